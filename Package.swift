@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pipeline",
+    products: [
+        .executable(name: "pipeline", targets: ["pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries. Only Fetch imports CCurl and only Extract imports CLibXML2.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+
+        // Value types that the stages hand each other.
+        .target(
+            name: "PipelineModel",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+
+        // The stages.
+        .target(
+            name: "Fetch",
+            dependencies: ["CCurl", "PipelineModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Entities",
+            dependencies: ["PipelineModel"],
+            path: "Sources/Extract/Entities"
+        ),
+        .target(
+            name: "Extract",
+            dependencies: ["CLibXML2", "Entities", "PipelineModel", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Entities"]
+        ),
+        .target(
+            name: "Load",
+            dependencies: ["PipelineModel"]
+        ),
+        .target(
+            name: "Stages",
+            dependencies: ["Fetch", "Extract", "Load", "PipelineModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "pipeline",
+            dependencies: [
+                "Stages", "Fetch", "Extract", "Entities", "Load", "PipelineModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"]),
+        .testTarget(name: "LoadTests", dependencies: ["Load"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "TestSupport"]),
+    ]
+)
+
+// Swift 6 language mode everywhere; these flags catch mistakes early in every target.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        // `any` makes existential costs visible at the use site.
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
