@@ -18,6 +18,8 @@ public struct PipelineOptions: Sendable {
     public var window = 256
     /// Whether to show a progress line when standard error is a terminal.
     public var progress = true
+    /// Set to stop taking new seeds (SIGINT, SIGTERM).
+    public var stop = StopFlag()
 
     public init() {}
 }
@@ -236,10 +238,14 @@ public struct Pipeline: Sendable {
     ) {
         let seeds = BoundedQueue<Seed>(capacity: options.queueCapacity)
         let unchecked = UncheckedBox(reader)
+        let stop = options.stop
         DispatchQueue(label: "pipeline.seeds").async(group: group) {
             while let line = unchecked.value.next() {
                 window.wait()
                 switch line {
+                case .valid(let seed) where stop.isSet:
+                    let message = "The run was stopped before \(seed.url) was fetched; run again to fetch it."
+                    deliver(.failure(Failure(seed: seed, stage: .fetch, error: "interrupted", message: message)))
                 case .valid(let seed): seeds.send(seed)
                 case .invalid(let failure): deliver(.failure(failure))
                 }

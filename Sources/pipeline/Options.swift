@@ -97,6 +97,7 @@ extension Pipeline {
             options.queueCapacity = workers.queueCapacity
         }
         options.progress = !output.noProgress
+        options.stop.installSignalHandlers()
         self.init(options: options, logger: logger)
     }
 }
