@@ -46,56 +46,70 @@ extension FetchError {
     ///
     /// A transfer that libcurl completed can still fail here, on an HTTP status of 400 or more.
     init?(_ report: TransferReport, options: FetchOptions) {
+        guard let (code, message) = Self.classify(report, options: options) else { return nil }
+        self.init(code: code, url: report.url, message: message)
+    }
+
+    /// The code and message for a report, one CURLcode (or group of them) at a time.
+    private static func classify(_ report: TransferReport, options: FetchOptions) -> (FetchErrorCode, String)? {
         let url = report.url
-        let host = Self.host(of: url)
+        let host = hostAndPort(of: url)
         let detail = report.errorText.isEmpty ? String(cString: curl_easy_strerror(report.result)) : report.errorText
         switch report.result {
         case CURLE_OK:
             guard report.status >= 400 else { return nil }
-            self.init(
-                code: .httpStatus, url: url,
-                message: "The server answered HTTP status \(report.status) for \(url)\(Self.via(report)).")
+            return (.httpStatus, "The server answered HTTP status \(report.status) for \(url)\(via(report)).")
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            self.init(code: .dnsFailed, url: url, message: "Could not resolve host '\(host)' for \(url).")
+            return (.dnsFailed, "Could not resolve host '\(host)' for \(url).")
         case CURLE_COULDNT_CONNECT:
-            self.init(
-                code: .connectFailed, url: url,
-                message: "Could not connect to '\(host)' for \(url): the connection was refused or the host is unreachable.")
+            return (
+                .connectFailed,
+                "Could not connect to '\(host)' for \(url): the connection was refused or the host is unreachable."
+            )
+        case CURLE_OPERATION_TIMEDOUT where report.connected:
+            return (
+                .timeout,
+                "Gave up on \(url) after the \(seconds(options.timeout)) time limit; "
+                    + "the server is too slow or the limit too short."
+            )
         case CURLE_OPERATION_TIMEDOUT:
-            let message =
-                report.connected
-                ? "Gave up on \(url) after the \(Self.seconds(options.timeout)) time limit; the server is too slow or the limit too short."
-                : "Could not connect to '\(host)' for \(url) within the \(Self.seconds(options.connectTimeout)) connect time limit."
-            self.init(code: .timeout, url: url, message: message)
+            // Whichever limit is shorter is the one that ended a transfer that never connected.
+            let limit = seconds(min(options.timeout, options.connectTimeout))
+            return (.timeout, "Could not connect to '\(host)' for \(url) within the \(limit) time limit.")
         case CURLE_TOO_MANY_REDIRECTS:
-            self.init(
-                code: .tooManyRedirects, url: url,
-                message: "Stopped following redirects for \(url) after \(options.maxRedirects) redirects; the site may redirect in a loop.")
+            return (
+                .tooManyRedirects,
+                "Stopped following redirects for \(url) after \(options.maxRedirects) redirects; "
+                    + "the site may redirect in a loop."
+            )
         case CURLE_UNSUPPORTED_PROTOCOL where report.redirectCount > 0:
             // libcurl has already moved its effective URL to the refused target.
             let target = report.effectiveURL == url ? "a URL that is not http or https" : "'\(report.effectiveURL)'"
-            self.init(
-                code: .redirectNotAllowed, url: url,
-                message: "Refused to follow the redirect from \(url) to \(target): redirects may only lead to http or https URLs.")
+            return (
+                .redirectNotAllowed,
+                "Refused the redirect from \(url) to \(target): redirects may only lead to http or https URLs."
+            )
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            self.init(
-                code: .invalidURL, url: url,
-                message: "The URL '\(url)' cannot be fetched: \(detail); only http, https and file URLs are supported.")
+            return (
+                .invalidURL,
+                "The URL '\(url)' cannot be fetched: \(detail); only http, https and file URLs are supported."
+            )
         case CURLE_WRITE_ERROR where report.bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
-            self.init(
-                code: .bodyTooLarge, url: url,
-                message: "The body of \(url) is larger than the limit of \(options.maxBodyBytes) bytes after decoding; raise the limit to keep it.")
-        case CURLE_FILE_COULDNT_READ_FILE, CURLE_REMOTE_FILE_NOT_FOUND:
-            self.init(
-                code: .fileNotFound, url: url,
-                message: "The file '\(Self.path(of: url))' does not exist or cannot be read, for \(url).")
+            return (
+                .bodyTooLarge,
+                "The body of \(url) is larger than the limit of \(options.maxBodyBytes) bytes after decoding; "
+                    + "raise the limit to keep it."
+            )
+        case CURLE_FILE_COULDNT_READ_FILE:
+            return (.fileNotFound, "The file '\(path(of: url))' does not exist or cannot be read, for \(url).")
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
-            CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED, CURLE_SSL_CLIENTCERT, CURLE_USE_SSL_FAILED:
-            self.init(code: .tlsFailed, url: url, message: "The TLS connection to '\(host)' failed for \(url): \(detail).")
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE,
+            CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
+            CURLE_SSL_CLIENTCERT, CURLE_USE_SSL_FAILED:
+            return (.tlsFailed, "The TLS connection to '\(host)' failed for \(url): \(detail).")
         default:
-            self.init(code: .transferFailed, url: url, message: "Fetching \(url) failed: \(detail).")
+            return (.transferFailed, "Fetching \(url) failed: \(detail).")
         }
     }
 
@@ -104,8 +118,10 @@ extension FetchError {
         report.effectiveURL == report.url ? "" : " (redirected to \(report.effectiveURL))"
     }
 
-    private static func host(of url: String) -> String {
-        URLComponents(string: url)?.host ?? url
+    /// "example.org" or "127.0.0.1:8080": the host as a user would look it up.
+    private static func hostAndPort(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url }
+        return components.port.map { "\(host):\($0)" } ?? host
     }
 
     private static func path(of url: String) -> String {

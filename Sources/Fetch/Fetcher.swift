@@ -118,7 +118,7 @@ public final class Fetcher: Sendable {
     /// Turns an ended transfer into a page or a failure record.
     private func outcome(of transfer: EasyTransfer, report: TransferReport) -> FetchOutcome {
         if let error = FetchError(report, options: options) {
-            logger.info("fetch failed", metadata: ["url": "\(report.url)", "error": "\(error.code.rawValue)"])
+            logger.debug("fetch failed", metadata: ["url": "\(report.url)", "error": "\(error.code.rawValue)"])
             return .failure(error.failure(for: transfer.seed))
         }
         // libcurl reports no status for a file it read; a readable file counts as found.

@@ -43,7 +43,7 @@ struct FetcherTests {
     func refusedConnectionIsConnectFailed() throws {
         let failure = try #require(fetchOne("http://127.0.0.1:1/")?.failure)
         #expect(failure.error == "connect_failed")
-        #expect(failure.message.contains("http://127.0.0.1:1/"))
+        #expect(failure.message.hasPrefix("Could not connect to '127.0.0.1:1' for http://127.0.0.1:1/"))
     }
 
     @Test("an unknown host is dns_failed and the message names the host")
@@ -59,6 +59,7 @@ struct FetcherTests {
         defer { server.stop() }
         let failure = try #require(fetchOne(server.url("/slow"), options: .testing(timeout: 1))?.failure)
         #expect(failure.error == "timeout")
+        #expect(failure.message.contains("after the 1 s time limit"))
     }
 
     @Test("a redirect is followed and the page keeps the final URL and the last response's headers")
@@ -187,6 +188,14 @@ struct FetcherTests {
             #expect(page.body == Array("page \(page.seed.index)".utf8))
         }
         #expect(server.requestCount == 20)
+    }
+
+    @Test("failure codes are the stable snake_case names of the failures output")
+    func failureCodesAreStable() {
+        #expect(FetchErrorCode.allCases.map(\.rawValue) == [
+            "dns_failed", "connect_failed", "timeout", "too_many_redirects", "redirect_not_allowed", "http_status",
+            "body_too_large", "file_not_found", "tls_failed", "invalid_url", "transfer_failed",
+        ])
     }
 
     @Test("run returns at once when the input is finished and empty")

@@ -59,17 +59,21 @@ final class EasyTransfer {
             ("ACCEPT_ENCODING", CCurl_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")),
             ("USERAGENT", CCurl_easy_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent)),
             ("WRITEDATA", CCurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context)),
-            ("WRITEFUNCTION", CCurl_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-                guard let context else { return 0 }
-                let transfer = Unmanaged<EasyTransfer>.fromOpaque(context).takeUnretainedValue()
-                return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
-            }),
+            (
+                "WRITEFUNCTION",
+                CCurl_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+                    guard let transfer = EasyTransfer.from(context) else { return 0 }
+                    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+                }
+            ),
             ("HEADERDATA", CCurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context)),
-            ("HEADERFUNCTION", CCurl_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
-                guard let context else { return 0 }
-                let transfer = Unmanaged<EasyTransfer>.fromOpaque(context).takeUnretainedValue()
-                return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
-            }),
+            (
+                "HEADERFUNCTION",
+                CCurl_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+                    guard let transfer = EasyTransfer.from(context) else { return 0 }
+                    return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
+                }
+            ),
         ]
         guard let (name, code) = settings.first(where: { $0.1 != CURLE_OK }) else { return nil }
         let reason = String(cString: curl_easy_strerror(code))
@@ -91,6 +95,12 @@ final class EasyTransfer {
             connected: (offsetInfo(CURLINFO_CONNECT_TIME_T) ?? 0) > 0,
             totalSeconds: Double(offsetInfo(CURLINFO_TOTAL_TIME_T) ?? 0) / 1_000_000,
             bodyTooLarge: bodyTooLarge)
+    }
+
+    /// The transfer behind a callback's context pointer. Unretained: the driver owns the transfer, and
+    /// libcurl calls back only while the handle, which the transfer frees, is alive.
+    private static func from(_ context: UnsafeMutableRawPointer?) -> EasyTransfer? {
+        context.map { Unmanaged<EasyTransfer>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// Appends a decoded chunk; returns less than its size, which makes libcurl abort, past the cap.

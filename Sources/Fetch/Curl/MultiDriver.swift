@@ -32,9 +32,10 @@ final class MultiDriver {
     func start(_ transfer: EasyTransfer) -> FetchError? {
         let code = curl_multi_add_handle(multi, transfer.handle)
         guard code == CURLM_OK else {
+            let reason = String(cString: curl_multi_strerror(code))
             return FetchError(
                 code: .transferFailed, url: transfer.seed.url,
-                message: "Could not start the transfer of \(transfer.seed.url): \(String(cString: curl_multi_strerror(code))).")
+                message: "Could not start the transfer of \(transfer.seed.url): \(reason).")
         }
         transfers[transfer.handle] = transfer
         return nil
@@ -53,6 +54,7 @@ final class MultiDriver {
         var ended = collectEnded()
         if code != CURLM_OK {
             // The multi handle itself is broken: every transfer still in it fails with libcurl's reason.
+            // CURLE_SEND_ERROR has no special meaning in FetchError, so these become `transfer_failed`.
             let reason = String(cString: curl_multi_strerror(code))
             for (handle, transfer) in transfers {
                 curl_multi_remove_handle(multi, handle)
