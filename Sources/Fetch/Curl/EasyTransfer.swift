@@ -21,7 +21,9 @@ final class EasyTransfer {
     /// Set when the write callback aborted because the decoded body passed `maxBodyBytes`.
     private(set) var bodyTooLarge = false
 
-    /// Creates and configures an easy handle for `seed`; nil only if libcurl cannot allocate one.
+    /// Creates an easy handle for `seed`; nil only if libcurl cannot allocate one.
+    ///
+    /// The corresponding C function is `curl_easy_init`; `deinit` calls `curl_easy_cleanup`.
     init?(seed: Seed, options: FetchOptions) {
         guard let handle = curl_easy_init() else { return nil }
         self.seed = seed
@@ -37,6 +39,8 @@ final class EasyTransfer {
     }
 
     /// Sets every option of the transfer; returns the first option libcurl refused, as an error.
+    ///
+    /// libcurl copies every string option, so the temporary C strings Swift passes are enough.
     func configure(options: FetchOptions) -> FetchError? {
         let context = Unmanaged.passUnretained(self).toOpaque()
         let settings: [(String, CURLcode)] = [
@@ -104,6 +108,9 @@ final class EasyTransfer {
     }
 
     /// Appends a decoded chunk; returns less than its size, which makes libcurl abort, past the cap.
+    ///
+    /// The cap is checked here rather than with `CURLOPT_MAXFILESIZE_LARGE`, which counts compressed
+    /// bytes and ignores bodies without a Content-Length.
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         guard body.count + chunk.count <= maxBodyBytes else {
             bodyTooLarge = true

@@ -11,6 +11,8 @@ final class MultiDriver {
     private var transfers: [UnsafeMutableRawPointer: EasyTransfer] = [:]
 
     /// Creates a multi handle; nil only if libcurl cannot allocate one.
+    ///
+    /// The corresponding C function is `curl_multi_init`; `deinit` calls `curl_multi_cleanup`.
     init?() {
         guard let multi = curl_multi_init() else { return nil }
         self.multi = multi
@@ -42,8 +44,9 @@ final class MultiDriver {
     }
 
     /// Moves every transfer on, waits up to `timeoutMilliseconds` for network activity, and returns the
-    /// transfers that ended, each with its report. Ended transfers are removed and freed by the caller's
-    /// dropping them.
+    /// transfers that ended, each with its report. They have left the multi handle; dropping them frees them.
+    ///
+    /// The corresponding C functions are `curl_multi_perform`, `curl_multi_poll` and `curl_multi_info_read`.
     func step(timeoutMilliseconds: Int32) -> [(EasyTransfer, TransferReport)] {
         var running: Int32 = 0
         var code = curl_multi_perform(multi, &running)
