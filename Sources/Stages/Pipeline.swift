@@ -51,23 +51,33 @@ public struct Pipeline: Sendable {
     // MARK: - Commands
 
     /// Fetches, extracts and loads every seed, writing the results and `run.json` into `out`.
+    ///
+    /// If an earlier run of the same seeds file into `out` was interrupted (killed, power cut), this
+    /// one continues where it stopped: seeds already written are kept and not fetched again.
     public func run(seeds: String, out: RunFolder) throws(StageError) -> RunReport {
         let clock = RunClock()
         let reader = try SeedReader(path: seeds)
         try RunFolder.create(out.url)
-        let archive = try FetchArchiveWriter(folder: out)
-        let results = try ResultWriter(folder: out)
+        let resume = try ResumePoint.find(in: out, seeds: seeds)
+        if resume.next > 0 {
+            logger.notice("continuing an interrupted run", metadata: ["written": "\(resume.next)", "folder": "\(out.url.path)"])
+        }
+        let archive = try FetchArchiveWriter(folder: out, append: resume.next > 0)
+        let results = try ResultWriter(folder: out, append: resume.next > 0)
+        try ResumePoint.mark(out, seeds: seeds)
         let progress = ProgressLine(total: SeedReader.count(path: seeds), enabled: options.progress)
         defer { progress.stop() }
 
         let window = DispatchSemaphore(value: options.window)
         let fetched = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
         let extracted = BoundedQueue<StageResult>(capacity: options.queueCapacity)
-        let archiveSink = OrderedSink<FetchOutcome> { outcome throws(StageError) in try archive.write(outcome) }
+        let archiveSink = OrderedSink<FetchOutcome>(first: resume.next) { outcome throws(StageError) in
+            try archive.write(outcome)
+        }
         let fetchMeter = StageMeter(workers: options.fetch.concurrency)
 
         let group = DispatchGroup()
-        startFetch(reader: reader, window: window, meter: fetchMeter, group: group) { outcome in
+        startFetch(reader: reader, from: resume.next, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
             archiveSink.add(outcome, index: outcome.index)
             fetched.send(outcome)
@@ -76,9 +86,9 @@ public struct Pipeline: Sendable {
         }
         let extractMeter = startExtract(input: fetched, output: extracted, group: group)
 
-        let tally = ResultTally()
+        let tally = ResultTally(resuming: resume)
         let loadMeter = StageMeter(workers: 1)
-        let loadSink = OrderedSink<StageResult> { result throws(StageError) in
+        let loadSink = OrderedSink<StageResult>(first: resume.next) { result throws(StageError) in
             let started = ContinuousClock.now
             try results.write(result)
             tally.add(result)
@@ -92,6 +102,7 @@ public struct Pipeline: Sendable {
         if let error = archiveSink.error ?? loadSink.error { throw error }
         try archive.finish()
         try results.finish()
+        ResumePoint.clear(out)
 
         let report = tally.report(
             command: "run", clock: clock,
@@ -118,7 +129,7 @@ public struct Pipeline: Sendable {
             progress.finished(failed: outcome.isFailure)
         }
         let group = DispatchGroup()
-        startFetch(reader: reader, window: window, meter: meter, group: group) { outcome in
+        startFetch(reader: reader, from: 0, window: window, meter: meter, group: group) { outcome in
             progress.fetched()
             for _ in 0..<sink.add(outcome, index: outcome.index) { window.signal() }
         } done: {}
@@ -230,10 +241,10 @@ public struct Pipeline: Sendable {
 
     // MARK: - Stage workers
 
-    /// Starts the seed reader and the fetcher; `deliver` gets every seed's outcome, invalid seeds
-    /// included, and `done` runs after the last one.
+    /// Starts the seed reader and the fetcher; `deliver` gets the outcome of every seed from index
+    /// `first` on, invalid seeds included, and `done` runs after the last one.
     private func startFetch(
-        reader: SeedReader, window: DispatchSemaphore, meter: StageMeter, group: DispatchGroup,
+        reader: SeedReader, from first: Int, window: DispatchSemaphore, meter: StageMeter, group: DispatchGroup,
         deliver: @escaping @Sendable (FetchOutcome) -> Void, done: @escaping @Sendable () -> Void
     ) {
         let seeds = BoundedQueue<Seed>(capacity: options.queueCapacity)
@@ -241,6 +252,7 @@ public struct Pipeline: Sendable {
         let stop = options.stop
         DispatchQueue(label: "pipeline.seeds").async(group: group) {
             while let line = unchecked.value.next() {
+                if line.seed.index < first { continue }
                 window.wait()
                 switch line {
                 case .valid(let seed) where stop.isSet:

@@ -14,6 +14,14 @@ final class ResultTally: Sendable {
 
     private let counts = Mutex(Counts())
 
+    init() {}
+
+    /// A tally that starts with what an interrupted run already wrote.
+    init(resuming point: ResumePoint) {
+        counts.withLock { $0.documents = point.documents }
+        for failure in point.failures { addFailure(failure) }
+    }
+
     func add(_ result: StageResult) {
         switch result {
         case .document: counts.withLock { $0.documents += 1 }

@@ -9,11 +9,12 @@ final class FetchArchiveWriter {
     private let pages: NDJSONWriter
     private let failures: NDJSONWriter
 
-    init(folder: RunFolder) throws(StageError) {
+    /// `append` continues the files of an interrupted run.
+    init(folder: RunFolder, append: Bool = false) throws(StageError) {
         self.folder = folder
         try RunFolder.create(folder.bodiesFolder)
-        pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages) }
-        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures) }
+        pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
+        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
     }
 
     func write(_ outcome: FetchOutcome) throws(StageError) {
@@ -74,11 +75,12 @@ final class ResultWriter {
     private let entities: NDJSONWriter
     private let failures: NDJSONWriter
 
-    init(folder: RunFolder) throws(StageError) {
+    /// `append` continues the files of an interrupted run.
+    init(folder: RunFolder, append: Bool = false) throws(StageError) {
         try RunFolder.create(folder.url)
-        documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.documents) }
-        entities = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.entities) }
-        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.failures) }
+        documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.documents, append: append) }
+        entities = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.entities, append: append) }
+        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.failures, append: append) }
     }
 
     func write(_ result: StageResult) throws(StageError) {
@@ -104,8 +106,9 @@ final class ResultWriter {
     }
 }
 
-/// One line of `entities.ndjson`: an entity of a page, with the page's id and URL.
+/// One line of `entities.ndjson`: an entity of a page, with the page's index, id and URL.
 struct EntityLine: Encodable {
+    var index: Int
     var id: String
     var url: String
     var type: EntityType
@@ -114,6 +117,7 @@ struct EntityLine: Encodable {
     var mentions: [Mention]
 
     init(document: Document, entity: Entity) {
+        index = document.index
         id = document.id
         url = document.url
         type = entity.type
