@@ -2,7 +2,6 @@ import Fetch
 import Foundation
 import Load
 import PipelineModel
-import Synchronization
 
 /// Counts documents and failures as they are written, for `run.json`.
 final class ResultTally: Sendable {
@@ -12,7 +11,7 @@ final class ResultTally: Sendable {
         var byError: [String: Int] = [:]
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     init() {}
 
@@ -68,7 +67,7 @@ struct RunClock {
 
 /// Keeps the first error a background thread met, for the calling thread to throw.
 final class ErrorBox: Sendable {
-    private let stored = Mutex<StageError?>(nil)
+    private let stored = Locked<StageError?>(nil)
 
     func set(_ error: StageError) {
         stored.withLock { if $0 == nil { $0 = error } }

@@ -1,6 +1,5 @@
 import Foundation
 import PipelineModel
-import Synchronization
 
 /// Counts and timings of one stage, as `run.json` reports them.
 public struct StageStats: Codable, Sendable, Equatable {
@@ -23,11 +22,11 @@ public struct StageStats: Codable, Sendable, Equatable {
 
 /// Collects one stage's counts from several threads.
 final class StageMeter: Sendable {
-    private let stats: Mutex<StageStats>
+    private let stats: Locked<StageStats>
     private let started = ContinuousClock.now
 
     init(workers: Int) {
-        stats = Mutex(StageStats(workers: workers))
+        stats = Locked(StageStats(workers: workers))
     }
 
     /// Counts one item and the time spent on it.
