@@ -22,6 +22,22 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
+        // Only Archive/Zlib imports CZlib, only Digests imports CLibCrypto, only StateStore/SQLite imports CSQLite.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
 
         // Value types that the stages hand each other.
         .target(
@@ -47,6 +63,11 @@ let package = Package(
         .target(
             name: "Load",
             dependencies: ["PipelineModel"]
+        ),
+        // Records of the run: the WARC archive of what was fetched and the state kept between runs.
+        .target(
+            name: "Digests",
+            dependencies: ["CLibCrypto"]
         ),
         .target(
             name: "Stages",
