@@ -70,6 +70,10 @@ let package = Package(
             dependencies: ["CLibCrypto"]
         ),
         .target(
+            name: "Archive",
+            dependencies: ["CZlib", "Digests", "PipelineModel"]
+        ),
+        .target(
             name: "Stages",
             dependencies: ["Fetch", "Extract", "Load", "PipelineModel", .product(name: "Logging", package: "swift-log")]
         ),
@@ -89,6 +93,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "PipelineModel", "TestSupport"]),
     ]
 )
 

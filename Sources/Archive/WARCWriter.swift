@@ -1,0 +1,150 @@
+import Foundation
+import PipelineModel
+
+/// Appends fetched pages to `FOLDER/NAME.warc.gz` as WARC/1.1 records, one gzip member each.
+///
+/// Opening writes a `warcinfo` record describing this run; each archived page then adds a
+/// `request` and a `response` record (a `resource` record for non-HTTP URLs such as `file://`).
+/// Records go to the file with one `write` per page, so a crash leaves at most the last page cut
+/// short; `flush()` and `finish()` make them durable with `fsync`.
+///
+/// Not thread-safe: the caller serialises calls, for example by writing from one task.
+public final class WARCWriter {
+    /// The file being appended to.
+    public let path: String
+    /// The `WARC-Record-ID` of the `warcinfo` record this writer wrote first.
+    public let warcinfoID: String
+    private let file: ArchiveFile
+    private let deflater: GzipMemberDeflater
+
+    /// The IDs of the records written for one page.
+    public struct ArchivedIDs: Sendable, Equatable {
+        /// The `request` record, nil for a `resource` record.
+        public var request: String?
+        /// The `response` (or `resource`) record.
+        public var response: String
+    }
+
+    /// Opens or creates `folder/name.warc.gz` (creating `folder` too) and appends a `warcinfo` record.
+    ///
+    /// - Parameters:
+    ///   - software: the `software` field of the `warcinfo` record.
+    ///   - info: further `warcinfo` fields, such as `operator` or `robots`.
+    public init(folder: String, name: String, software: String = "pipeline", info: [HTTPHeader] = []) throws(WARCError) {
+        let fileName = name + ".warc.gz"
+        path = (folder as NSString).appendingPathComponent(fileName)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WARCError(.cannotCreate, path: folder, detail: "\(error.localizedDescription)")
+        }
+        file = try ArchiveFile.forAppending(path)
+        do {
+            deflater = try GzipMemberDeflater()
+        } catch {
+            throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
+        }
+        warcinfoID = Self.newRecordID()
+        var fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
+        fields += "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+        for field in info { fields += HTTPMessage.fieldLine(field) }
+        let warcinfo = WARCRecord(
+            type: "warcinfo",
+            headers: [
+                HTTPHeader(name: "WARC-Type", value: "warcinfo"),
+                HTTPHeader(name: "WARC-Record-ID", value: warcinfoID),
+                HTTPHeader(name: "WARC-Date", value: WARCDate.format(Date())),
+                HTTPHeader(name: "WARC-Filename", value: fileName),
+                HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(Array(fields.utf8))),
+                HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
+            ],
+            block: Array(fields.utf8))
+        try append([warcinfo])
+    }
+
+    /// Appends the records for one fetched page and returns their IDs.
+    ///
+    /// - Parameters:
+    ///   - page: the page; its body is stored as the fetcher decoded it, so the recorded response
+    ///     headers carry `X-Original-Content-Encoding` and the stored `Content-Length`.
+    ///   - userAgent: the `User-Agent` the request was sent with.
+    ///   - requestHeaders: other headers sent, such as `If-None-Match` or `Accept-Encoding`.
+    ///   - method: the request method.
+    @discardableResult
+    public func archive(
+        _ page: FetchedPage, userAgent: String, requestHeaders: [HTTPHeader] = [], method: String = "GET"
+    ) throws(WARCError) -> ArchivedIDs {
+        let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
+        let common = [
+            HTTPHeader(name: "WARC-Date", value: date),
+            HTTPHeader(name: "WARC-Target-URI", value: page.finalURL),
+            HTTPHeader(name: "WARC-Warcinfo-ID", value: warcinfoID),
+        ]
+        let responseID = Self.newRecordID()
+        guard let uri = URLComponents(string: page.finalURL), let scheme = uri.scheme?.lowercased(),
+            scheme == "http" || scheme == "https"
+        else {
+            let resource = digested(
+                type: "resource", id: responseID, fields: common,
+                contentType: page.contentType ?? "application/octet-stream", block: page.body, payload: nil)
+            try append([resource])
+            return ArchivedIDs(request: nil, response: responseID)
+        }
+        let requestID = Self.newRecordID()
+        let request = digested(
+            type: "request", id: requestID,
+            fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: responseID)],
+            contentType: "application/http; msgtype=request",
+            block: HTTPMessage.requestBlock(uri: uri, method: method, userAgent: userAgent, extraHeaders: requestHeaders),
+            payload: nil)
+        let response = digested(
+            type: "response", id: responseID,
+            fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
+            contentType: "application/http; msgtype=response",
+            block: HTTPMessage.responseBlock(status: page.status, headers: page.headers, body: page.body),
+            payload: page.body)
+        try append([request, response])
+        return ArchivedIDs(request: requestID, response: responseID)
+    }
+
+    /// Makes everything written so far durable. The corresponding C function is `fsync`.
+    public func flush() throws(WARCError) {
+        try file.sync()
+    }
+
+    /// Makes everything durable and closes the file; later calls fail.
+    public func finish() throws(WARCError) {
+        try file.close()
+    }
+
+    /// A record with its ID, type, digests and content type in the usual field order.
+    private func digested(
+        type: String, id: String, fields: [HTTPHeader], contentType: String, block: [UInt8], payload: [UInt8]?
+    ) -> WARCRecord {
+        var headers = [HTTPHeader(name: "WARC-Type", value: type), HTTPHeader(name: "WARC-Record-ID", value: id)]
+        headers += fields
+        headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(block)))
+        if let payload {
+            headers.append(HTTPHeader(name: "WARC-Payload-Digest", value: WARCRecord.sha1Label(payload)))
+        }
+        headers.append(HTTPHeader(name: "Content-Type", value: contentType))
+        return WARCRecord(type: type, headers: headers, block: block)
+    }
+
+    /// Compresses each record into its own gzip member and writes them with one `write`.
+    private func append(_ records: [WARCRecord]) throws(WARCError) {
+        var bytes: [UInt8] = []
+        for record in records {
+            do {
+                bytes += try deflater.member(record.serialized())
+            } catch {
+                throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
+            }
+        }
+        try file.writeAll(bytes)
+    }
+
+    private static func newRecordID() -> String {
+        "<urn:uuid:\(UUID().uuidString.lowercased())>"
+    }
+}
