@@ -74,6 +74,10 @@ let package = Package(
             dependencies: ["CZlib", "Digests", "PipelineModel"]
         ),
         .target(
+            name: "StateStore",
+            dependencies: ["CSQLite", "Digests", "PipelineModel"]
+        ),
+        .target(
             name: "Stages",
             dependencies: ["Fetch", "Extract", "Load", "PipelineModel", .product(name: "Logging", package: "swift-log")]
         ),
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "LoadTests", dependencies: ["Load"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
     ]
 )
 
