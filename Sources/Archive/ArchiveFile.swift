@@ -9,6 +9,7 @@ import Glibc
 final class ArchiveFile {
     let path: String
     private var descriptor: Int32
+    private var scratch: [UInt8] = []
 
     /// Opens `path` for appending, creating it when missing. The corresponding C function is `open`.
     static func forAppending(_ path: String) throws(WARCError) -> ArchiveFile {
@@ -46,21 +47,24 @@ final class ArchiveFile {
         }
     }
 
-    /// Reads up to `count` bytes into `buffer` from its end; returns how many, 0 at the end of the file.
+    /// Reads up to `count` bytes and appends them to `buffer`; returns how many, 0 at the end of the file.
     func read(appendingTo buffer: inout [UInt8], count: Int) throws(WARCError) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        // A reused buffer: growing and zeroing `buffer` per call costs more than the read itself.
+        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
         while true {
-            let result = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + start, count) }
+            let result = scratch.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, count) }
             if result < 0 {
                 if errno == EINTR { continue }
-                let number = errno
-                buffer.removeSubrange(start...)
-                throw WARCError(.cannotRead, path: path, errno: number)
+                throw WARCError(.cannotRead, path: path, errno: errno)
             }
-            buffer.removeSubrange((start + result)...)
+            buffer.append(contentsOf: scratch[..<result])
             return result
         }
+    }
+
+    /// Moves the read position to `offset`. The corresponding C function is `lseek`.
+    func seek(to offset: Int) throws(WARCError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else { throw WARCError(.cannotRead, path: path, errno: errno) }
     }
 
     /// Flushes written data to the disk. The corresponding C function is `fsync`.

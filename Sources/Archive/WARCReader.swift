@@ -96,6 +96,8 @@ private final class DecodedStream {
     private var bufferBase = 0
     /// (decoded offset, file offset) where each gzip member starts, oldest first; trimmed as records pass.
     private var memberStarts: [(decoded: Int, file: Int)] = [(0, 0)]
+    /// Where zlib writes before the bytes join `buffer`; reused because zeroing it costs.
+    private var inflated = [UInt8](repeating: 0, count: chunk)
 
     private static let chunk = 64 * 1024
 
@@ -193,23 +195,18 @@ private final class DecodedStream {
                 }
                 return false
             }
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
             let step: Inflater.Step
             do {
                 step = try input.withUnsafeBytes { (all) throws -> Inflater.Step in
-                    try buffer.withUnsafeMutableBytes { (out) throws -> Inflater.Step in
-                        try inflater.inflate(
-                            from: UnsafeRawBufferPointer(rebasing: all[inputPosition...]),
-                            into: UnsafeMutableRawBufferPointer(rebasing: out[start...]))
+                    try inflated.withUnsafeMutableBytes { (out) throws -> Inflater.Step in
+                        try inflater.inflate(from: UnsafeRawBufferPointer(rebasing: all[inputPosition...]), into: out)
                     }
                 }
             } catch {
-                buffer.removeSubrange(start...)
                 let memberStart = inMember ? (memberStarts.last?.file ?? fileOffset) : fileOffset
                 throw WARCError(.badCompression, path: file.path, offset: memberStart, detail: "the data is not valid gzip: \(error)")
             }
-            buffer.removeSubrange((start + step.produced)...)
+            buffer.append(contentsOf: inflated[..<step.produced])
             inputPosition += step.consumed
             fileOffset += step.consumed
             guard step.consumed > 0 || step.produced > 0 || step.memberEnded else {

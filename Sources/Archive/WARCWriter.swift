@@ -1,21 +1,37 @@
 import Foundation
 import PipelineModel
+import Synchronization
 
 /// Appends fetched pages to `FOLDER/NAME.warc.gz` as WARC/1.1 records, one gzip member each.
 ///
 /// Opening writes a `warcinfo` record describing this run; each archived page then adds a
 /// `request` and a `response` record (a `resource` record for non-HTTP URLs such as `file://`).
 /// Records go to the file with one `write` per page, so a crash leaves at most the last page cut
-/// short; `flush()` and `finish()` make them durable with `fsync`.
+/// short; the next writer opened on the file moves such a cut tail aside before appending (see
+/// `repairNote`). `flush()` and `finish()` make the records durable with `fsync`.
 ///
-/// Not thread-safe: the caller serialises calls, for example by writing from one task.
-public final class WARCWriter {
+/// `Sendable`: calls from several threads are serialised on an internal mutex, though one writer
+/// task keeps the records in a predictable order.
+public final class WARCWriter: Sendable {
     /// The file being appended to.
     public let path: String
     /// The `WARC-Record-ID` of the `warcinfo` record this writer wrote first.
     public let warcinfoID: String
-    private let file: ArchiveFile
-    private let deflater: GzipMemberDeflater
+    /// A sentence for the log when opening found an incomplete record at the end of the file
+    /// (left by a run that was killed while writing) and moved it to a side file; nil otherwise.
+    public let repairNote: String?
+    /// The open file and the compressor; every use goes through `withLock`.
+    private let output: Mutex<Output>
+
+    private final class Output {
+        let file: ArchiveFile
+        let deflater: GzipMemberDeflater
+
+        init(file: ArchiveFile, deflater: GzipMemberDeflater) {
+            self.file = file
+            self.deflater = deflater
+        }
+    }
 
     /// The IDs of the records written for one page.
     public struct ArchivedIDs: Sendable, Equatable {
@@ -26,6 +42,8 @@ public final class WARCWriter {
     }
 
     /// Opens or creates `folder/name.warc.gz` (creating `folder` too) and appends a `warcinfo` record.
+    ///
+    /// An existing file that is not gzip-compressed is refused rather than appended to.
     ///
     /// - Parameters:
     ///   - software: the `software` field of the `warcinfo` record.
@@ -38,9 +56,10 @@ public final class WARCWriter {
         } catch {
             throw WARCError(.cannotCreate, path: folder, detail: "\(error.localizedDescription)")
         }
-        file = try ArchiveFile.forAppending(path)
+        repairNote = try IncompleteTail.setAside(in: path)
+        let file = try ArchiveFile.forAppending(path)
         do {
-            deflater = try GzipMemberDeflater()
+            output = Mutex(Output(file: file, deflater: try GzipMemberDeflater()))
         } catch {
             throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
         }
@@ -109,12 +128,12 @@ public final class WARCWriter {
 
     /// Makes everything written so far durable. The corresponding C function is `fsync`.
     public func flush() throws(WARCError) {
-        try file.sync()
+        try output.withLock { (output) throws(WARCError) in try output.file.sync() }
     }
 
     /// Makes everything durable and closes the file; later calls fail.
     public func finish() throws(WARCError) {
-        try file.close()
+        try output.withLock { (output) throws(WARCError) in try output.file.close() }
     }
 
     /// A record with its ID, type, digests and content type in the usual field order.
@@ -133,15 +152,17 @@ public final class WARCWriter {
 
     /// Compresses each record into its own gzip member and writes them with one `write`.
     private func append(_ records: [WARCRecord]) throws(WARCError) {
-        var bytes: [UInt8] = []
-        for record in records {
-            do {
-                bytes += try deflater.member(record.serialized())
-            } catch {
-                throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
+        try output.withLock { (output) throws(WARCError) in
+            var bytes: [UInt8] = []
+            for record in records {
+                do {
+                    bytes += try output.deflater.member(record.serialized())
+                } catch {
+                    throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
+                }
             }
+            try output.file.writeAll(bytes)
         }
-        try file.writeAll(bytes)
     }
 
     private static func newRecordID() -> String {

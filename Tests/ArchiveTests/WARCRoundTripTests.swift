@@ -98,6 +98,60 @@ struct WARCRoundTripTests {
         }
     }
 
+    @Test("A record cut short by a killed run is moved aside before the next writer appends")
+    func repairsIncompleteTail() throws {
+        try inTemporaryFolder { folder in
+            let writer = try WARCWriter(folder: folder, name: "run")
+            #expect(writer.repairNote == nil)
+            try writer.archive(Self.decodedPage, userAgent: "ua")
+            try writer.finish()
+            let whole = Array(try Data(contentsOf: URL(fileURLWithPath: writer.path)))
+            let responseOffset = try WARCReader(path: writer.path).readAll()[2].offset
+            // As if the run died in the middle of writing the same page again.
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: writer.path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(whole[responseOffset..<(responseOffset + 100)]))
+            try handle.close()
+
+            let next = try WARCWriter(folder: folder, name: "run")
+            try next.archive(Self.decodedPage, userAgent: "ua")
+            try next.finish()
+            let aside = writer.path + ".incomplete-\(whole.count)"
+            #expect(next.repairNote == "Moved the 100 bytes of an incomplete record at offset \(whole.count) of \(writer.path) to \(aside).")
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: aside))) == Array(whole[responseOffset..<(responseOffset + 100)]))
+            let records = try WARCReader(path: writer.path).readAll()
+            #expect(records.map(\.type) == ["warcinfo", "request", "response", "warcinfo", "request", "response"])
+        }
+    }
+
+    @Test("An existing file that is not gzip is refused, not appended to")
+    func refusesPlainFile() throws {
+        try inTemporaryFolder { folder in
+            try Data("WARC/1.1\r\n".utf8).write(to: URL(fileURLWithPath: folder + "/run.warc.gz"))
+            let error = #expect(throws: WARCError.self) { try WARCWriter(folder: folder, name: "run") }
+            #expect(error?.description == "Cannot write \(folder)/run.warc.gz: it exists but is not gzip-compressed, so records cannot be appended to it.")
+        }
+    }
+
+    @Test("Pages archived from several threads at once all come back whole")
+    func concurrentWriters() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = try WARCWriter(folder: folder, name: "run")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    try writer.archive(Self.page("https://example.org/\(index)", headers: [], body: Array("page \(index)".utf8)), userAgent: "ua")
+                }
+            }
+            try await group.waitForAll()
+        }
+        try writer.finish()
+        let responses = try WARCReader(path: writer.path).readAll().filter { $0.type == "response" }
+        let bodies = try Set(responses.map { String(decoding: try ArchivedResponse($0).body, as: UTF8.self) })
+        #expect(bodies == Set((0..<40).map { "page \($0)" }))
+    }
+
     @Test("The file can be cut at any record's offset and read from there")
     func readsFromAnyRecord() throws {
         try inTemporaryFolder { folder in
