@@ -139,12 +139,34 @@ enum HTTPMessage {
         }
     }
 
+    /// The `Host` value and request target of an `http` or `https` URL; nil for other URLs.
+    ///
+    /// Split by hand rather than with `URLComponents`, which rejects URLs that libcurl sends as
+    /// they are (spaces, raw non-ASCII), and such a page still needs its request record.
+    static func hostAndTarget(of url: String) -> (host: String, target: String)? {
+        guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else {
+            return nil
+        }
+        let rest = url[schemeEnd.upperBound...].prefix { $0 != "#" }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let host = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        let path = rest[authorityEnd...]
+        let target = path.isEmpty ? "/" : path.hasPrefix("?") ? "/" + path : String(path)
+        // A request line cannot hold spaces, controls or raw non-ASCII; send them as %XX, as libcurl does.
+        var encoded = ""
+        for byte in target.utf8 {
+            if byte <= 0x20 || byte >= 0x7f {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return (String(host), encoded)
+    }
+
     /// A request block: `GET target HTTP/1.1`, `Host`, `User-Agent`, the extra headers, a blank line.
-    static func requestBlock(uri: URLComponents, method: String, userAgent: String, extraHeaders: [HTTPHeader]) -> [UInt8] {
-        var target = uri.percentEncodedPath.isEmpty ? "/" : uri.percentEncodedPath
-        if let query = uri.percentEncodedQuery { target += "?" + query }
-        var host = uri.percentEncodedHost ?? ""
-        if let port = uri.port { host += ":\(port)" }
+    static func requestBlock(host: String, target: String, method: String, userAgent: String, extraHeaders: [HTTPHeader]) -> [UInt8] {
         var text = "\(method) \(target) HTTP/1.1\r\n"
         var fields = [HTTPHeader(name: "Host", value: host), HTTPHeader(name: "User-Agent", value: userAgent)]
         fields += extraHeaders.filter { !["host", "user-agent"].contains($0.name.lowercased()) }
@@ -222,5 +244,11 @@ enum WARCDate {
     static func parse(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt)) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

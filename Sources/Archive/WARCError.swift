@@ -18,6 +18,7 @@ public struct WARCError: Error, Sendable, CustomStringConvertible {
     /// The cause: the system's error text, zlib's message or what the parser expected.
     public var detail: String
 
+    /// An error about `path`; `offset` names the record when one is at fault.
     public init(_ code: Code, path: String, offset: Int? = nil, detail: String) {
         self.code = code
         self.path = path
@@ -31,6 +32,7 @@ public struct WARCError: Error, Sendable, CustomStringConvertible {
 
     private var place: String { offset.map { "\(path) at offset \($0)" } ?? path }
 
+    /// One sentence naming the file (and offset) and the cause.
     public var description: String {
         switch code {
         case .cannotCreate: "Cannot create \(path): \(detail)."

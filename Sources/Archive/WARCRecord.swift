@@ -16,6 +16,7 @@ public struct WARCRecord: Sendable {
     /// Where the record starts in that file: the offset of its gzip member for `.warc.gz`.
     public var offset: Int
 
+    /// A record with these fields and block; `path` and `offset` say where it was read from.
     public init(type: String, version: String = "1.1", headers: [HTTPHeader], block: [UInt8], path: String = "", offset: Int = 0) {
         self.type = type
         self.version = version
@@ -69,7 +70,7 @@ public struct WARCRecord: Sendable {
     func serialized() -> [UInt8] {
         var text = "WARC/\(version)\r\n"
         for field in headers where field.name.lowercased() != "content-length" {
-            text += "\(field.name): \(field.value)\r\n"
+            text += HTTPMessage.fieldLine(field)
         }
         text += "Content-Length: \(block.count)\r\n\r\n"
         var bytes = Array(text.utf8)

@@ -100,9 +100,7 @@ public final class WARCWriter: Sendable {
             HTTPHeader(name: "WARC-Warcinfo-ID", value: warcinfoID),
         ]
         let responseID = Self.newRecordID()
-        guard let uri = URLComponents(string: page.finalURL), let scheme = uri.scheme?.lowercased(),
-            scheme == "http" || scheme == "https"
-        else {
+        guard let (host, target) = HTTPMessage.hostAndTarget(of: page.finalURL) else {
             let resource = digested(
                 type: "resource", id: responseID, fields: common,
                 contentType: page.contentType ?? "application/octet-stream", block: page.body, payload: nil)
@@ -114,7 +112,7 @@ public final class WARCWriter: Sendable {
             type: "request", id: requestID,
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: responseID)],
             contentType: "application/http; msgtype=request",
-            block: HTTPMessage.requestBlock(uri: uri, method: method, userAgent: userAgent, extraHeaders: requestHeaders),
+            block: HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders),
             payload: nil)
         let response = digested(
             type: "response", id: responseID,
@@ -131,7 +129,8 @@ public final class WARCWriter: Sendable {
         try output.withLock { (output) throws(WARCError) in try output.file.sync() }
     }
 
-    /// Makes everything durable and closes the file; later calls fail.
+    /// Makes everything durable and closes the file; later calls fail. A writer dropped without
+    /// `finish()` closes its file without `fsync`.
     public func finish() throws(WARCError) {
         try output.withLock { (output) throws(WARCError) in try output.file.close() }
     }

@@ -3,6 +3,7 @@ import Synchronization
 
 /// What the store remembers about one URL from its last fetch.
 public struct URLState: Sendable, Equatable {
+    /// The URL as recorded.
     public var url: String
     /// When it was last fetched.
     public var lastFetch: Date?
@@ -17,6 +18,7 @@ public struct URLState: Sendable, Equatable {
     /// The ID of the document extracted from it.
     public var documentID: String?
 
+    /// A state with every field given.
     public init(
         url: String, lastFetch: Date?, status: Int?, etag: String?, lastModified: String?, contentHash: String?,
         documentID: String?
@@ -33,7 +35,9 @@ public struct URLState: Sendable, Equatable {
 
 /// One pipeline run as the store knows it.
 public struct RunRecord: Sendable, Equatable {
+    /// The ID the run was begun with.
     public var id: String
+    /// When it first began.
     public var startedAt: Date?
     /// Nil while the run has not finished (or crashed before it could say so).
     public var finishedAt: Date?

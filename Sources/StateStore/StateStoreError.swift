@@ -17,6 +17,7 @@ public struct StateStoreError: Error, Sendable, CustomStringConvertible {
     /// The cause: SQLite's or the system's message, or who holds the lock.
     public var detail: String
 
+    /// An error about `path` while doing `operation`.
     public init(_ code: Code, path: String, operation: String = "", detail: String) {
         self.code = code
         self.path = path
@@ -24,6 +25,7 @@ public struct StateStoreError: Error, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// One sentence naming the file or folder and the cause.
     public var description: String {
         switch code {
         case .cannotOpen: "Cannot open the state store \(path): \(detail)."

@@ -85,6 +85,24 @@ struct WARCRoundTripTests {
         }
     }
 
+    @Test(
+        "The request record has the Host and request target libcurl would send",
+        arguments: [
+            ("https://example.org", "GET / HTTP/1.1\r\nHost: example.org\r\n"),
+            ("HTTPS://Example.org?q=1#top", "GET /?q=1 HTTP/1.1\r\nHost: Example.org\r\n"),
+            ("http://user:secret@h.example:8080/a b/ü?x=1", "GET /a%20b/%C3%BC?x=1 HTTP/1.1\r\nHost: h.example:8080\r\n"),
+        ])
+    func requestLines(url: String, expected: String) throws {
+        try inTemporaryFolder { folder in
+            let writer = try WARCWriter(folder: folder, name: "run")
+            try writer.archive(Self.page(url, headers: [], body: []), userAgent: "ua")
+            try writer.finish()
+            let request = try #require(try WARCReader(path: writer.path).readAll().first { $0.type == "request" })
+            #expect(String(decoding: request.block, as: UTF8.self).hasPrefix(expected))
+            #expect(request.targetURI == url)
+        }
+    }
+
     @Test("A second writer appends to the file instead of replacing it")
     func appends() throws {
         try inTemporaryFolder { folder in
