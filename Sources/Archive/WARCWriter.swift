@@ -1,6 +1,5 @@
 import Foundation
 import PipelineModel
-import Synchronization
 
 /// Appends fetched pages to `FOLDER/NAME.warc.gz` as WARC/1.1 records, one gzip member each.
 ///
@@ -21,7 +20,7 @@ public final class WARCWriter: Sendable {
     /// (left by a run that was killed while writing) and moved it to a side file; nil otherwise.
     public let repairNote: String?
     /// The open file and the compressor; every use goes through `withLock`.
-    private let output: Mutex<Output>
+    private let output: Locked<Output>
 
     private final class Output {
         let file: ArchiveFile
@@ -59,7 +58,7 @@ public final class WARCWriter: Sendable {
         repairNote = try IncompleteTail.setAside(in: path)
         let file = try ArchiveFile.forAppending(path)
         do {
-            output = Mutex(Output(file: file, deflater: try GzipMemberDeflater()))
+            output = Locked(Output(file: file, deflater: try GzipMemberDeflater()))
         } catch {
             throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PipelineModel
 
 /// What the store remembers about one URL from its last fetch.
 public struct URLState: Sendable, Equatable {
@@ -56,7 +56,7 @@ public final class StateStore: Sendable {
     /// The database file.
     public let path: String
     /// The connection and its prepared statements; every use goes through `withLock`.
-    private let connection: Mutex<SQLiteConnection>
+    private let connection: Locked<SQLiteConnection>
 
     /// Opens or creates the store at `path` and creates its tables when missing.
     public init(path: String) throws(StateStoreError) {
@@ -75,7 +75,7 @@ public final class StateStore: Sendable {
                 run_id TEXT NOT NULL, idx INTEGER NOT NULL, url TEXT NOT NULL, PRIMARY KEY(run_id, idx))
                 WITHOUT ROWID;
             """, operation: "create its tables")
-        self.connection = Mutex(connection)
+        self.connection = Locked(connection)
     }
 
     /// Stores the result of fetching `url`, replacing what was stored.
