@@ -15,6 +15,8 @@ public enum FetchErrorCode: String, Sendable, CaseIterable {
     case tlsFailed = "tls_failed"
     case invalidURL = "invalid_url"
     case transferFailed = "transfer_failed"
+    case robotsDisallowed = "robots_disallowed"
+    case stalled = "stalled"
 }
 
 /// Why one URL could not be fetched: a stable code, the URL, and one sentence a user can act on.
@@ -35,9 +37,9 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The failure record of `seed` for this error.
-    public func failure(for seed: Seed) -> Failure {
-        Failure(seed: seed, stage: .fetch, error: code.rawValue, message: message, attempts: 1)
+    /// The failure record of `seed` for this error, after `attempts` requests (0 when none was made).
+    public func failure(for seed: Seed, attempts: Int = 1) -> Failure {
+        Failure(seed: seed, stage: .fetch, error: code.rawValue, message: message, attempts: attempts)
     }
 }
 
@@ -65,6 +67,13 @@ extension FetchError {
             return (
                 .connectFailed,
                 "Could not connect to '\(host)' for \(url): the connection was refused or the host is unreachable."
+            )
+        case CURLE_OPERATION_TIMEDOUT where report.errorText.hasPrefix("Operation too slow"):
+            // libcurl's words for the CURLOPT_LOW_SPEED_TIME limit, the only way to tell it from the total limit.
+            return (
+                .stalled,
+                "Gave up on \(url) after \(seconds(options.stallSeconds)) without receiving a byte; "
+                    + "the server stopped sending."
             )
         case CURLE_OPERATION_TIMEDOUT where report.connected:
             return (
