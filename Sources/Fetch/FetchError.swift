@@ -55,11 +55,12 @@ extension FetchError {
     /// The code and message for a report, one CURLcode (or group of them) at a time.
     private static func classify(_ report: TransferReport, options: FetchOptions) -> (FetchErrorCode, String)? {
         let url = report.url
+        // Most transfers end well, so the parts of a message are only worked out for a failure.
+        guard report.result != CURLE_OK || report.status >= 400 else { return nil }
         let host = hostAndPort(of: url)
         let detail = report.errorText.isEmpty ? String(cString: curl_easy_strerror(report.result)) : report.errorText
         switch report.result {
         case CURLE_OK:
-            guard report.status >= 400 else { return nil }
             return (.httpStatus, "The server answered HTTP status \(report.status) for \(url)\(via(report)).")
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return (.dnsFailed, "Could not resolve host '\(host)' for \(url).")

@@ -121,8 +121,10 @@ private struct FetchRun {
             }
             // With free slots, come back soon to look for new seeds; otherwise only network events and the
             // moment the next waiting request may start matter.
-            var wait = inputFinished || driver.count >= slots ? 1.0 : 0.02
-            if let wakeUp = scheduler.nextWakeUp() {
+            let slotsFull = driver.count >= slots
+            var wait = inputFinished || slotsFull ? 1.0 : 0.02
+            // A waiting request matters only if a slot is free for it; otherwise an ending transfer wakes us.
+            if !slotsFull, let wakeUp = scheduler.nextWakeUp(now: .now) {
                 wait = min(wait, max(0, (wakeUp - .now).seconds))
             }
             if driver.count == 0 {

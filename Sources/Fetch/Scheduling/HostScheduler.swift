@@ -48,7 +48,10 @@ struct HostScheduler {
 
     /// Everything the run knows about one host. Kept for the whole run, so that robots.txt is fetched
     /// once and the delay holds even when the host's queue runs empty in between.
-    private struct HostState {
+    ///
+    /// A class so that the queue is changed in place: a struct taken out of the dictionary and put back
+    /// would copy the queue on every change.
+    private final class HostState {
         var queue: [FetchJob] = []
         /// The robots.txt request while it waits to start (or to be retried).
         var robotsJob: FetchJob?
@@ -57,6 +60,11 @@ struct HostScheduler {
         var lastStart: ContinuousClock.Instant?
         /// The gap between request starts: the configured delay, raised by a Crawl-delay.
         var delay: Double
+
+        init(robots: RobotsState, delay: Double) {
+            self.robots = robots
+            self.delay = delay
+        }
     }
 
     private let concurrencyLimit: Int
@@ -93,14 +101,17 @@ struct HostScheduler {
             unhosted.append(job)
             return
         }
-        if hosts[host] == nil {
-            var state = HostState(robots: respectRobots ? .pending : .ignored, delay: baseDelay)
+        let state: HostState
+        if let known = hosts[host] {
+            state = known
+        } else {
+            state = HostState(robots: respectRobots ? .pending : .ignored, delay: baseDelay)
             if respectRobots {
                 state.robotsJob = FetchJob(kind: .robots(host), url: host.robotsURL, host: host)
             }
             hosts[host] = state
         }
-        hosts[host]?.queue.append(job)
+        state.queue.append(job)
         hostsWithWork.insert(host)
     }
 
@@ -130,12 +141,11 @@ struct HostScheduler {
 
     /// Records the host's robots.txt: a policy to obey, or the reason the whole host is refused.
     mutating func learnRobots(of host: HostKey, _ robots: RobotsState) {
-        guard var state = hosts[host] else { return }
+        guard let state = hosts[host] else { return }
         state.robots = robots
         if case .known(let policy) = robots, let crawlDelay = policy.crawlDelay {
             state.delay = max(state.delay, min(crawlDelay, crawlDelayCap))
         }
-        hosts[host] = state
     }
 
     /// The next thing to do at `now`, or nil if every waiting request must wait longer.
@@ -147,18 +157,16 @@ struct HostScheduler {
             return .start(unhosted.remove(at: index))
         }
         for host in hostsWithWork {
-            guard var state = hosts[host] else { continue }
-            defer {
-                hosts[host] = state
-                if state.queue.isEmpty && state.robotsJob == nil { hostsWithWork.remove(host) }
-            }
-            if let action = next(of: host, &state, now: now) { return action }
+            guard let state = hosts[host] else { continue }
+            let action = next(of: host, state, now: now)
+            if state.queue.isEmpty && state.robotsJob == nil { hostsWithWork.remove(host) }
+            if let action { return action }
         }
         return nil
     }
 
     /// The next action for one host, if it has one now.
-    private mutating func next(of host: HostKey, _ state: inout HostState, now: ContinuousClock.Instant)
+    private mutating func next(of host: HostKey, _ state: HostState, now: ContinuousClock.Instant)
         -> SchedulerAction?
     {
         // Refusals need no request, so neither the delay nor the in-flight limit holds them back.
@@ -166,7 +174,7 @@ struct HostScheduler {
         case .pending:
             guard let robotsJob = state.robotsJob, isDue(robotsJob, now), mayStart(state, now) else { return nil }
             state.robotsJob = nil
-            markStarted(&state, now)
+            markStarted(state, now)
             return .start(robotsJob)
         case .unavailable(let reason):
             guard !state.queue.isEmpty, case .page(let seed) = state.queue.removeFirst().kind else { return nil }
@@ -187,26 +195,33 @@ struct HostScheduler {
         }
         guard mayStart(state, now), let index = state.queue.firstIndex(where: { isDue($0, now) }) else { return nil }
         waitingCount -= 1
-        markStarted(&state, now)
+        markStarted(state, now)
         return .start(state.queue.remove(at: index))
     }
 
     /// The earliest moment at which a waiting request could start, if it is only waiting for time to pass.
     ///
     /// Hosts at their in-flight limit or waiting for robots.txt are left out: an ending transfer wakes the fetcher.
-    func nextWakeUp() -> ContinuousClock.Instant? {
-        var earliest = unhosted.compactMap { $0.notBefore ?? .now }.min()
+    func nextWakeUp(now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        var earliest: ContinuousClock.Instant?
+        func consider(_ moment: ContinuousClock.Instant) {
+            earliest = earliest.map { min($0, moment) } ?? moment
+        }
+        for job in unhosted { consider(job.notBefore ?? now) }
         for host in hostsWithWork {
             guard let state = hosts[host], state.inFlight < concurrencyLimit else { continue }
-            let candidates: [FetchJob]
-            switch state.robots {
-            case .pending: candidates = state.robotsJob.map { [$0] } ?? []
-            default: candidates = state.queue
+            var due: ContinuousClock.Instant?
+            if case .pending = state.robots {
+                due = state.robotsJob.map { $0.notBefore ?? now }
+            } else {
+                for job in state.queue {
+                    let moment = job.notBefore ?? now
+                    due = due.map { min($0, moment) } ?? moment
+                }
             }
-            guard let due = candidates.map({ $0.notBefore ?? .now }).min() else { continue }
+            guard let due else { continue }
             let allowed = state.lastStart.map { $0 + .seconds(state.delay) } ?? due
-            let moment = max(due, allowed)
-            earliest = earliest.map { min($0, moment) } ?? moment
+            consider(max(due, allowed))
         }
         return earliest
     }
@@ -222,7 +237,7 @@ struct HostScheduler {
         return now >= lastStart + .seconds(state.delay)
     }
 
-    private func markStarted(_ state: inout HostState, _ now: ContinuousClock.Instant) {
+    private func markStarted(_ state: HostState, _ now: ContinuousClock.Instant) {
         state.inFlight += 1
         state.lastStart = now
     }
