@@ -90,6 +90,13 @@ let package = Package(
             ]
         ),
 
+        // The fetcher alone against a URL list, for scripts/bench-fetch.sh.
+        .executableTarget(
+            name: "fetch-bench",
+            dependencies: ["Fetch", "PipelineModel"],
+            path: "Benchmarks/FetchBench"
+        ),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),

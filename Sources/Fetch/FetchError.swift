@@ -15,6 +15,8 @@ public enum FetchErrorCode: String, Sendable, CaseIterable {
     case tlsFailed = "tls_failed"
     case invalidURL = "invalid_url"
     case transferFailed = "transfer_failed"
+    case robotsDisallowed = "robots_disallowed"
+    case stalled = "stalled"
 }
 
 /// Why one URL could not be fetched: a stable code, the URL, and one sentence a user can act on.
@@ -35,9 +37,9 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The failure record of `seed` for this error.
-    public func failure(for seed: Seed) -> Failure {
-        Failure(seed: seed, stage: .fetch, error: code.rawValue, message: message, attempts: 1)
+    /// The failure record of `seed` for this error, after `attempts` requests (0 when none was made).
+    public func failure(for seed: Seed, attempts: Int = 1) -> Failure {
+        Failure(seed: seed, stage: .fetch, error: code.rawValue, message: message, attempts: attempts)
     }
 }
 
@@ -53,11 +55,12 @@ extension FetchError {
     /// The code and message for a report, one CURLcode (or group of them) at a time.
     private static func classify(_ report: TransferReport, options: FetchOptions) -> (FetchErrorCode, String)? {
         let url = report.url
+        // Most transfers end well, so the parts of a message are only worked out for a failure.
+        guard report.result != CURLE_OK || report.status >= 400 else { return nil }
         let host = hostAndPort(of: url)
         let detail = report.errorText.isEmpty ? String(cString: curl_easy_strerror(report.result)) : report.errorText
         switch report.result {
         case CURLE_OK:
-            guard report.status >= 400 else { return nil }
             return (.httpStatus, "The server answered HTTP status \(report.status) for \(url)\(via(report)).")
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return (.dnsFailed, "Could not resolve host '\(host)' for \(url).")
@@ -65,6 +68,13 @@ extension FetchError {
             return (
                 .connectFailed,
                 "Could not connect to '\(host)' for \(url): the connection was refused or the host is unreachable."
+            )
+        case CURLE_OPERATION_TIMEDOUT where report.errorText.hasPrefix("Operation too slow"):
+            // libcurl's words for the CURLOPT_LOW_SPEED_TIME limit, the only way to tell it from the total limit.
+            return (
+                .stalled,
+                "Gave up on \(url) after \(seconds(options.stallSeconds)) without receiving a byte; "
+                    + "the server stopped sending."
             )
         case CURLE_OPERATION_TIMEDOUT where report.connected:
             return (

@@ -24,11 +24,38 @@ struct FetchFlags: ParsableArguments {
     @Option(help: "The User-Agent header sent.")
     var userAgent: String = "pipeline/\(Pipeline.version)"
 
+    @Option(help: "A URL about the crawler or its operator, appended to the User-Agent as (+URL).")
+    var contactUrl: String?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Limit requests per host (--per-host-concurrency, --per-host-delay); --no-politeness lifts both.")
+    var politeness = true
+
+    @Option(help: "Requests in flight at once to one host (scheme, host and port).")
+    var perHostConcurrency: Int = 1
+
+    @Option(help: "Least seconds between the starts of two requests to one host.")
+    var perHostDelay: Double = 1
+
+    @Flag(inversion: .prefixedNo, help: "Fetch each host's robots.txt first and obey it, Crawl-delay included.")
+    var robots = true
+
+    @Option(help: "Attempts per URL for failures that may pass (timeouts, 429, 503 and the like); 1 turns retries off.")
+    var maxAttempts: Int = 3
+
+    @Option(help: "Seconds without a byte received after which a transfer is given up as stalled; 0 turns this off.")
+    var stallSeconds: Double = 15
+
     func validate() throws {
         guard fetchConcurrency >= 1 else { throw ValidationError("--fetch-concurrency must be at least 1.") }
         guard timeout > 0, connectTimeout > 0 else { throw ValidationError("--timeout and --connect-timeout must be above 0.") }
         guard maxRedirects >= 0 else { throw ValidationError("--max-redirects must be 0 or more.") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1.") }
+        guard perHostConcurrency >= 1 else { throw ValidationError("--per-host-concurrency must be at least 1.") }
+        guard perHostDelay >= 0 else { throw ValidationError("--per-host-delay must be 0 or more.") }
+        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
+        guard stallSeconds >= 0 else { throw ValidationError("--stall-seconds must be 0 or more.") }
     }
 
     var options: FetchOptions {
@@ -39,6 +66,13 @@ struct FetchFlags: ParsableArguments {
         options.maxRedirects = maxRedirects
         options.maxBodyBytes = maxBodyBytes
         options.userAgent = userAgent
+        options.contactURL = contactUrl
+        options.politeness = politeness
+        options.perHostConcurrency = perHostConcurrency
+        options.perHostDelay = perHostDelay
+        options.respectRobots = robots
+        options.maxAttempts = maxAttempts
+        options.stallSeconds = stallSeconds
         return options
     }
 }

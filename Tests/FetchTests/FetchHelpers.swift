@@ -3,7 +3,8 @@ import Foundation
 import PipelineModel
 
 extension FetchOptions {
-    /// Short limits so that failing tests fail fast.
+    /// Short limits so that failing tests fail fast; politeness, robots.txt and retries stay off unless a
+    /// test turns them on, so that each test sees only the requests it is about.
     static func testing(
         timeout: Double = 5, maxRedirects: Int = 5, maxBodyBytes: Int = 1 << 20, concurrency: Int = 4
     ) -> FetchOptions {
@@ -13,6 +14,9 @@ extension FetchOptions {
         options.maxRedirects = maxRedirects
         options.maxBodyBytes = maxBodyBytes
         options.concurrency = concurrency
+        options.politeness = false
+        options.respectRobots = false
+        options.maxAttempts = 1
         return options
     }
 }

@@ -194,7 +194,8 @@ struct FetcherTests {
     func failureCodesAreStable() {
         #expect(FetchErrorCode.allCases.map(\.rawValue) == [
             "dns_failed", "connect_failed", "timeout", "too_many_redirects", "redirect_not_allowed", "http_status",
-            "body_too_large", "file_not_found", "tls_failed", "invalid_url", "transfer_failed",
+            "body_too_large", "file_not_found", "tls_failed", "invalid_url", "transfer_failed", "robots_disallowed",
+            "stalled",
         ])
     }
 

@@ -13,8 +13,20 @@ public struct TestResponse: Sendable {
     public var headers: [(String, String)]
     /// The body bytes, sent as given (already compressed if a `Content-Encoding` header says so).
     public var body: [UInt8]
-    /// Seconds to wait before answering, to make a client time out.
+    /// Seconds to wait before answering (slow headers), to make a client time out.
     public var delay: Double
+    /// Seconds between two pieces of the body (a drip-fed body); 0 sends the body at once.
+    public var bodyPieceDelay: Double = 0
+    /// Bytes in each drip-fed piece.
+    public var bodyPieceSize: Int = 1
+    /// If set, only this many body bytes are sent before the connection closes, whatever the length says.
+    public var sentBodyBytes: Int? = nil
+    /// Whether the body goes without Content-Length or chunking, its end marked by closing the connection.
+    public var closeDelimited = false
+    /// Sent as `ETag`; a request whose `If-None-Match` names it gets `304 Not Modified`.
+    public var etag: String? = nil
+    /// Sent as `Last-Modified`; a request whose `If-Modified-Since` is this same text gets `304 Not Modified`.
+    public var lastModified: String? = nil
 
     /// Creates a response; by default a 200 HTML page.
     public init(
@@ -25,6 +37,16 @@ public struct TestResponse: Sendable {
         self.headers = headers
         self.body = body
         self.delay = delay
+    }
+
+    /// An answer with this status and a `Retry-After` header (seconds or an HTTP-date).
+    public static func retryLater(status: Int = 503, retryAfter: String) -> TestResponse {
+        TestResponse(status: status, headers: [("Retry-After", retryAfter)], body: Array("later".utf8))
+    }
+
+    /// A plain-text robots.txt.
+    public static func robots(_ text: String) -> TestResponse {
+        TestResponse(headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
     }
 
     /// A 200 HTML page with this text as body.
@@ -38,9 +60,29 @@ public struct TestResponse: Sendable {
     }
 }
 
+/// One request as the server saw it, for tests that check what a client sent and when.
+public struct LoggedRequest: Sendable {
+    /// The request target, such as `/a?b=c`.
+    public var path: String
+    /// The request headers, names lower-cased; a repeated header keeps its last value.
+    public var headers: [String: String]
+    /// When the request head had been read.
+    public var arrival: ContinuousClock.Instant
+    /// When the answer had been sent (or given up); nil while it is being served.
+    public var finished: ContinuousClock.Instant?
+    /// Which connection carried it, counted from 0 in the order of acceptance.
+    public var connection: Int
+
+    /// The `Host` header.
+    public var host: String? { headers["host"] }
+}
+
 /// An HTTP/1.1 server on 127.0.0.1 with an ephemeral port that answers fixed routes, for tests.
 ///
 /// Each connection is served on its own thread and closed after one response. Unknown paths get 404.
+/// Every request is logged (``requests``), and routes can misbehave: slow headers, drip-fed or truncated
+/// bodies, bodies without a length, answers that change from one request to the next (`sequences`),
+/// and `304 Not Modified` for a matching conditional request.
 /// The server stops on ``stop()`` or when it is freed.
 public final class LocalHTTPServer: Sendable {
     /// What the server threads share. The threads hold this, not the server, so that freeing the
@@ -49,9 +91,12 @@ public final class LocalHTTPServer: Sendable {
 
     /// Starts listening and serving `routes`, keyed by path (`/a`, `/dir/page?x=1`; a route without
     /// a query also answers the same path with any query).
-    public init(routes: [String: TestResponse]) throws {
+    ///
+    /// A path in `sequences` answers its first request with the first response, the second with the
+    /// second, and every later one with the last: a route that fails twice, then succeeds.
+    public init(routes: [String: TestResponse], sequences: [String: [TestResponse]] = [:]) throws {
         let (listener, port) = try Self.makeListener()
-        core = ServerCore(routes: routes, listener: listener, port: port)
+        core = ServerCore(routes: routes, sequences: sequences, listener: listener, port: port)
         let thread = Thread { [core] in core.acceptLoop() }
         thread.name = "LocalHTTPServer.accept"
         thread.start()
@@ -71,6 +116,17 @@ public final class LocalHTTPServer: Sendable {
 
     /// How many requests the server has read so far.
     public var requestCount: Int { core.requestCount }
+
+    /// Every request read so far, in order of arrival.
+    public var requests: [LoggedRequest] { core.log }
+
+    /// The requests read so far for `path` (the query included), in order of arrival.
+    public func requests(for path: String) -> [LoggedRequest] {
+        core.log.filter { $0.path == path }
+    }
+
+    /// The most requests that were being answered at one moment.
+    public var maxConcurrentRequests: Int { core.maxConcurrent }
 
     /// Stops accepting connections and cuts waiting responses short. Safe to call more than once.
     public func stop() {
@@ -114,20 +170,30 @@ private final class ServerCore: Sendable {
     private struct State {
         var requestCount = 0
         var stopped = false
+        var log: [LoggedRequest] = []
+        var connections = 0
+        var active = 0
+        var maxConcurrent = 0
+        /// Requests seen so far per sequence path.
+        var sequenceCounts: [String: Int] = [:]
     }
 
     let routes: [String: TestResponse]
+    let sequences: [String: [TestResponse]]
     let listener: Int32
     let port: UInt16
     private let state = Mutex(State())
 
-    init(routes: [String: TestResponse], listener: Int32, port: UInt16) {
+    init(routes: [String: TestResponse], sequences: [String: [TestResponse]], listener: Int32, port: UInt16) {
         self.routes = routes
+        self.sequences = sequences
         self.listener = listener
         self.port = port
     }
 
     var requestCount: Int { state.withLock { $0.requestCount } }
+    var log: [LoggedRequest] { state.withLock { $0.log } }
+    var maxConcurrent: Int { state.withLock { $0.maxConcurrent } }
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
@@ -144,32 +210,95 @@ private final class ServerCore: Sendable {
             guard poll(&pollSet, 1, 20) > 0 else { continue }
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { continue }
-            let thread = Thread { [self] in serve(connection) }
+            let number = state.withLock { state in
+                defer { state.connections += 1 }
+                return state.connections
+            }
+            let thread = Thread { [self] in serve(connection, number: number) }
             thread.name = "LocalHTTPServer.connection"
             thread.start()
         }
     }
 
-    /// Reads one request, answers it from the routes, and closes the connection.
-    private func serve(_ connection: Int32) {
+    /// Reads one request, logs it, answers it from the routes, and closes the connection.
+    private func serve(_ connection: Int32, number: Int) {
         defer { close(connection) }
-        guard let path = readRequestPath(connection) else { return }
-        state.withLock { $0.requestCount += 1 }
-        let response = routes[path] ?? routes[String(path.prefix { $0 != "?" })] ?? Self.notFound
-        if response.delay > 0 {
-            // Sleep in slices so that stop() ends a slow answer promptly.
-            let deadline = Date(timeIntervalSinceNow: response.delay)
-            while Date() < deadline, !isStopped { usleep(10_000) }
-            if isStopped { return }
+        guard let (path, headers) = readRequest(connection) else { return }
+        let entry = state.withLock { state in
+            state.requestCount += 1
+            state.active += 1
+            state.maxConcurrent = max(state.maxConcurrent, state.active)
+            state.log.append(LoggedRequest(path: path, headers: headers, arrival: .now, connection: number))
+            return state.log.count - 1
         }
-        sendAll(connection, Self.encode(response))
+        defer {
+            state.withLock { state in
+                state.active -= 1
+                state.log[entry].finished = .now
+            }
+        }
+        var response = self.response(for: path)
+        if Self.isNotModified(response, headers) {
+            response = TestResponse(status: 304, headers: [], body: [])
+        }
+        if response.delay > 0, !pause(response.delay) { return }
+        answer(response, on: connection)
+    }
+
+    /// The route's answer to this request, counting requests to a sequence.
+    private func response(for path: String) -> TestResponse {
+        let bare = String(path.prefix { $0 != "?" })
+        let key = sequences[path] != nil ? path : bare
+        if let steps = sequences[key], !steps.isEmpty {
+            let seen = state.withLock { state in
+                defer { state.sequenceCounts[key, default: 0] += 1 }
+                return state.sequenceCounts[key, default: 0]
+            }
+            return steps[min(seen, steps.count - 1)]
+        }
+        return routes[path] ?? routes[bare] ?? Self.notFound
+    }
+
+    /// Whether a conditional request names the response's current validators.
+    private static func isNotModified(_ response: TestResponse, _ headers: [String: String]) -> Bool {
+        if let etag = response.etag, headers["if-none-match"] == etag { return true }
+        if let lastModified = response.lastModified, headers["if-modified-since"] == lastModified { return true }
+        return false
+    }
+
+    /// Sleeps in slices so that stop() ends a slow answer promptly; false if the server stopped meanwhile.
+    private func pause(_ seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while Date() < deadline, !isStopped { usleep(5_000) }
+        return !isStopped
+    }
+
+    /// Sends the head and the body, drip-fed or cut short if the response asks for it.
+    private func answer(_ response: TestResponse, on connection: Int32) {
+        let bytes = Self.encode(response)
+        let bodyStart = Self.encodeHead(response).count
+        var end = bytes.count
+        if let sent = response.sentBodyBytes { end = min(end, bodyStart + max(0, sent)) }
+        guard response.bodyPieceDelay > 0 else {
+            sendAll(connection, Array(bytes[..<end]))
+            return
+        }
+        sendAll(connection, Array(bytes[..<bodyStart]))
+        var offset = bodyStart
+        while offset < end {
+            if !pause(response.bodyPieceDelay) { return }
+            let next = min(end, offset + max(1, response.bodyPieceSize))
+            sendAll(connection, Array(bytes[offset..<next]))
+            offset = next
+        }
     }
 
     private static let notFound = TestResponse(
         status: 404, headers: [("Content-Type", "text/plain")], body: Array("not found".utf8))
 
-    /// Reads up to the end of the request head and returns the request target, or nil if there is none.
-    private func readRequestPath(_ connection: Int32) -> String? {
+    /// Reads up to the end of the request head and returns the request target and the headers
+    /// (names lower-cased), or nil if there is no request.
+    private func readRequest(_ connection: Int32) -> (String, [String: String])? {
         var head: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         let end = Array("\r\n\r\n".utf8)
@@ -178,24 +307,45 @@ private final class ServerCore: Sendable {
             guard count > 0 else { return nil }
             head += chunk[0..<count]
         }
-        let requestLine = String(decoding: head.prefix { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
-        let parts = requestLine.split(separator: " ")
-        return parts.count >= 2 ? String(parts[1]) : nil
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ")
+        guard parts.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return (String(parts[1]), headers)
+    }
+
+
+    private static func isChunked(_ response: TestResponse) -> Bool {
+        response.headers.contains {
+            $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked")
+        }
+    }
+
+    /// The status line and headers, validators and framing included.
+    private static func encodeHead(_ response: TestResponse) -> [UInt8] {
+        var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        if let etag = response.etag { head += "ETag: \(etag)\r\n" }
+        if let lastModified = response.lastModified { head += "Last-Modified: \(lastModified)\r\n" }
+        if !isChunked(response), !response.closeDelimited,
+            !response.headers.contains(where: { $0.0.lowercased() == "content-length" })
+        {
+            head += "Content-Length: \(response.body.count)\r\n"
+        }
+        head += "Connection: close\r\n\r\n"
+        return Array(head.utf8)
     }
 
     /// The bytes of a whole response: status line, headers, and body (chunked if asked for).
     private static func encode(_ response: TestResponse) -> [UInt8] {
-        let chunked = response.headers.contains {
-            $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased().contains("chunked")
-        }
-        var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
-        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        if !chunked, !response.headers.contains(where: { $0.0.lowercased() == "content-length" }) {
-            head += "Content-Length: \(response.body.count)\r\n"
-        }
-        head += "Connection: close\r\n\r\n"
-        guard chunked else { return Array(head.utf8) + response.body }
-        var bytes = Array(head.utf8)
+        let head = encodeHead(response)
+        guard isChunked(response) else { return head + response.body }
+        var bytes = head
         var offset = 0
         while offset < response.body.count {
             let piece = response.body[offset..<min(offset + 4096, response.body.count)]
@@ -212,8 +362,14 @@ private final class ServerCore: Sendable {
         case 302: "Found"
         case 307: "Temporary Redirect"
         case 308: "Permanent Redirect"
+        case 304: "Not Modified"
         case 404: "Not Found"
+        case 408: "Request Timeout"
+        case 429: "Too Many Requests"
         case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         default: "Status"
         }
     }

@@ -36,8 +36,8 @@ final class MultiDriver {
         guard code == CURLM_OK else {
             let reason = String(cString: curl_multi_strerror(code))
             return FetchError(
-                code: .transferFailed, url: transfer.seed.url,
-                message: "Could not start the transfer of \(transfer.seed.url): \(reason).")
+                code: .transferFailed, url: transfer.url,
+                message: "Could not start the transfer of \(transfer.url): \(reason).")
         }
         transfers[transfer.handle] = transfer
         return nil
