@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "Stages",
-            dependencies: ["Fetch", "Extract", "Load", "PipelineModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Fetch", "Extract", "Load", "Archive", "StateStore", "PipelineModel", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "pipeline",

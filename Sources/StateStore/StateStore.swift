@@ -70,6 +70,7 @@ public final class StateStore: Sendable {
                 url TEXT PRIMARY KEY, last_fetch TEXT, status INTEGER, etag TEXT, last_modified TEXT,
                 content_hash TEXT, document_id TEXT);
             CREATE INDEX IF NOT EXISTS urls_by_content_hash ON urls(content_hash);
+            CREATE TABLE IF NOT EXISTS bodies(content_hash TEXT PRIMARY KEY, url TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS runs(id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT);
             CREATE TABLE IF NOT EXISTS done(
                 run_id TEXT NOT NULL, idx INTEGER NOT NULL, url TEXT NOT NULL, PRIMARY KEY(run_id, idx))
@@ -124,6 +125,21 @@ public final class StateStore: Sendable {
             "SELECT url FROM urls WHERE content_hash = ?1 AND url IS NOT ?2 ORDER BY rowid LIMIT 1",
             [.text(hash), SQLValue(excluding)], operation: "look up content hash \(hash)"
         ).first?.first?.text
+    }
+
+    /// Claims a body for `url` by its content hash: the URL that claimed the same body first when
+    /// that is another URL (the page this one duplicates), nil when `url` is the first.
+    ///
+    /// Claims are stored as soon as a page is fetched, so duplicates are recognised within a run as
+    /// well as across runs, with no list of hashes kept in memory.
+    public func claimBody(hash: String, url: String) throws(StateStoreError) -> String? {
+        try run(
+            "INSERT INTO bodies(content_hash, url) VALUES(?1, ?2) ON CONFLICT(content_hash) DO NOTHING",
+            [.text(hash), .text(url)], operation: "claim content hash \(hash)")
+        let first = try run(
+            "SELECT url FROM bodies WHERE content_hash = ?1", [.text(hash)], operation: "look up content hash \(hash)"
+        ).first?.first?.text
+        return first == url ? nil : first
     }
 
     /// Records that run `id` started; starting a run again (a resume) keeps its first start time.

@@ -56,8 +56,16 @@ public struct RunReport: Codable, Sendable {
     public var seconds: Double
     /// Seeds (or stored pages) that went in.
     public var inputs: Int
+    /// Seeds that became documents (new, changed, or extracted again with --force).
     public var documents: Int
     public var failures: Int
+    /// Seeds whose page did not change since the last run (304, or the same body) and was not extracted.
+    public var unchanged: Int
+    /// Documents of pages never fetched before, and of pages whose body changed.
+    public var new: Int
+    public var changed: Int
+    /// Documents whose body is the same as an earlier URL's.
+    public var duplicates: Int
     /// Failures counted by their `error` code.
     public var failuresByError: [String: Int]
     /// Per-stage counts and timings, by stage name.
@@ -67,7 +75,7 @@ public struct RunReport: Codable, Sendable {
         case command, version
         case startedAt = "started_at"
         case finishedAt = "finished_at"
-        case seconds, inputs, documents, failures
+        case seconds, inputs, documents, failures, unchanged, new, changed, duplicates
         case failuresByError = "failures_by_error"
         case stages
     }

@@ -6,7 +6,7 @@ import PipelineModel
 /// starting over.
 ///
 /// The loader writes one line per seed, in seed order, each with one `write(2)`; so the complete
-/// lines of `documents.ndjson.partial` and `failures.ndjson.partial` together are exactly the
+/// lines of the partial `documents`, `failures` and `unchanged` files together are exactly the
 /// seeds 0..<k. Running again keeps those lines, cuts every other partial file back to them, and
 /// starts at seed k. Seeds past k that were fetched but not written are fetched again.
 struct ResumePoint {
@@ -14,10 +14,11 @@ struct ResumePoint {
     var next: Int
     /// Documents and failures already written, for `run.json`.
     var documents: Int
+    var unchanged: Int
     var failures: [Failure]
 
     /// A fresh start.
-    static let start = ResumePoint(next: 0, documents: 0, failures: [])
+    static let start = ResumePoint(next: 0, documents: 0, unchanged: 0, failures: [])
 
     /// The marker that says which seeds file the partial files in `folder` belong to.
     static func marker(in folder: RunFolder) -> URL {
@@ -44,12 +45,14 @@ struct ResumePoint {
                 return true
             }
         }
-        let next = documents + failures.count
+        let unchangedFile = folder.unchanged.appendingPathExtension("partial")
+        let unchanged = try wrap { () throws(LoadError) in try PartialFile.trim(unchangedFile) { _ in true } }
+        let next = documents + unchanged + failures.count
         let keep: (Data) -> Bool = { line in (PartialFile.index(of: line) ?? Int.max) < next }
         for file in [folder.entities, folder.fetchedPages, folder.fetchFailures] {
             try wrap { () throws(LoadError) in try PartialFile.trim(file.appendingPathExtension("partial"), keep: keep) }
         }
-        return ResumePoint(next: next, documents: documents, failures: failures)
+        return ResumePoint(next: next, documents: documents, unchanged: unchanged, failures: failures)
     }
 
     /// Records that the partial files in `folder` belong to this seeds file.
