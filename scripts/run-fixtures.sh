@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled fixtures, with no network: every page under Fixtures/pages/ as a
-# file:// seed, all stages, results in ./out (or the folder given as the first argument).
+# file:// seed, all stages, results in ./out (or the folder given as the first argument). --force
+# extracts every page again when the script is run a second time on the same folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-out}"
@@ -11,7 +12,7 @@ for page in Fixtures/pages/*.html; do
   echo "file://$(pwd)/$page"
 done > "$out/seeds.txt"
 status=0
-.build/release/pipeline run --seeds "$out/seeds.txt" --out "$out" --log-level info || status=$?
+.build/release/pipeline run --seeds "$out/seeds.txt" --out "$out" --force --log-level info || status=$?
 echo
 echo "== $out/documents.ndjson (title, published, first 100 characters of text)"
 python3 - "$out" <<'PY'
