@@ -97,6 +97,10 @@ let package = Package(
             path: "Benchmarks/FetchBench"
         ),
 
+        // Benchmarks of single stages on one core (see scripts/bench-*.sh).
+        .executableTarget(name: "extract-bench", dependencies: ["Extract", "PipelineModel"], path: "Benchmarks/ExtractBench"),
+        .executableTarget(name: "entities-bench", dependencies: ["Entities"], path: "Benchmarks/EntitiesBench"),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),

@@ -6,9 +6,11 @@ import PipelineModel
 
 /// Turns fetched pages into documents: charset, parse, boilerplate removal, metadata, entities.
 public struct Extractor: Sendable {
-    let recognizer: EntityRecognizer
+    let recognizer: EntityRecognizer?
 
-    public init(recognizer: EntityRecognizer = .shared) {
+    /// An extractor that finds entities with `recognizer`, or none when it is nil (for benchmarks
+    /// of the extract stage alone).
+    public init(recognizer: EntityRecognizer? = .shared) {
         self.recognizer = recognizer
     }
 
