@@ -14,10 +14,22 @@ struct HostSchedulerTests {
         return HostScheduler(options: options)
     }
 
+    /// Queues `urls` as seeds 0, 1, … in this order.
+    private func enqueue(_ urls: [String], into hosts: inout HostScheduler) {
+        for (index, url) in urls.enumerated() {
+            hosts.enqueue(Seed(index: index, url: url))
+        }
+    }
+
+    /// The job of a `.start` action, nil for anything else.
+    private func startedJob(_ action: SchedulerAction?) -> FetchJob? {
+        if case .start(let job) = action { return job }
+        return nil
+    }
+
     /// The URL a `.start` action would fetch, nil for anything else.
     private func started(_ action: SchedulerAction?) -> String? {
-        if case .start(let job) = action { return job.url }
-        return nil
+        startedJob(action)?.url
     }
 
     /// "start URL", "reject URL", or nil when there is nothing to do.
@@ -32,9 +44,7 @@ struct HostSchedulerTests {
     @Test("a host that must wait lets the next host's seed go first")
     func waitingHostLetsOthersGo() {
         var hosts = scheduler()
-        for (index, url) in ["http://a.test/1", "http://a.test/2", "http://b.test/1"].enumerated() {
-            hosts.enqueue(Seed(index: index, url: url))
-        }
+        enqueue(["http://a.test/1", "http://a.test/2", "http://b.test/1"], into: &hosts)
         let first = started(hosts.next(now: start))
         let second = started(hosts.next(now: start))
         #expect(Set([first, second]) == ["http://a.test/1", "http://b.test/1"])
@@ -45,10 +55,9 @@ struct HostSchedulerTests {
     @Test("the host's next request waits for the delay, counted from the last start")
     func delayCountsFromLastStart() throws {
         var hosts = scheduler(delay: 1, perHost: 4)
-        hosts.enqueue(Seed(index: 0, url: "http://a.test/1"))
-        hosts.enqueue(Seed(index: 1, url: "http://a.test/2"))
+        enqueue(["http://a.test/1", "http://a.test/2"], into: &hosts)
         #expect(started(hosts.next(now: start)) == "http://a.test/1")
-        #expect(hosts.next(now: start + .milliseconds(999)) == nil)
+        #expect(describe(hosts.next(now: start + .milliseconds(999))) == nil)
         #expect(hosts.nextWakeUp(now: start) == start + .seconds(1))
         #expect(started(hosts.next(now: start + .seconds(1))) == "http://a.test/2")
     }
@@ -56,13 +65,9 @@ struct HostSchedulerTests {
     @Test("the in-flight limit holds until a request ends")
     func inFlightLimitHolds() throws {
         var hosts = scheduler(delay: 0, perHost: 1)
-        hosts.enqueue(Seed(index: 0, url: "http://a.test/1"))
-        hosts.enqueue(Seed(index: 1, url: "http://a.test/2"))
-        guard case .start(let job) = hosts.next(now: start) else {
-            Issue.record("the first request did not start")
-            return
-        }
-        #expect(hosts.next(now: start + .seconds(5)) == nil)
+        enqueue(["http://a.test/1", "http://a.test/2"], into: &hosts)
+        let job = try #require(startedJob(hosts.next(now: start)))
+        #expect(describe(hosts.next(now: start + .seconds(5))) == nil)
         // A host at its limit needs no timer: the ending transfer wakes the fetcher.
         #expect(hosts.nextWakeUp(now: start) == nil)
         hosts.ended(job)
@@ -70,19 +75,15 @@ struct HostSchedulerTests {
     }
 
     @Test("robots.txt goes first and the pages wait for its answer")
-    func robotsGoesFirst() {
+    func robotsGoesFirst() throws {
         var hosts = scheduler(delay: 0, perHost: 2, robots: true)
-        hosts.enqueue(Seed(index: 0, url: "http://a.test/private/x"))
-        hosts.enqueue(Seed(index: 1, url: "http://a.test/public"))
-        guard case .start(let robots) = hosts.next(now: start) else {
-            Issue.record("robots.txt did not start")
-            return
-        }
+        enqueue(["http://a.test/private/x", "http://a.test/public"], into: &hosts)
+        let robots = try #require(startedJob(hosts.next(now: start)))
         #expect(robots.url == "http://a.test:80/robots.txt")
         #expect(describe(hosts.next(now: start)) == nil)
         hosts.ended(robots)
         hosts.learnRobots(
-            of: HostKey(url: "http://a.test/")!,
+            of: try #require(HostKey(url: "http://a.test/")),
             .known(RobotsPolicy(rules: [.init(allows: false, pattern: "/private")], crawlDelay: nil)))
         guard case .reject(let seed, let error) = hosts.next(now: start) else {
             Issue.record("the disallowed seed was not refused")
@@ -95,14 +96,10 @@ struct HostSchedulerTests {
     }
 
     @Test("a retry waits for its not-before time without holding up the host's other seeds")
-    func retryWaitsForItsTime() {
+    func retryWaitsForItsTime() throws {
         var hosts = scheduler(delay: 0, perHost: 1)
-        hosts.enqueue(Seed(index: 0, url: "http://a.test/flaky"))
-        hosts.enqueue(Seed(index: 1, url: "http://a.test/other"))
-        guard case .start(let job) = hosts.next(now: start) else {
-            Issue.record("the first request did not start")
-            return
-        }
+        enqueue(["http://a.test/flaky", "http://a.test/other"], into: &hosts)
+        let job = try #require(startedJob(hosts.next(now: start)))
         hosts.ended(job)
         hosts.retry(job, notBefore: start + .seconds(2))
         #expect(started(hosts.next(now: start)) == "http://a.test/other")
