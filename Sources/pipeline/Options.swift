@@ -79,7 +79,7 @@ struct FetchFlags: ParsableArguments {
 
 /// Flags of the stages' workers and hand-offs.
 struct WorkerFlags: ParsableArguments {
-    @Option(help: "Threads that extract pages at once One per core by default.")
+    @Option(help: "Threads that extract pages at once; one per core by default.")
     var extractWorkers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     @Option(help: "Items each queue between two stages holds before the stage before it waits.")
@@ -88,6 +88,24 @@ struct WorkerFlags: ParsableArguments {
     func validate() throws {
         guard extractWorkers >= 1 else { throw ValidationError("--extract-workers must be at least 1.") }
         guard queueCapacity >= 1 else { throw ValidationError("--queue-capacity must be at least 1.") }
+    }
+}
+
+/// Flags of incremental runs: the state store, re-extraction and the WARC archive.
+struct IncrementalFlags: ParsableArguments {
+    @Flag(help: "Extract pages that did not change since the last run too, and send no If-None-Match or If-Modified-Since.")
+    var force = false
+
+    @Option(help: "The state store that remembers earlier runs (ETag, Last-Modified, content hash per URL). Default: OUT/state.sqlite.")
+    var state: String?
+
+    @Flag(inversion: .prefixedNo, help: "Keep every response as WARC/1.1 records under OUT/warc/.")
+    var warc = true
+
+    func apply(to options: inout PipelineOptions) {
+        options.force = force
+        options.statePath = state
+        options.warc = warc
     }
 }
 
@@ -123,8 +141,12 @@ struct OutFolder: ParsableArguments {
 
 extension Pipeline {
     /// A pipeline with the settings given on the command line.
-    init(fetch: FetchFlags? = nil, workers: WorkerFlags?, output: OutputFlags, logger: Logger) {
+    init(
+        fetch: FetchFlags? = nil, workers: WorkerFlags?, incremental: IncrementalFlags? = nil, output: OutputFlags,
+        logger: Logger
+    ) {
         var options = PipelineOptions()
+        incremental?.apply(to: &options)
         if let fetch { options.fetch = fetch.options }
         if let workers {
             options.extractWorkers = workers.extractWorkers
@@ -139,6 +161,7 @@ extension Pipeline {
 /// Prints a one-line summary of a finished command on standard error and picks the exit status.
 func finish(_ report: RunReport, logger: Logger) -> ExitStatus {
     var line = "\(report.command): \(report.inputs) in, \(report.documents) ok, \(report.failures) failed"
+    if report.unchanged > 0 { line += ", \(report.unchanged) unchanged" }
     line += String(format: " in %.2f s", report.seconds)
     if !report.failuresByError.isEmpty {
         let codes = report.failuresByError.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
