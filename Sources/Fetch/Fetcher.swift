@@ -149,7 +149,7 @@ private struct FetchRun {
     /// Starts every request that may start now, and hands on the seeds robots.txt refuses.
     private mutating func startDueJobs() {
         let now = ContinuousClock.now
-        while driver.count < slots, let action = scheduler.next(now: now) {
+        while let action = scheduler.next(now: now, slotFree: driver.count < slots) {
             switch action {
             case .start(let job):
                 start(job)
@@ -228,7 +228,10 @@ private struct FetchRun {
         case (CURLE_WRITE_ERROR, _) where report.bodyTooLarge:
             // A longer file is read up to the limit, as the RFC allows.
             scheduler.learnRobots(of: host, .known(RobotsPolicy(parsing: transfer.body, productToken: token)))
-        case (CURLE_OK, 0..<500), (CURLE_TOO_MANY_REDIRECTS, _):
+        case (CURLE_OK, let status) where status < 500 && status != 429:
+            // 429 is the one 4xx that says "not now" rather than "not here": it is treated like a 5xx.
+            scheduler.learnRobots(of: host, .known(.allowAll))
+        case (CURLE_TOO_MANY_REDIRECTS, _):
             scheduler.learnRobots(of: host, .known(.allowAll))
         default:
             if case .retry(let seconds) = retries.decide(report, attempt: job.attempts) {

@@ -130,14 +130,15 @@ struct RetryTests {
 
     @Test("a body that trickles in slower than the stall limit overall, but never stops, is kept")
     func tricklingBodyIsNotStalled() throws {
-        var drip = TestResponse(body: Array("abcdef".utf8))
+        // libcurl measures speed once a second, so the limit is 2 s rather than 1 s; the body takes 2.5 s.
+        var drip = TestResponse(body: Array("abcdefghij".utf8))
         drip.bodyPieceDelay = 0.25
         let server = try LocalHTTPServer(routes: ["/drip": drip])
         defer { server.stop() }
         var options = FetchOptions.testing(timeout: 10)
-        options.stallSeconds = 1
+        options.stallSeconds = 2
         let page = try #require(fetchOne(server.url("/drip"), options: options)?.page)
-        #expect(page.body == Array("abcdef".utf8))
+        #expect(page.body == Array("abcdefghij".utf8))
     }
 
     @Test("the total time limit still ends a transfer that keeps sending")

@@ -76,8 +76,9 @@ struct RobotsFetchTests {
         #expect(server.requests.map(\.path) == ["/robots.txt", "/page"])
     }
 
-    @Test("a robots.txt that fails with 5xx or a cut connection disallows the whole host", arguments: [
-        TestResponse(status: 503, body: []), TestResponse(status: 500, body: []), RobotsFetchTests.cutShort,
+    @Test("a robots.txt that fails with 5xx, 429 or a cut connection disallows the whole host", arguments: [
+        TestResponse(status: 503, body: []), TestResponse(status: 500, body: []), TestResponse(status: 429, body: []),
+        RobotsFetchTests.cutShort,
     ])
     func serverErrorDisallows(robots: TestResponse) throws {
         let server = try LocalHTTPServer(routes: ["/robots.txt": robots, "/a": .html("a"), "/b": .html("b")])

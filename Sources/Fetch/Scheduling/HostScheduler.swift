@@ -78,6 +78,8 @@ struct HostScheduler {
     private var hostsWithWork: Set<HostKey> = []
     /// Requests without a host (`file://`, unparsable URLs): no politeness applies to them.
     private var unhosted: [FetchJob] = []
+    /// Seeds robots.txt has ruled out, with their reason, waiting to be handed back.
+    private var refused: [(Seed, FetchError)] = []
 
     /// Seeds taken from the input and not yet finished or started, retries included.
     private(set) var waitingCount = 0
@@ -110,6 +112,11 @@ struct HostScheduler {
                 state.robotsJob = FetchJob(kind: .robots(host), url: host.robotsURL, host: host)
             }
             hosts[host] = state
+        }
+        // Judged once, here or when robots.txt arrives, rather than each time the host is looked at.
+        if let refusal = refusal(of: seed, host: host, robots: state.robots) {
+            refused.append((seed, refusal))
+            return
         }
         state.queue.append(job)
         hostsWithWork.insert(host)
@@ -146,19 +153,51 @@ struct HostScheduler {
         if case .known(let policy) = robots, let crawlDelay = policy.crawlDelay {
             state.delay = max(state.delay, min(crawlDelay, crawlDelayCap))
         }
+        var kept: [FetchJob] = []
+        for job in state.queue {
+            if case .page(let seed) = job.kind, let refusal = refusal(of: seed, host: host, robots: robots) {
+                refused.append((seed, refusal))
+            } else {
+                kept.append(job)
+            }
+        }
+        state.queue = kept
+    }
+
+    /// Why robots.txt rules the seed out, or nil if it may be fetched (or robots.txt is not known yet).
+    private func refusal(of seed: Seed, host: HostKey, robots: RobotsState) -> FetchError? {
+        switch robots {
+        case .unavailable(let reason):
+            return FetchError(code: .robotsDisallowed, url: seed.url, message: reason)
+        case .known(let policy) where !policy.allows(HostKey.robotsPath(of: seed.url)):
+            let message =
+                "The robots.txt of \(host) disallows \(seed.url) for the user agent '\(productToken)'; "
+                + "it was not fetched."
+            return FetchError(code: .robotsDisallowed, url: seed.url, message: message)
+        default:
+            return nil
+        }
     }
 
     /// The next thing to do at `now`, or nil if every waiting request must wait longer.
     ///
     /// A `.start` counts as started: the host's in-flight count and last start move on.
-    mutating func next(now: ContinuousClock.Instant) -> SchedulerAction? {
+    /// With `slotFree` false only refusals come back: they need no transfer slot.
+    mutating func next(now: ContinuousClock.Instant, slotFree: Bool = true) -> SchedulerAction? {
+        // Refusals need no request, so neither a delay nor an in-flight limit holds them back.
+        if !refused.isEmpty {
+            let (seed, error) = refused.removeFirst()
+            waitingCount -= 1
+            return .reject(seed, error)
+        }
+        guard slotFree else { return nil }
         if let index = unhosted.firstIndex(where: { isDue($0, now) }) {
             waitingCount -= 1
             return .start(unhosted.remove(at: index))
         }
         for host in hostsWithWork {
             guard let state = hosts[host] else { continue }
-            let action = next(of: host, state, now: now)
+            let action = next(of: state, now: now)
             if state.queue.isEmpty && state.robotsJob == nil { hostsWithWork.remove(host) }
             if let action { return action }
         }
@@ -166,32 +205,12 @@ struct HostScheduler {
     }
 
     /// The next action for one host, if it has one now.
-    private mutating func next(of host: HostKey, _ state: HostState, now: ContinuousClock.Instant)
-        -> SchedulerAction?
-    {
-        // Refusals need no request, so neither the delay nor the in-flight limit holds them back.
-        switch state.robots {
-        case .pending:
+    private mutating func next(of state: HostState, now: ContinuousClock.Instant) -> SchedulerAction? {
+        if case .pending = state.robots {
             guard let robotsJob = state.robotsJob, isDue(robotsJob, now), mayStart(state, now) else { return nil }
             state.robotsJob = nil
             markStarted(state, now)
             return .start(robotsJob)
-        case .unavailable(let reason):
-            guard !state.queue.isEmpty, case .page(let seed) = state.queue.removeFirst().kind else { return nil }
-            waitingCount -= 1
-            return .reject(seed, FetchError(code: .robotsDisallowed, url: seed.url, message: reason))
-        case .known(let policy):
-            if let index = state.queue.firstIndex(where: { !policy.allows(HostKey.robotsPath(of: $0.url)) }),
-                case .page(let seed) = state.queue.remove(at: index).kind
-            {
-                waitingCount -= 1
-                let message =
-                    "The robots.txt of \(host) disallows \(seed.url) for the user agent '\(productToken)'; "
-                    + "it was not fetched."
-                return .reject(seed, FetchError(code: .robotsDisallowed, url: seed.url, message: message))
-            }
-        case .ignored:
-            break
         }
         guard mayStart(state, now), let index = state.queue.firstIndex(where: { isDue($0, now) }) else { return nil }
         waitingCount -= 1
