@@ -87,11 +87,12 @@ public struct Pipeline: Sendable {
             fetched.send(work)
         }
         let group = DispatchGroup()
+        let archiveQueue = startArchive(sink: archiveSink, group: group) { fetched.finish() }
         startFetch(reader: reader, from: resume.next, tracker: tracker, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
-            archiveSink.add(outcome, index: outcome.index)
+            archiveQueue.send(outcome)
         } done: {
-            fetched.finish()
+            archiveQueue.finish()
         }
         let extractMeter = startExtract(input: fetched, output: extracted, group: group)
 
@@ -141,10 +142,13 @@ public struct Pipeline: Sendable {
             window.signal()
         }
         let group = DispatchGroup()
+        let archiveQueue = startArchive(sink: sink, group: group) {}
         startFetch(reader: reader, from: 0, tracker: tracker, window: window, meter: meter, group: group) { outcome in
             progress.fetched()
-            sink.add(outcome, index: outcome.index)
-        } done: {}
+            archiveQueue.send(outcome)
+        } done: {
+            archiveQueue.finish()
+        }
         group.wait()
         if let error = sink.error { throw error }
         try archive.finish()
@@ -311,6 +315,21 @@ public struct Pipeline: Sendable {
                 next(.done(.failure(failure)))
             }
         }
+    }
+
+    /// Starts the thread that archives fetch outcomes, so that the fetcher never waits on the disk;
+    /// `done` runs after the last outcome is archived.
+    private func startArchive(
+        sink: OrderedSink<FetchOutcome>, group: DispatchGroup, done: @escaping @Sendable () -> Void
+    ) -> BoundedQueue<FetchOutcome> {
+        let queue = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
+        DispatchQueue(label: "pipeline.archive").async(group: group) {
+            while let outcome = queue.receive() {
+                sink.add(outcome, index: outcome.index)
+            }
+            done()
+        }
+        return queue
     }
 
     /// Starts the seed reader and the fetcher; `deliver` gets the outcome of every seed from index

@@ -4,6 +4,10 @@ import Foundation
 import Load
 import PipelineModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Writes what the fetch stage got under `DIR/fetch/`: page records, body files and failures,
 /// and every response as WARC records under `DIR/warc/`.
 final class FetchArchiveWriter {
@@ -35,11 +39,7 @@ final class FetchArchiveWriter {
     func write(_ page: FetchedPage, change: PageChange) throws(StageError) {
         let body = folder.body(id: page.seed.id)
         if page.status != 304 {
-            do {
-                try Data(page.body).write(to: body, options: .atomic)
-            } catch {
-                throw StageError("Cannot write \(body.path): \(RunFolder.reason(error)).")
-            }
+            try BodyFile.write(page.body, to: body)
         }
         let relative = "fetch/bodies/" + body.lastPathComponent
         try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
@@ -63,6 +63,31 @@ final class FetchArchiveWriter {
             try warc?.finish()
         } catch {
             throw StageError(error.description)
+        }
+    }
+}
+
+/// Body files of fetched pages.
+enum BodyFile {
+    /// Writes `bytes` to `file` without `fsync`: the page's line in `pages.ndjson` is written after
+    /// its body, so a body cut short by a crash is never referred to, and syncing every body would
+    /// make the fetch stage wait on the disk once per page.
+    static func write(_ bytes: [UInt8], to file: URL) throws(StageError) {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+            }
+            offset += written
         }
     }
 }
