@@ -7,7 +7,8 @@ extension Pipeline {
     /// failure to `consume` in the order given. `source` is the path given; `url` (default: the
     /// file's `file://` URL) gives the id.
     public func documents(files: [String], url: String?) -> ((Result<Document, Failure>) -> Void) throws -> Void {
-        { consume in
+        let extractor = extractor
+        return { consume in
             orderedParallelMap(
                 label: "pipeline.extract.files", workers: options.extractWorkers,
                 produce: { send in
@@ -23,7 +24,8 @@ extension Pipeline {
     /// Extracts every response of WARC files (a file, or a folder of them), handing each page's
     /// document or failure to `consume` in file order.
     public func documents(warc path: String) -> ((Result<Document, Failure>) -> Void) throws -> Void {
-        { consume in
+        let extractor = extractor
+        return { consume in
             let files = try WARCPages.files(at: path)
             let readError = ErrorBox()
             orderedParallelMap(

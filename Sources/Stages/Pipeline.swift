@@ -42,13 +42,15 @@ public struct Pipeline: Sendable {
 
     public var options: PipelineOptions
     let logger: Logger
-    let extractor: Extractor
 
     public init(options: PipelineOptions = PipelineOptions(), logger: Logger = Logger(label: "pipeline")) {
         self.options = options
         self.logger = logger
-        self.extractor = Extractor()
     }
+
+    /// The extractor, made when a command extracts: making it loads the entity gazetteers, which
+    /// `pipeline fetch` and `pipeline load` do not need.
+    var extractor: Extractor { Extractor() }
 
     /// Initialises libcurl and libxml2; call once before any other use, from one thread.
     public static func initialize() {
@@ -372,8 +374,9 @@ public struct Pipeline: Sendable {
         let meter = StageMeter(workers: options.extractWorkers)
         let workers = DispatchGroup()
         let queue = DispatchQueue(label: "pipeline.extract", attributes: .concurrent)
+        let extractor = extractor
         for _ in 0..<options.extractWorkers {
-            queue.async(group: workers) { [extractor] in
+            queue.async(group: workers) {
                 while let work = input.receive() {
                     switch work {
                     case .page(let page, let change):
