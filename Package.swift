@@ -37,7 +37,9 @@ let package = Package(
         .target(
             name: "Entities",
             dependencies: ["PipelineModel"],
-            path: "Sources/Extract/Entities"
+            path: "Sources/Extract/Entities",
+            // Gazetteer and name lists built by scripts/build-gazetteer.py and scripts/build-names.py.
+            resources: [.copy("Resources/places.tsv"), .copy("Resources/names.tsv")]
         ),
         .target(
             name: "Extract",

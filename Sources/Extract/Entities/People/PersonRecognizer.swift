@@ -1,0 +1,178 @@
+import PipelineModel
+
+/// Finds personal names: runs of capitalised words with evidence that they name a person (a title
+/// or role before them, a known given name, a ", MP" after them, or their shape), without the
+/// titles, and later mentions of the same person by surname or given name alone.
+struct PersonRecognizer: Sendable {
+    let names: NameLists
+    let gazetteer: PlaceGazetteer
+
+    /// How much evidence a pass asks for.
+    enum Pass {
+        /// Titles, known given names, ", MP": runs before places so "Jordan Peterson" stays a person.
+        case strong
+        /// Unknown capitalised pairs ("Kaster Musakhan"), after places and laws took their words.
+        case weak
+    }
+
+    /// Abbreviated roles after a name on the same line: "Mantas Adomėnas, MP".
+    private static let trailingRoles: Set<String> = ["mp", "mep", "mps", "phd", "md", "jr", "sr", "esq", "qc", "kc"]
+
+    func recognize(in text: inout AnnotatedText, pass: Pass) {
+        var index = 0
+        var previousPersonEnd = -1
+        while index < text.count {
+            guard let run = run(at: index, in: text) else {
+                index += 1
+                continue
+            }
+            let previousWasPerson = previousPersonEnd >= 0 && index - previousPersonEnd <= 1
+                && ["and", ",", "&"].contains(text.lower(index - 1))
+            if let name = person(in: run, text: text, pass: pass, listed: previousWasPerson) {
+                text.claim(name, as: .person, normalized: normalized(name, in: text))
+                previousPersonEnd = name.upperBound + 1
+            }
+            index = run.upperBound
+        }
+    }
+
+    /// Later mentions of a person already found, by surname or given name alone, normalized to the
+    /// full name so that `entities(in:)` groups them.
+    func linkMentions(in text: inout AnnotatedText) {
+        var known: [String: String] = [:]
+        for span in text.spans where span.type == .person {
+            let parts = span.normalized.split(separator: " ")
+            guard parts.count >= 2, let first = parts.first, let last = parts.last else { continue }
+            let full = span.normalized
+            known[PlaceGazetteer.key(String(last)), default: full] = known[PlaceGazetteer.key(String(last))] ?? full
+            if known[PlaceGazetteer.key(String(first))] == nil { known[PlaceGazetteer.key(String(first))] = full }
+        }
+        guard !known.isEmpty else { return }
+        for index in 0..<text.count where !text.isClaimed(index) {
+            let token = text[index]
+            guard token.kind == .word, token.isCapitalized, let full = known[token.lower] else { continue }
+            if let next = text.token(index + 1), next.kind == .word, next.isCapitalized, !next.lineBreakBefore { continue }
+            text.claim(index..<index + 1, as: .person, normalized: full)
+        }
+    }
+
+    // MARK: Runs
+
+    /// The run of capitalised words (with initials and name particles) starting at `index`.
+    private func run(at index: Int, in text: AnnotatedText) -> Range<Int>? {
+        guard let first = text.token(index), first.kind == .word, first.isCapitalized, !text.isClaimed(index) else { return nil }
+        var end = index
+        var lastWord = index
+        while let token = text.token(end), !text.isClaimed(end), end - index < 8 {
+            if end > index && token.lineBreakBefore { break }
+            if token.kind == .word && (token.isCapitalized || Lexicon.nameParticles.contains(token.lower) && end > index) {
+                if token.isCapitalized { lastWord = end }
+                end += 1
+            } else if token.text == ".", !token.spaceBefore, end > index,
+                      text[end - 1].text.count <= 2 || Lexicon.titles.contains(text[end - 1].lower) {
+                // Initials and abbreviated titles: "J. R. Tolkien", "Mr. Gizat Nurdauletov", "H.E.".
+                end += 1
+            } else {
+                break
+            }
+        }
+        return index..<lastWord + 1
+    }
+
+    /// The name inside `run`, without titles and roles, if there is evidence enough for `pass`.
+    private func person(in run: Range<Int>, text: AnnotatedText, pass: Pass, listed: Bool) -> Range<Int>? {
+        // Everything up to the last title is a role: "Lithuanian MP Mantas Adomėnas",
+        // "The Prosecutor General ... Mr. Gizat Nurdauletov", "Major General Darkhan Dilmanov".
+        var start = run.lowerBound
+        var titled = isTitle(before: run.lowerBound, in: text)
+        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
+            start = index + 1
+            titled = true
+        }
+        while start < run.upperBound, text[start].kind == .punctuation || Lexicon.nameParticles.contains(text[start].lower) {
+            start += 1
+        }
+        // "H.E." and other dotted abbreviations: initials directly before a title-stripped name.
+        if start < run.upperBound, text.key(start..<min(start + 4, run.upperBound)) == "h.e." {
+            start += 4
+            titled = true
+        }
+        var end = run.upperBound
+        while end > start, Lexicon.nameParticles.contains(text[end - 1].lower) || text[end - 1].kind == .punctuation { end -= 1 }
+        guard end > start else { return nil }
+        let name = start..<end
+        let words = name.filter { text[$0].kind == .word && !Lexicon.nameParticles.contains(text[$0].lower) }
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        for index in words {
+            let token = text[index]
+            if Lexicon.organisationWords.contains(token.lower) || Lexicon.months[token.lower] != nil
+                || Lexicon.weekdays[token.lower] != nil || isTitle(token) {
+                return nil
+            }
+        }
+        let firstWord = text[words[0]]
+        let allCaps = words.allSatisfy { text[$0].isAllCaps }
+        let common = words.filter { Lexicon.commonCapitalised.contains(text[$0].lower) }.count
+        let places = words.filter { gazetteer.place(named: text[$0].lower) != nil }.count
+        let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
+            && !(text.token(end + 1)?.lineBreakBefore ?? true)
+        if titled || trailingRole || listed {
+            return common == 0 ? name : nil
+        }
+        let givenFirst = names.given.contains(firstWord.lower) && !Lexicon.commonCapitalised.contains(firstWord.lower)
+        switch pass {
+        case .strong:
+            if words.count >= 2 && givenFirst && common == 0 && !(allCaps && places > 0) { return name }
+            return nil
+        case .weak:
+            if common > 0 || places == words.count { return nil }
+            if allCaps { return nil }
+            if words.count >= 2 {
+                // Initials alone ("J. R.") are no name.
+                if words.allSatisfy({ text[$0].text.count <= 2 }) { return nil }
+                return name
+            }
+            if firstWord.sentenceInitial { return nil }
+            if names.given.contains(firstWord.lower) || names.surnames.contains(firstWord.lower) { return name }
+            return nil
+        }
+    }
+
+    private func isTitle(_ token: Token) -> Bool {
+        token.kind == .word && Lexicon.titles.contains(token.lower) && (token.isCapitalized || token.text.count > 3)
+    }
+
+    /// A title in lower case right before the run: "the president Joe Biden", "Mr. Nurdauletov".
+    private func isTitle(before index: Int, in text: AnnotatedText) -> Bool {
+        var previous = index - 1
+        if text.isPunctuation(previous, ".") { previous -= 1 }
+        guard let token = text.token(previous), token.kind == .word, !text.isClaimed(previous) else { return false }
+        return Lexicon.titles.contains(token.lower) && !["head", "leader", "chair", "player", "writer"].contains(token.lower)
+    }
+
+    // MARK: Normal form
+
+    /// The name as written, all-caps names in title case, curly apostrophes straight.
+    private func normalized(_ range: Range<Int>, in text: AnnotatedText) -> String {
+        let allCaps = range.allSatisfy { text[$0].kind != .word || text[$0].isAllCaps || text[$0].text.count == 1 }
+        guard allCaps else { return text.surface(range) }
+        var result = ""
+        for index in range {
+            let token = text[index]
+            if index > range.lowerBound && token.spaceBefore { result += " " }
+            result += token.kind == .word ? Self.titleCased(token.text) : token.text
+        }
+        return result
+    }
+
+    /// "MORKŪNAITĖ-MIKULĖNIENĖ" -> "Morkūnaitė-Mikulėnienė".
+    static func titleCased(_ word: String) -> String {
+        var result = ""
+        var startOfPart = true
+        for character in word {
+            result += startOfPart ? character.uppercased() : character.lowercased()
+            startOfPart = character == "-" || character == "'" || character == " "
+        }
+        return result
+    }
+}

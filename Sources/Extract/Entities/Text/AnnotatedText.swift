@@ -1,0 +1,76 @@
+import PipelineModel
+
+/// A text being annotated: its tokens, which of them an entity already covers, and the spans found.
+///
+/// Recognisers run one after the other on the same `AnnotatedText`; a later one only takes tokens
+/// that no earlier one claimed, which keeps the spans free of overlaps.
+struct AnnotatedText {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    private(set) var claimed: [Bool]
+    private(set) var spans: [EntitySpan] = []
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        tokens = Tokenizer.tokenize(scalars)
+        claimed = Array(repeating: false, count: tokens.count)
+    }
+
+    var count: Int { tokens.count }
+
+    subscript(index: Int) -> Token { tokens[index] }
+
+    /// The token at `index`, or nil past either end.
+    func token(_ index: Int) -> Token? {
+        index >= 0 && index < tokens.count ? tokens[index] : nil
+    }
+
+    /// No token of `range` belongs to an entity yet.
+    func isFree(_ range: Range<Int>) -> Bool {
+        guard range.lowerBound >= 0, range.upperBound <= tokens.count else { return false }
+        return !claimed[range].contains(true)
+    }
+
+    func isClaimed(_ index: Int) -> Bool {
+        index >= 0 && index < claimed.count && claimed[index]
+    }
+
+    /// Records an entity over the tokens of `range`.
+    mutating func claim(_ range: Range<Int>, as type: EntityType, normalized: String) {
+        guard !range.isEmpty, isFree(range) else { return }
+        for index in range { claimed[index] = true }
+        spans.append(EntitySpan(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
+                                type: type, normalized: normalized))
+    }
+
+    /// The text of the tokens in `range` as written, whitespace runs made single spaces.
+    func surface(_ range: Range<Int>) -> String {
+        var result = ""
+        for index in range {
+            if index > range.lowerBound && tokens[index].spaceBefore { result += " " }
+            result += tokens[index].text
+        }
+        return result
+    }
+
+    /// `surface(range)` in lower case: the key for gazetteer lookups.
+    func key(_ range: Range<Int>) -> String {
+        var result = ""
+        for index in range {
+            if index > range.lowerBound && tokens[index].spaceBefore { result += " " }
+            result += tokens[index].lower
+        }
+        return result
+    }
+
+    /// The token at `index` is punctuation spelled `text`.
+    func isPunctuation(_ index: Int, _ text: String) -> Bool {
+        guard let token = token(index) else { return false }
+        return token.kind == .punctuation && token.text == text
+    }
+
+    /// The lower-cased text of the token at `index`, or "" past either end.
+    func lower(_ index: Int) -> String {
+        token(index)?.lower ?? ""
+    }
+}
