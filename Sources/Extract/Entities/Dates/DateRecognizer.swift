@@ -202,7 +202,7 @@ struct DateRecognizer: Sendable {
             return nil
         }
         if let previous = text.token(index - 1), previous.kind == .punctuation, !text[index].spaceBefore,
-           [",", ".", "$", "€", "£", "#"].contains(previous.text), text.token(index - 2)?.kind == .number || previous.text != "," {
+           [",", ".", "$", "€", "£", "#", "/", "-"].contains(previous.text), text.token(index - 2)?.kind == .number || previous.text != "," {
             return nil
         }
         return value

@@ -105,7 +105,7 @@ struct LawRecognizer: Sendable {
         var leftWords = 0
         while start > 0, leftWords < 10 {
             let previous = text[start - 1]
-            if previous.kind == .word && previous.isCapitalized && !Lexicon.commonCapitalised.contains(previous.lower)
+            if previous.kind == .word && previous.isCapitalized && !Lexicon.functionWords.contains(previous.lower)
                 && !Self.provisionWords.contains(previous.lower) {
                 start -= 1
                 leftWords += 1
@@ -119,7 +119,7 @@ struct LawRecognizer: Sendable {
                 start -= 3
             } else if Self.nameConnectors.contains(previous.lower) && previous.lower != "the" && leftWords > 0,
                       let before = text.token(start - 2), before.isCapitalized, before.kind == .word,
-                      !Lexicon.commonCapitalised.contains(before.lower) {
+                      !Lexicon.functionWords.contains(before.lower) {
                 start -= 1
             } else {
                 break

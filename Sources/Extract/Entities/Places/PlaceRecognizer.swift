@@ -16,7 +16,16 @@ struct PlaceRecognizer: Sendable {
                 index += 1
                 continue
             }
-            if let (end, normalized) = gazetteerMatch(at: index, in: text) ?? contextMatch(at: index, in: text) {
+            let gazetteerResult = gazetteerMatch(at: index, in: text)
+            if case .blocked(let end) = gazetteerResult {
+                // "Republic of Lithuania" inside "Parliament of the Republic of Lithuania": neither it
+                // nor the "Lithuania" inside it is a place.
+                index = end
+                continue
+            }
+            var match: (Int, String)?
+            if case .place(let end, let normalized) = gazetteerResult { match = (end, normalized) }
+            if let (end, normalized) = match ?? contextMatch(at: index, in: text) {
                 var start = index
                 // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
                 let name = text.surface(index..<end)
@@ -32,20 +41,29 @@ struct PlaceRecognizer: Sendable {
         }
     }
 
+    /// What the gazetteer says about the tokens at an index.
+    private enum GazetteerResult {
+        case none
+        /// A place name ending before token `end`, with its canonical name.
+        case place(end: Int, normalized: String)
+        /// A place name ending before token `end` that the context says is part of something else.
+        case blocked(end: Int)
+    }
+
     /// The longest gazetteer name starting at `index`, if the context allows it to be a place.
-    private func gazetteerMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+    private func gazetteerMatch(at index: Int, in text: AnnotatedText) -> GazetteerResult {
         let limit = min(gazetteer.maxTokens, text.count - index)
-        guard limit > 0 else { return nil }
+        guard limit > 0 else { return .none }
         for length in stride(from: limit, through: 1, by: -1) {
             let range = index..<index + length
             let last = text[range.upperBound - 1]
             guard last.kind == .word, last.isCapitalized, text.isFree(range),
                   !(range.dropFirst().contains { text[$0].lineBreakBefore }),
                   let place = gazetteer.place(named: text.key(range)) else { continue }
-            guard isPlaceContext(range, in: text) else { return nil }
-            return (range.upperBound, place.canonical)
+            guard isPlaceContext(range, in: text) else { return .blocked(end: range.upperBound) }
+            return .place(end: range.upperBound, normalized: place.canonical)
         }
-        return nil
+        return .none
     }
 
     /// A place name is no place when it is a common word at the start of a sentence, or part of the

@@ -62,41 +62,46 @@ enum Lexicon {
         de da di del della der den van von le la du dos das bin ibn al el ben y zu ter
         """)
 
-    /// Frequent words that are capitalised at the start of a sentence or in headings, and are
-    /// therefore no evidence of a name.
-    static let commonCapitalised = words("""
+    /// Function words: pronouns, determiners, prepositions, conjunctions, auxiliaries.
+    static let functionWords = words("""
         a an the this that these those there here it its it's i we you he she they them his her their
         our my your me us him who whom whose what which when where why how whether if unless then than
         and or but nor so yet for of in on at by to from with without within into onto upon about
         above below after before during since until till while as because although though even also
         not no yes all any some many much more most few several each every both either neither
+        is are was were be been being have has had do does did will would shall should can could may
+        might must let lets under over whereas thereupon therefore moreover however furthermore
+        where's what's that's there's here's who's how's let's i'm i've i'd i'll you're we're they're
+        don't doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't
+        """)
+
+    /// Frequent words that are capitalised at the start of a sentence or in headings, and are
+    /// therefore no evidence of a name.
+    static let commonCapitalised = functionWords.union(words("""
         one two three four five six seven eight nine ten first second third last next new old
         other another such same own only just very too again still already always never ever
-        is are was were be been being have has had do does did will would shall should can could may
-        might must let lets get got make made see seen say said says tell told go went come came take
+        get got make made see seen say said says tell told go went come came take
         took give gave know knew think thought find found want need use used like
         mr mrs ms dr
         good great best better big small large long little high low early late young
         home world life time day year people man woman men women child children family
         today tomorrow yesterday now please thanks thank welcome dear hello hi oh ok okay well
-        please note read more see also sign login log share print email contact about us skip
-        main menu search home page news contents introduction conclusion summary abstract
+        note read see sign login log share print email contact skip
+        main menu search page news contents introduction conclusion summary abstract
         chapter section part figure table appendix references notes bibliography acknowledgements
         photo image video source sources update updated posted tagged filed
         north south east west northern southern eastern western central upper lower greater
-        appeal signed subject re dear respectfully sincerely regards
+        appeal signed subject re respectfully sincerely regards
         bitter winter summer spring autumn fall
         god lord heaven hell
         black white red green blue brown gray grey gold golden silver
         free open public private national international federal local global royal
         christian muslim jewish catholic protestant islamic buddhist hindu orthodox
         english french german spanish italian russian chinese japanese american british european
-        african asian arab western western
-        where's what's that's there's here's who's how's let's i'm i've i'd i'll you're we're they're
-        don't doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't
+        african asian arab
         internet web online website blog twitter facebook youtube google
         mother father brother sister son daughter wife husband uncle aunt baby
-        """)
+        """))
 
     /// Lower-cased full month names and abbreviations, and their month number.
     static let months: [String: Int] = [

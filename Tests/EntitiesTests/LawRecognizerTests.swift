@@ -1,0 +1,54 @@
+@testable import Entities
+import PipelineModel
+import Testing
+
+@Suite("Law citations")
+struct LawRecognizerTests {
+    @Test("a provision with its code is one citation, normalized code first", arguments: [
+        ("a criminal case under Article 392, Part 1, of the Criminal Code of the Republic of Kazakhstan, for illegally",
+         "Article 392, Part 1, of the Criminal Code of the Republic of Kazakhstan",
+         "Criminal Code of the Republic of Kazakhstan, Article 392, Part 1"),
+        ("We also animadvert you to the Article 1, Part 3 of the Criminal Code of the Republic of Kazakhstan, which states",
+         "Article 1, Part 3 of the Criminal Code of the Republic of Kazakhstan",
+         "Criminal Code of the Republic of Kazakhstan, Article 1, Part 3"),
+        ("He was booked under Section 13(1)(e) of the PC Act and arrested.",
+         "Section 13(1)(e) of the PC Act", "PC Act, Section 13(1)(e)"),
+    ])
+    func provisionWithCode(text: String, span: String, normalized: String) {
+        #expect(found(.law, in: text) == [Found(type: .law, text: span, normalized: normalized)])
+    }
+
+    @Test("a convention's year is part of its name, not a date")
+    func conventionYearIsNotADate() {
+        let text = "we draw your attention to the 1951 Geneva Convention Relating to the Status of Refugees whose Article 33, dealing with"
+        let all = found(text)
+        #expect(all.filter { $0.type == .date }.isEmpty)
+        let laws = all.filter { $0.type == .law }
+        #expect(laws.map(\.text) == ["1951 Geneva Convention Relating to the Status of Refugees", "Article 33"])
+        #expect(laws.first?.normalized == "1951 Geneva Convention Relating to the Status of Refugees")
+        #expect(laws.last?.normalized == "1951 Geneva Convention Relating to the Status of Refugees, Article 33")
+    }
+
+    @Test("named instruments", arguments: [
+        ("the provisions of the Geneva Convention on Refugees should be considered", "Geneva Convention on Refugees"),
+        ("sanctions under the Global Magnitsky Act were imposed", "Global Magnitsky Act"),
+        ("as guaranteed by the Constitution of the Republic of Lithuania.", "Constitution of the Republic of Lithuania"),
+        ("the International Covenant on Civil and Political Rights protects", "International Covenant on Civil and Political Rights"),
+        ("an appeal under the Motor Vehicles Act, 1988 was filed", "Motor Vehicles Act, 1988"),
+        ("the European Convention on Human Rights applies", "European Convention on Human Rights"),
+    ])
+    func namedInstruments(text: String, name: String) {
+        #expect(found(.law, in: text).map(\.text) == [name])
+    }
+
+    @Test("lists of sections with their act are one citation")
+    func sectionLists() {
+        let laws = found(.law, in: "charged under Sections 120B, 212 and 302 of the Indian Penal Code, 1860 by the police")
+        #expect(laws.map(\.text) == ["Sections 120B, 212 and 302 of the Indian Penal Code, 1860"])
+    }
+
+    @Test("a capitalised word alone is no law")
+    func bareInstrumentWordIsNoLaw() {
+        #expect(found(.law, in: "The Act was passed. Code is poetry.").isEmpty)
+    }
+}
