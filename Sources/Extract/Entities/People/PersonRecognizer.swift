@@ -48,6 +48,11 @@ struct PersonRecognizer: Sendable {
             if known[PlaceGazetteer.key(String(first))] == nil { known[PlaceGazetteer.key(String(first))] = full }
         }
         guard !known.isEmpty else { return }
+        for (spanIndex, span) in text.spans.enumerated() where span.type == .person && !span.normalized.contains(" ") {
+            if let full = known[PlaceGazetteer.key(span.normalized)] {
+                text.setNormalized(ofSpan: spanIndex, to: full)
+            }
+        }
         for index in 0..<text.count where !text.isClaimed(index) {
             let token = text[index]
             guard token.kind == .word, token.isCapitalized, let full = known[token.lower] else { continue }
@@ -113,29 +118,87 @@ struct PersonRecognizer: Sendable {
         let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
         let common = words.filter { Lexicon.commonCapitalised.contains(text[$0].lower) }.count
-        let places = words.filter { gazetteer.place(named: text[$0].lower) != nil }.count
+        // Towns named like people ("Holt") do not count against a name.
+        let places = words.filter { index in
+            guard let place = gazetteer.place(named: text[index].lower) else { return false }
+            return !(place.kind == "city" && place.population < 100_000 && names.isName(text[index].lower))
+        }.count
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
             return common == 0 ? name : nil
         }
         let givenFirst = names.given.contains(firstWord.lower) && !Lexicon.commonCapitalised.contains(firstWord.lower)
+        // "Hong Kong", "San Francisco": the words start a known place's name.
+        if !titled && words.count >= 2 && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
+            return nil
+        }
         switch pass {
         case .strong:
             if words.count >= 2 && givenFirst && common == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
             if common > 0 || places == words.count { return nil }
+            if let last = words.last, isDemonym(text[last]) { return nil }
+            // "Space Shuttle", "Creative Commons": every word an ordinary word.
+            if words.allSatisfy({ names.isWord(text[$0].lower) && !names.isName(text[$0].lower) }) { return nil }
             if allCaps { return nil }
             if words.count >= 2 {
                 // Initials alone ("J. R.") are no name.
                 if words.allSatisfy({ text[$0].text.count <= 2 }) { return nil }
                 return name
             }
-            if firstWord.sentenceInitial { return nil }
-            if names.given.contains(firstWord.lower) || names.surnames.contains(firstWord.lower) { return name }
+            if isDemonym(firstWord) { return nil }
+            if names.isName(firstWord.lower) {
+                // "Holt was born": a known name at the start of a sentence, unless it is also a word.
+                return firstWord.sentenceInitial && names.isWord(firstWord.lower) ? nil : name
+            }
+            if firstWord.sentenceInitial || names.isWord(firstWord.lower) || !looksLikeSurname(firstWord) { return nil }
+            if text.lower(name.lowerBound - 1) == "ethnic" { return nil }
+            // "in Coron", "to Socotra": an unknown word after a preposition of place is a place.
+            if ["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via"].contains(text.lower(name.lowerBound - 1)) {
+                return nil
+            }
+            // An unknown capitalised word inside a sentence is most often a surname ("Warhol",
+            // "Zurbarán"); after an article it is a title or a thing ("the Bible").
+            let article = ["the", "a", "an"].contains(text.lower(name.lowerBound - 1))
+            if !article && firstWord.text.count >= 3 && !firstWord.text.contains(where: \.isNumber) { return name }
             return nil
         }
+    }
+
+    /// Capitals inside a word ("LibriVox", "CoM") mark brands and acronyms, except after the prefixes of
+    /// surnames ("McKenzie", "DeVito", "O'Rourke"); "-ia", "-ology", "-ity" end names of places and fields.
+    private func looksLikeSurname(_ token: Token) -> Bool {
+        let lower = token.lower
+        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com"].contains(where: { lower.hasSuffix($0) }) {
+            return false
+        }
+        // A plural after a consonant ("Kazakhs", "Uzbeks", "Polaroids") names a group or a brand;
+        // surnames in -s mostly end in a vowel and s ("Adomėnas", "Pavilionis", "Theodorus").
+        let scalars = Array(lower.unicodeScalars)
+        if scalars.count >= 3, scalars[scalars.count - 1] == "s", let before = scalars.dropLast().last,
+           !"aeiouyėąęįųūs".unicodeScalars.contains(before) {
+            return false
+        }
+        var previous: Character = " "
+        var index = 0
+        for character in token.text {
+            if index > 0, character.isUppercase, previous != "-", previous != "'" {
+                let head = token.text.prefix(index)
+                if !["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O"].contains(head) { return false }
+            }
+            previous = character
+            index += 1
+        }
+        return true
+    }
+
+    /// "Spanish", "Afghans", "Muslims": words for peoples and languages, not names of persons.
+    private func isDemonym(_ token: Token) -> Bool {
+        guard !names.isName(token.lower) else { return false }
+        return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
+            .contains { token.lower.hasSuffix($0) }
     }
 
     private func isTitle(_ token: Token) -> Bool {

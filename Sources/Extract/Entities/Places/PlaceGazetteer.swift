@@ -10,6 +10,8 @@ struct PlaceGazetteer: Sendable {
         var countryCode: String
         /// The name reported as the normalized value ("China" for "People's Republic of China").
         var canonical: String
+        /// Inhabitants of a city; 0 when unknown (countries, regions).
+        var population: Int = 0
     }
 
     private let places: [String: Place]
@@ -37,7 +39,9 @@ struct PlaceGazetteer: Sendable {
             guard fields.count >= 3 else { continue }
             let name = String(fields[0])
             let canonical = fields.count >= 7 && !fields[6].isEmpty ? String(fields[6]) : name
-            entries.append((name, Place(kind: String(fields[1]), countryCode: String(fields[2]), canonical: canonical)))
+            let population = fields.count >= 8 ? Int(fields[7]) ?? 0 : 0
+            entries.append((name, Place(kind: String(fields[1]), countryCode: String(fields[2]), canonical: canonical,
+                                        population: population)))
         }
         return PlaceGazetteer(entries: entries)
     }

@@ -2,6 +2,13 @@
 /// around them call a place ("the village of Shilikti", "the Xinjiang region").
 struct PlaceRecognizer: Sendable {
     let gazetteer: PlaceGazetteer
+    let names: NameLists
+
+    /// Words before a name that say a place follows ("in Norton", "near Holt").
+    private static let placePrepositions: Set<String> = [
+        "in", "at", "from", "to", "near", "across", "into", "outside", "around", "via", "through", "toward",
+        "towards", "between", "visit", "visited", "visiting", "downtown", "throughout", "within", "of",
+    ]
 
     /// Lower-case place-kind words that may follow a name ("Xinjiang region").
     private static let trailingKindWords: Set<String> = [
@@ -25,15 +32,23 @@ struct PlaceRecognizer: Sendable {
             }
             var match: (Int, String)?
             if case .place(let end, let normalized) = gazetteerResult { match = (end, normalized) }
-            if let (end, normalized) = match ?? contextMatch(at: index, in: text) {
+            if let (end, normalized) = match ?? featureMatch(at: index, in: text) ?? contextMatch(at: index, in: text) {
                 var start = index
-                // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
-                let name = text.surface(index..<end)
-                if index > 0, text.lower(index - 1) == "the", !text.isClaimed(index - 1),
-                   end - index >= 2 || name.hasSuffix("s") && !name.hasSuffix("ss") {
+                // "Southern Indiana", "North Oakland": a compass word before a known place is part of it.
+                if match != nil, index > 0, !text.isClaimed(index - 1), text[index - 1].isCapitalized,
+                   Lexicon.directionWords.contains(text.lower(index - 1)), !text[index].lineBreakBefore {
                     start = index - 1
                 }
-                text.claim(start..<end, as: .place, normalized: normalized)
+                // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
+                // Words, not tokens: "U.S." is one word and takes no "the".
+                let name = text.surface(index..<end)
+                let continues = text.token(end).map { $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore } ?? false
+                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues,
+                   name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
+                    start -= 1
+                }
+                let direction = start < index && text.lower(start) != "the"
+                text.claim(start..<end, as: .place, normalized: direction ? text[index - 1].text + " " + normalized : normalized)
                 index = end
             } else {
                 index += 1
@@ -57,10 +72,16 @@ struct PlaceRecognizer: Sendable {
         for length in stride(from: limit, through: 1, by: -1) {
             let range = index..<index + length
             let last = text[range.upperBound - 1]
-            guard last.kind == .word, last.isCapitalized, text.isFree(range),
+            // "U.S.": a name may end in the full stop of its last initial.
+            let endsInInitial = last.text == "." && length >= 2 && text[range.upperBound - 2].text.count == 1
+            guard last.kind == .word && last.isCapitalized || endsInInitial, text.isFree(range),
                   !(range.dropFirst().contains { text[$0].lineBreakBefore }),
                   let place = gazetteer.place(named: text.key(range)) else { continue }
             guard isPlaceContext(range, in: text) else { return .blocked(end: range.upperBound) }
+            if length == 1 && isAmbiguous(place, text[index])
+                && !isIntroducedAsPlace(range, in: text) {
+                return .none
+            }
             return .place(end: range.upperBound, normalized: place.canonical)
         }
         return .none
@@ -71,22 +92,65 @@ struct PlaceRecognizer: Sendable {
     private func isPlaceContext(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
         let first = text[range.lowerBound]
         if range.count == 1 {
-            if Lexicon.commonCapitalised.contains(first.lower) { return false }
-            if first.isAllCaps && first.text.count <= 3 && !["US", "UK", "USA", "UAE", "PRC", "DRC"].contains(first.text) {
+            if first.isAllCaps && first.text.count <= 3 {
+                // Short capitals are acronyms ("OK", "IT") unless they are a country's usual short form;
+                // "US$" is a currency.
+                if !["US", "UK", "USA", "UAE", "PRC", "DRC"].contains(first.text) { return false }
+                if let next = text.token(range.upperBound), !next.spaceBefore, next.text == "$" { return false }
+            } else if Lexicon.commonCapitalised.contains(first.lower) {
                 return false
             }
         }
-        if let next = text.token(range.upperBound), next.kind == .word, next.isCapitalized, !next.lineBreakBefore,
-           Lexicon.organisationWords.contains(next.lower) {
-            return false
+        // "Durham University", "Washington State University": an organisation word in the capitalised
+        // words that follow.
+        var next = range.upperBound
+        while let token = text.token(next), token.kind == .word, token.isCapitalized, !token.lineBreakBefore,
+              next < range.upperBound + 4 {
+            if Lexicon.organisationWords.contains(token.lower) { return false }
+            next += 1
         }
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
-        if text.lower(before) == "of", let owner = text.token(before - 1), owner.isCapitalized,
-           Lexicon.organisationWords.contains(owner.lower) {
+        if ["of", "de", "di", "du", "für", "for"].contains(text.lower(before)), let owner = text.token(before - 1),
+           owner.isCapitalized, Lexicon.organisationWords.contains(owner.lower) {
             return false
         }
         return true
+    }
+
+    /// A town named like a person ("Holt", "Norton", "Gloria") is only a place where the words
+    /// around it say so; a big city ("Cleveland", "Paris") is a place unless a name claims it.
+    func isAmbiguous(_ place: PlaceGazetteer.Place, _ token: Token) -> Bool {
+        place.kind == "city" && place.population < 100_000 && names.isName(token.lower)
+    }
+
+    private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
+        var before = range.lowerBound - 1
+        if text.lower(before) == "the" { before -= 1 }
+        if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
+        // "Norton, Kansas": a place name followed by a region or country.
+        if text.isPunctuation(range.upperBound, ","), let next = text.token(range.upperBound + 1), next.isCapitalized,
+           let place = gazetteer.place(named: next.lower), place.kind != "city" {
+            return true
+        }
+        return false
+    }
+
+    /// A capitalised name led or ended by a geographic feature word: "Lake Erie", "Port Hutt",
+    /// "the Casamance River", "Chatham Islands".
+    private func featureMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        var end = index
+        while let token = text.token(end), token.kind == .word, token.isCapitalized, !text.isClaimed(end),
+              end - index < 4, end == index || !token.lineBreakBefore,
+              !Lexicon.functionWords.contains(token.lower), !Lexicon.organisationWords.contains(token.lower) {
+            end += 1
+        }
+        guard end - index >= 2 else { return nil }
+        let first = text.lower(index)
+        let last = text.lower(end - 1)
+        guard Lexicon.leadingFeatureWords.contains(first) || Lexicon.trailingFeatureWords.contains(last) else { return nil }
+        if text[index].sentenceInitial && Lexicon.commonCapitalised.contains(first) { return nil }
+        return (end, text.surface(index..<end))
     }
 
     /// An unknown capitalised name that the words around it call a place.
@@ -103,7 +167,14 @@ struct PlaceRecognizer: Sendable {
         let introduced = text.lower(before) == "of" && Lexicon.placeKindWords.contains(text.lower(before - 1))
             && !(text.token(before - 1)?.isCapitalized ?? true)
         let followed = Self.trailingKindWords.contains(text.lower(end)) && !(text.token(end)?.isCapitalized ?? true)
-        guard introduced || followed else { return nil }
+        // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
+        // of place.
+        let token = text[index]
+        let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
+            && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
+            && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
+        guard introduced || followed || unknownAfterPreposition else { return nil }
         return (end, text.surface(index..<end))
     }
 }

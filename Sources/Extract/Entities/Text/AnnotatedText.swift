@@ -43,6 +43,11 @@ struct AnnotatedText {
                                 type: type, normalized: normalized))
     }
 
+    /// Gives the span at `spanIndex` a new normalized value (a surname alone becomes the full name).
+    mutating func setNormalized(ofSpan spanIndex: Int, to normalized: String) {
+        spans[spanIndex].normalized = normalized
+    }
+
     /// The text of the tokens in `range` as written, whitespace runs made single spaces.
     func surface(_ range: Range<Int>) -> String {
         var result = ""

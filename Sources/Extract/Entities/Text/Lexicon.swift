@@ -22,7 +22,8 @@ enum Lexicon {
         marshal corporal private officer inspector detective constable commissioner director chairman
         chairwoman chairperson chair speaker spokesman spokeswoman spokesperson leader head
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
-        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir saint st
+        marquis marquess viscount
+        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir
         coach player striker goalkeeper captain manager founder ceo activist dissident blogger journalist
         writer author poet artist singer actor actress lawyer mr. dr. general-major lt.
         uncle aunt grandma grandpa mom dad mother
@@ -49,12 +50,33 @@ enum Lexicon {
         television channel records studios studio entertainment media network foundation
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
+        conservatoire conservatory seminary polytechnic universidad universiteit université universität
+        instituto institut école escuela gymnasium lyceum
         """)
 
     /// Place-kind words that, after "of", name a place ("the village of Shilikti").
     static let placeKindWords = words("""
         village town city region province district county state republic island islands oblast
         prefecture municipality township hamlet valley republic kingdom emirate territory canton
+        """)
+
+    /// Words that make a capitalised name a natural or man-made geographic feature when they lead it
+    /// ("Lake Erie", "Mount Ararat", "Port Hutt").
+    static let leadingFeatureWords = words("""
+        lake mount mt cape port fort isle gulf bay
+        """)
+
+    /// Words that make a capitalised name a geographic feature when they end it ("Casamance River").
+    static let trailingFeatureWords = words("""
+        river island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
+        coast reserve springs falls beach harbour harbor canyon creek strait straits archipelago
+        plateau plains hills highlands lowlands delta glacier volcano heights county province
+        """)
+
+    /// Compass words that may lead a place name ("Southern Indiana", "North Oakland").
+    static let directionWords = words("""
+        north south east west northern southern eastern western central northeast northwest southeast
+        southwest northeastern northwestern southeastern southwestern upper lower greater inner outer
         """)
 
     /// Connectors allowed inside a multi-word place or person name.

@@ -93,8 +93,11 @@ enum Tokenizer {
                     initial = !(previous.text == "." && isAbbreviation(tokens))
                 case "\"", "'", "“", "(", "[":
                     initial = previous.sentenceInitial
-                default:
+                case ",", "-", "/", "&", "”", ")", "]", "+", "%", "$", "€", "£":
                     break
+                default:
+                    // Emoji, bullets and other symbols start a new piece of text.
+                    initial = true
                 }
             }
             tokens.append(Token(
