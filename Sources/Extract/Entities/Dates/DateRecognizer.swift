@@ -21,6 +21,7 @@ struct DateRecognizer: Sendable {
         "feet", "dollars", "euros", "pounds", "tons", "tonnes", "cases", "deaths", "hectares", "acres",
         "members", "students", "times", "words", "pages", "calories", "mg", "kg", "copies", "units",
         "rupees", "rs", "refugees", "prisoners", "soldiers", "employees", "workers", "households",
+        "hours", "minutes", "seconds", "hrs", "mins",
     ]
 
     func recognize(in text: inout AnnotatedText, published: String?) {
@@ -37,7 +38,76 @@ struct DateRecognizer: Sendable {
         }
     }
 
+    /// Words before a duration that say how exact it is: "over 250 years", "more than seven years".
+    private static let quantifiers: [[String]] = [
+        ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"], ["close", "to"],
+        ["up", "to"], ["over"], ["nearly"], ["almost"], ["about"], ["around"], ["approximately"], ["roughly"],
+        ["only"], ["just"], ["some"], ["under"],
+    ]
+    /// Words for a part of a period: "the end of 1990", "the second half of the 20th century".
+    private static let periodParts: [[String]] = [
+        ["the", "end", "of"], ["the", "beginning", "of"], ["the", "start", "of"], ["the", "middle", "of"],
+        ["the", "turn", "of"], ["the", "first", "half", "of"], ["the", "second", "half", "of"],
+        ["the", "latter", "half", "of"], ["the", "early", "part", "of"], ["the", "late", "part", "of"],
+        ["the", "spring", "of"], ["the", "summer", "of"], ["the", "autumn", "of"], ["the", "fall", "of"],
+        ["the", "winter", "of"], ["spring"], ["summer"], ["autumn"], ["fall"], ["winter"],
+    ]
+    /// Words before a calendar unit that make it a date: "every year", "that same year", "recent years".
+    private static let unitDeterminers: [[String]] = [
+        ["that", "same"], ["the", "same"], ["the", "following"], ["the", "previous"], ["every"], ["each"],
+        ["that"], ["those"], ["these"], ["recent"], ["later"], ["final"], ["early"], ["a"],
+    ]
+    private static let possessives: Set<String> = ["his", "her", "its", "their", "my", "your", "our"]
+
+    /// The number of tokens at `index` that spell one of `phrases` (longest first), or nil.
+    private func phraseLength(at index: Int, in text: AnnotatedText, _ phrases: [[String]]) -> Int? {
+        for phrase in phrases.sorted(by: { $0.count > $1.count })
+        where phrase.indices.allSatisfy({ text.lower(index + $0) == phrase[$0] }) {
+            return phrase.count
+        }
+        return nil
+    }
+
     private func match(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        if let length = phraseLength(at: start, in: text, Self.quantifiers),
+           let inner = duration(at: start + length, in: text, anchor: anchor) {
+            return inner
+        }
+        if let length = phraseLength(at: start, in: text, Self.periodParts),
+           let inner = core(at: start + length, in: text, anchor: anchor), inner.normalized.first?.isNumber ?? false {
+            return inner
+        }
+        // "the 2011 season", "His 2010 season".
+        if text.lower(start) == "the" || Self.possessives.contains(text.lower(start)),
+           year(at: start + 1, in: text) != nil, text.lower(start + 2) == "season", let value = text[start + 1].number {
+            return Match(end: start + 3, normalized: CalendarDay.pad(value, 4))
+        }
+        // "her 80s": an age as a decade of life.
+        if Self.possessives.contains(text.lower(start)), let next = text.token(start + 1), next.kind == .word,
+           next.lower.count == 3, next.lower.hasSuffix("0s"), next.lower.first?.isNumber ?? false {
+            return Match(end: start + 2, normalized: text.key(start..<start + 2))
+        }
+        if let length = phraseLength(at: start, in: text, Self.unitDeterminers) ?? (Self.possessives.contains(text.lower(start)) ? 1 : nil) {
+            var index = start + length
+            if Self.possessives.contains(text.lower(start)),
+               ["first", "last", "early", "final", "later"].contains(text.lower(index)) { index += 1 }
+            let unit = text.lower(index)
+            if index > start + (Self.possessives.contains(text.lower(start)) ? 1 : 0), let code = Self.units[unit] {
+                let plural = unit.hasSuffix("s")
+                let singularDeterminer = ["that", "every", "each", "a", "the", "that same", "the same"].contains(text.key(start..<start + length))
+                if plural != singularDeterminer || text.lower(start) == "recent" || text.lower(start) == "later" {
+                    let normalized = text.lower(start) == "a" ? "P1" + (code == "DE" ? "0Y" : code == "CE" ? "00Y" : code) : text.key(start..<index + 1)
+                    return Match(end: index + 1, normalized: normalized)
+                }
+            }
+        }
+        // Ranges ("1947 to 1960") are two dates, as in OntoNotes and GUM.
+        return core(at: start, in: text, anchor: anchor)
+    }
+
+    /// A date that is not a range and has no quantifier.
+    private func core(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        guard start < text.count else { return nil }
         let token = text[start]
         // A leading "the" or period word belongs to decades and centuries, "early"/"late" also to
         // months and years ("the late 1970s", "late April").
@@ -63,11 +133,15 @@ struct DateRecognizer: Sendable {
             if let date = calendarDate(at: index, in: text, anchor: anchor) { return Match(end: date.end, normalized: date.normalized) }
             return nil
         }
-        if let weekday = Lexicon.weekdays[token.lower], token.isCapitalized, token.lower.count > 3 {
+        if Lexicon.weekdays[token.lower] != nil, token.isCapitalized, token.lower.count > 3 {
             var next = start + 1
             if text.isPunctuation(next, ",") { next += 1 }
             if let date = calendarDate(at: next, in: text, anchor: anchor) { return date }
-            _ = weekday
+            // "Saturday night" is a time of day; "Saturday Morning Breakfast Cereal" a title.
+            if let after = text.token(start + 1), after.kind == .word,
+               after.isCapitalized || ["night", "morning", "afternoon", "evening", "noon", "midnight"].contains(after.lower) {
+                return nil
+            }
             return Match(end: start + 1, normalized: resolveWeekday(token.lower, anchor: anchor))
         }
         if let decade = decade(at: start, in: text) { return decade }
@@ -91,7 +165,7 @@ struct DateRecognizer: Sendable {
                 var end = afterMonth
                 var next = afterMonth
                 if text.isPunctuation(next, ",") { next += 1 }
-                if let year = year(at: next, in: text) {
+                if let year = year(at: next, in: text, afterMonth: true) {
                     end = next + 1
                     return Match(end: end, normalized: Self.iso(year: year, month: month, day: day))
                 }
@@ -111,14 +185,18 @@ struct DateRecognizer: Sendable {
                 }
                 return Match(end: index, normalized: Self.iso(year: anchor?.year, month: month, day: day))
             }
-            if text.isPunctuation(index, ",") && year(at: index + 1, in: text) != nil { index += 1 }
-            if let year = year(at: index, in: text) {
+            if text.isPunctuation(index, ",") && year(at: index + 1, in: text) != nil || text.lower(index) == "of" && year(at: index + 1, in: text, afterMonth: true) != nil {
+                index += 1  // "December, 2019", "December of 384"
+            }
+            if let year = year(at: index, in: text, afterMonth: true) {
                 return Match(end: index + 1, normalized: Self.iso(year: year, month: month, day: nil))
             }
             return Match(end: afterMonth, normalized: Self.iso(year: anchor?.year, month: month, day: nil))
         }
         if let year = year(at: start, in: text), isYearInContext(start, in: text) {
-            return Match(end: start + 1, normalized: CalendarDay.pad(year, 4))
+            // "1928 onwards".
+            let end = ["onwards", "onward"].contains(text.lower(start + 1)) ? start + 2 : start + 1
+            return Match(end: end, normalized: CalendarDay.pad(year, 4) + (end > start + 1 ? "/.." : ""))
         }
         return nil
     }
@@ -192,10 +270,11 @@ struct DateRecognizer: Sendable {
         return nil
     }
 
-    /// A four-digit year from 1000 to 2099 at `index`.
-    private func year(at index: Int, in text: AnnotatedText) -> Int? {
-        guard let token = text.token(index), token.kind == .number, token.text.count == 4,
-              let value = token.number, (1000...2099).contains(value) else { return nil }
+    /// A four-digit year from 1000 to 2099 at `index`; right after a month also an early year
+    /// ("30 September 420").
+    private func year(at index: Int, in text: AnnotatedText, afterMonth: Bool = false) -> Int? {
+        guard let token = text.token(index), token.kind == .number, token.text.count == 4 || afterMonth && token.text.count == 3,
+              let value = token.number, (1000...2099).contains(value) || afterMonth && value >= 100 else { return nil }
         // "1,000" and "2019.5" are numbers, not years.
         if let next = text.token(index + 1), next.kind == .punctuation, !next.spaceBefore,
            next.text == "," || next.text == ".", let after = text.token(index + 2), after.kind == .number, !after.spaceBefore {
@@ -296,9 +375,16 @@ struct DateRecognizer: Sendable {
         var index = start
         var amount: Int?
         let word = text.lower(index)
-        if let token = text.token(index), token.kind == .number, token.text.count <= 3 {
+        if let token = text.token(index), token.kind == .number, token.text.count <= 4 {
             amount = token.number
             index += 1
+            // "1.5 years", "3-5 years", "4 - 7 days": the last number counts.
+            if text.isPunctuation(index, "."), let fraction = text.token(index + 1), fraction.kind == .number,
+               !fraction.spaceBefore { index += 2 }
+            if ["-", "–", "or", "to"].contains(text.lower(index)), let upper = text.token(index + 1), upper.kind == .number {
+                amount = upper.number
+                index += 2
+            }
         } else if let value = Lexicon.numberWords[word], word != "a" && word != "an" || text.lower(index + 1) == "few" {
             amount = value
             index += 1
