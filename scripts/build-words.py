@@ -6,39 +6,23 @@ The person recogniser uses it to tell an unknown capitalised word that is an ord
 
 Source: the PyPI package `english-words` (MIT licence, https://github.com/mwiens91/english-words-py),
 list `web2`: Webster's Second International Dictionary (1934), public domain.
-    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install english-words names
+    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install english-words
     /tmp/gaz/bin/python scripts/build-words.py
 
-Words that are also in the census name lists (scripts/build-names.py) are left out: for those the
-name lists decide.
+Words that are also names ("Hall", "Green") stay in: the recogniser weighs both lists.
 """
 import os
 import sys
 
-import names
 from english_words import get_english_words_set
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "words.txt")
-NAMES_DIR = os.path.dirname(names.__file__)
-
-
-def census_names():
-    result = set()
-    for file in ("dist.male.first", "dist.female.first", "dist.all.last"):
-        with open(os.path.join(NAMES_DIR, file)) as f:
-            for i, line in enumerate(f):
-                if file == "dist.all.last" and i >= 8000:
-                    break
-                if line.split():
-                    result.add(line.split()[0].lower())
-    return result
 
 
 def main():
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     # Only entries the dictionary writes in lower case: capitalised ones are proper names.
     common = {w for w in words if w.islower() and 3 <= len(w) <= 14}
-    common -= census_names()
     with open(OUT, "w", encoding="utf-8") as out:
         for word in sorted(common):
             out.write(word + "\n")

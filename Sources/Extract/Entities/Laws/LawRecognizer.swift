@@ -21,7 +21,7 @@ struct LawRecognizer: Sendable {
         "section", "sections", "sec", "secs", "s", "ss", "article", "articles", "art", "arts", "rule", "rules",
         "order", "clause", "clauses", "sub-section", "sub-sections", "subsection", "subsections", "sub-clause",
         "part", "chapter", "paragraph", "paragraphs", "para", "schedule", "item", "regulation", "regulations",
-        "sub-rule", "proviso", "explanation",
+        "sub-rule", "proviso", "explanation", "title",
     ]
     /// Provision words that need a following full stop ("S. 36", "Art. 5").
     private static let abbreviatedProvisionWords: Set<String> = ["sec", "secs", "s", "ss", "art", "arts", "para"]
@@ -182,6 +182,7 @@ struct LawRecognizer: Sendable {
         }
         // A bare "part" or "order" needs a number that looks like one.
         guard var end = provisionNumber(at: cursor, in: text, allowRoman: true) else { return nil }
+        if token.lower == "title" && (!token.isCapitalized || text[cursor].kind == .number) { return nil }
         if ["part", "order", "schedule", "item", "rule", "rules", "chapter"].contains(token.lower), !token.isCapitalized,
            text[cursor].kind != .number { return nil }
         // Lists and ranges: "Sections 13 and 19", "302/149", "20 to 24".

@@ -126,6 +126,10 @@ struct PersonRecognizer: Sendable {
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
+            // "Prince Series": a title before an ordinary word is part of a name of a thing.
+            if words.count == 1 && names.isWord(firstWord.lower) && !names.isName(firstWord.lower) { return nil }
+            // "St. Petersburg": a title that starts a place's name.
+            if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
         }
         let givenFirst = names.given.contains(firstWord.lower) && !Lexicon.commonCapitalised.contains(firstWord.lower)
@@ -148,24 +152,55 @@ struct PersonRecognizer: Sendable {
                 if words.allSatisfy({ text[$0].text.count <= 2 }) { return nil }
                 return name
             }
-            if isDemonym(firstWord) { return nil }
-            if names.isName(firstWord.lower) {
-                // "Holt was born": a known name at the start of a sentence, unless it is also a word.
-                return firstWord.sentenceInitial && names.isWord(firstWord.lower) ? nil : name
-            }
-            if firstWord.sentenceInitial || names.isWord(firstWord.lower) || !looksLikeSurname(firstWord) { return nil }
-            if text.lower(name.lowerBound - 1) == "ethnic" { return nil }
-            // "in Coron", "to Socotra": an unknown word after a preposition of place is a place.
-            if ["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via"].contains(text.lower(name.lowerBound - 1)) {
-                return nil
-            }
-            // An unknown capitalised word inside a sentence is most often a surname ("Warhol",
-            // "Zurbarán"); after an article it is a title or a thing ("the Bible").
-            let article = ["the", "a", "an"].contains(text.lower(name.lowerBound - 1))
-            if !article && firstWord.text.count >= 3 && !firstWord.text.contains(where: \.isNumber) { return name }
-            return nil
+            return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil
         }
     }
+
+    /// Whether one capitalised word with no title before it is a name ("Warhol", "Holt").
+    private func singleWordName(_ word: Token, at index: Int, in text: AnnotatedText) -> Bool {
+        let before = text.lower(index - 1)
+        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
+        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.count < 3
+            || word.text.contains(where: \.isNumber) {
+            return false
+        }
+        let isName = names.isName(word.lower)
+        let isWord = names.isWord(word.lower)
+        if word.sentenceInitial && !(isName && !isWord) {
+            // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
+            // a verb of a person's life or a possessive after it makes a word a name.
+            guard let next = text.token(index + 1), !next.lineBreakBefore,
+                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(next.lower) else { return false }
+            return !isName && !isWord && looksLikeSurname(word)
+        }
+        switch (isName, isWord) {
+        case (true, false):
+            return true
+        case (true, true):
+            // "Green versus United States" but not "in Rock" or a heading word.
+            return !word.sentenceInitial && !Self.prepositions.contains(before)
+        case (false, true):
+            return false
+        case (false, false):
+            // An unknown capitalised word inside a sentence is most often a surname ("Warhol",
+            // "Zurbarán"); after a preposition of place it is a place ("in Coron").
+            return !word.sentenceInitial && looksLikeSurname(word)
+                && !["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via"].contains(before)
+        }
+    }
+
+    /// Verbs that mostly follow a person's name at the start of a sentence.
+    private static let personVerbs: Set<String> = [
+        "said", "says", "told", "added", "explained", "wrote", "argued", "claimed", "noted", "stated", "recalled",
+        "was", "is", "has", "had", "became", "returned", "died", "married", "won", "joined", "moved", "began",
+        "served", "received", "studied", "left", "took", "played", "continued", "decided", "published", "went",
+        "remained", "attended", "graduated", "worked", "lived", "spent", "believed", "announced", "replied",
+        "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
+        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
+    ]
+
+    private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
+    private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]
 
     /// Capitals inside a word ("LibriVox", "CoM") mark brands and acronyms, except after the prefixes of
     /// surnames ("McKenzie", "DeVito", "O'Rourke"); "-ia", "-ology", "-ity" end names of places and fields.
@@ -197,6 +232,7 @@ struct PersonRecognizer: Sendable {
     /// "Spanish", "Afghans", "Muslims": words for peoples and languages, not names of persons.
     private func isDemonym(_ token: Token) -> Bool {
         guard !names.isName(token.lower) else { return false }
+        if Lexicon.demonyms.contains(token.lower) { return true }
         return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
             .contains { token.lower.hasSuffix($0) }
     }

@@ -82,6 +82,15 @@ struct PlaceRecognizer: Sendable {
                 && !isIntroducedAsPlace(range, in: text) {
                 return .none
             }
+            // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
+            // is a surname.
+            if length == 1, place.kind == "city", place.population < 1_000_000, let previous = text.token(index - 1),
+               previous.kind == .word, previous.isCapitalized, !text.isClaimed(index - 1), !previous.lineBreakBefore || !text[index].lineBreakBefore,
+               !Lexicon.commonCapitalised.contains(previous.lower), !Lexicon.titles.contains(previous.lower),
+               !Lexicon.directionWords.contains(previous.lower), gazetteer.place(named: previous.lower) == nil,
+               !Lexicon.organisationWords.contains(previous.lower), !text[index].lineBreakBefore {
+                return .none
+            }
             return .place(end: range.upperBound, normalized: place.canonical)
         }
         return .none

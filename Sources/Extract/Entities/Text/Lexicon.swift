@@ -22,7 +22,8 @@ enum Lexicon {
         marshal corporal private officer inspector detective constable commissioner director chairman
         chairwoman chairperson chair speaker spokesman spokeswoman spokesperson leader head
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
-        marquis marquess viscount
+        marquis marquess viscount st saint apa abba administrator secretary-general rapporteur
+        ombudsman commissioner-general
         pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir
         coach player striker goalkeeper captain manager founder ceo activist dissident blogger journalist
         writer author poet artist singer actor actress lawyer mr. dr. general-major lt.
@@ -58,6 +59,16 @@ enum Lexicon {
     static let placeKindWords = words("""
         village town city region province district county state republic island islands oblast
         prefecture municipality township hamlet valley republic kingdom emirate territory canton
+        """)
+
+    /// Peoples, nationalities and languages that no suffix rule catches; they are neither persons nor places.
+    static let demonyms = words("""
+        greek greeks thai thais latin iraqi iraqis hebrew lao afghan afghans dutch swiss czech czechs kazakh
+        kazakhs uzbek uzbeks tajik tajiks kyrgyz turkmen uyghur uyghurs uighur uighurs han hui mongol mongols
+        arab arabs maori inuit zulu xhosa swahili yoruba igbo hausa pashto pashtun dari farsi urdu hindi sikh
+        sikhs jew jews israeli israelis pakistani pakistanis bangladeshi saudi saudis yemeni kuwaiti qatari
+        omani emirati somali somalis nepali kashmiri punjabi bengali tamil tamils kurd kurds turk turks
+        serb serbs croat croats pole poles slav slavs viking vikings celt celts moor moors
         """)
 
     /// Words that make a capitalised name a natural or man-made geographic feature when they lead it
