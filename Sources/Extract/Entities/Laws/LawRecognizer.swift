@@ -21,10 +21,16 @@ struct LawRecognizer: Sendable {
         "section", "sections", "sec", "secs", "s", "ss", "article", "articles", "art", "arts", "rule", "rules",
         "order", "clause", "clauses", "sub-section", "sub-sections", "subsection", "subsections", "sub-clause",
         "part", "chapter", "paragraph", "paragraphs", "para", "schedule", "item", "regulation", "regulations",
-        "sub-rule", "proviso", "explanation", "title",
+        "sub-rule", "proviso", "explanation", "title", "cl", "sub",
     ]
-    /// Provision words that need a following full stop ("S. 36", "Art. 5").
-    private static let abbreviatedProvisionWords: Set<String> = ["sec", "secs", "s", "ss", "art", "arts", "para"]
+    /// Provision words that need a following full stop ("S. 36", "Art. 5", "cl.(4)").
+    private static let abbreviatedProvisionWords: Set<String> = ["sec", "secs", "s", "ss", "art", "arts", "para", "cl"]
+    /// Provision words that are a citation only with the instrument they belong to.
+    private static let dependentProvisionWords: Set<String> = [
+        "clause", "clauses", "paragraph", "paragraphs", "para", "explanation", "proviso", "item", "sub-clause", "cl",
+    ]
+    /// Words that join the numbers of a list of provisions ("302 r/w 34", "269A(1) read with 269A(5)").
+    private static let listJoiners: Set<String> = [",", "and", "or", "/", "to", "&", "-", "–", "r/w", "rw", "rws"]
     /// Words that join the parts of a name ("Convention Relating to the Status of Refugees").
     private static let nameConnectors: Set<String> = ["of", "on", "the", "and", "for", "to", "in", "against", "&"]
     /// Words after an instrument word that continue its name with what it is about.
@@ -69,11 +75,16 @@ struct LawRecognizer: Sendable {
             let joiner = text.lower(gap)
             if joiner == "of" || joiner == "under" || joiner == "in" { gap += 1 }
             if text.lower(gap) == "the" { gap += 1 }
-            if let name = names[gap] ?? names[provisionEnd] {
+            if let name = names[gap] ?? names[provisionEnd] ?? acronymStatute(at: gap, in: text) {
                 let normalized = normalizedName(name, in: text)
                 found.append((index..<name.upperBound, normalized + ", " + provisionText))
                 lastLaw = (name.upperBound, normalized)
                 index = name.upperBound
+                continue
+            }
+            // "clause 3", "paragraph 17", "Explanation 2" alone are parts of a judgment or a contract.
+            if Self.dependentProvisionWords.contains(text.lower(index)) {
+                index = provisionEnd
                 continue
             }
             // "the Convention ... whose Article 33": a provision right after an instrument belongs to it.
@@ -106,7 +117,7 @@ struct LawRecognizer: Sendable {
         while start > 0, leftWords < 10 {
             let previous = text[start - 1]
             if previous.kind == .word && previous.isCapitalized && !Lexicon.functionWords.contains(previous.lower)
-                && !Self.provisionWords.contains(previous.lower) {
+                && !Self.provisionWords.contains(previous.lower) && (previous.spaceBefore || start - 1 == 0 || previous.lineBreakBefore) {
                 start -= 1
                 leftWords += 1
                 if previous.sentenceInitial { break }
@@ -125,7 +136,9 @@ struct LawRecognizer: Sendable {
                 break
             }
         }
-        let isGeneric = start == index && !Self.standaloneInstruments.contains(token.lower)
+        // "the 1894 Act" names an instrument only with the document's context.
+        let isGeneric = (start == index || start == index - 1 && text[start].kind == .number)
+            && !Self.standaloneInstruments.contains(token.lower)
         var end = index + 1
         // "(Amendment)" after the instrument word.
         if text.isPunctuation(end, "("), text.lower(end + 1) == "amendment", text.isPunctuation(end + 2, ")") { end += 3 }
@@ -148,6 +161,11 @@ struct LawRecognizer: Sendable {
             }
             if last >= 0 { end = last + 1 }
         }
+        // "Act 68 of 1984", "Punjab Act 2 of 1985".
+        if token.lower == "act", let number = text.token(end), number.kind == .number, text.lower(end + 1) == "of",
+           let year = text.token(end + 2), year.kind == .number, year.text.count == 4 {
+            return start..<end + 3
+        }
         if isGeneric && end == index + 1 { return nil }
         return start..<yearSuffix(after: end, in: text)
     }
@@ -156,8 +174,8 @@ struct LawRecognizer: Sendable {
     private func yearSuffix(after end: Int, in text: AnnotatedText) -> Int {
         var cursor = end
         if text.isPunctuation(cursor, ",") { cursor += 1 }
-        if let year = text.token(cursor), year.kind == .number, year.text.count == 4,
-           let value = year.number, (1700...2099).contains(value), !year.lineBreakBefore {
+        if let year = text.token(cursor), year.kind == .number, year.text.count == 4 || year.text.count == 5 && cursor > end,
+           let value = year.number, value >= 1000, !year.lineBreakBefore {
             return cursor + 1
         }
         if text.isPunctuation(end, "("), let close = (end + 1..<min(end + 7, text.count)).first(where: { text.isPunctuation($0, ")") }),
@@ -174,6 +192,11 @@ struct LawRecognizer: Sendable {
     private func provision(at index: Int, in text: AnnotatedText) -> Int? {
         guard let token = text.token(index), token.kind == .word, Self.provisionWords.contains(token.lower) else { return nil }
         var cursor = index + 1
+        if token.lower == "sub" {
+            // "Sub Section 5 of Section 3", "Sub-section" written apart.
+            guard let next = text.token(cursor), ["section", "clause", "rule", "sections", "clauses", "rules"].contains(next.lower) else { return nil }
+            cursor += 1
+        }
         if Self.abbreviatedProvisionWords.contains(token.lower) {
             guard text.isPunctuation(cursor, ".") else { return nil }
             cursor += 1
@@ -187,9 +210,22 @@ struct LawRecognizer: Sendable {
            text[cursor].kind != .number { return nil }
         // Lists and ranges: "Sections 13 and 19", "302/149", "20 to 24".
         while true {
-            let joiner = text.lower(end)
-            if [",", "and", "or", "/", "to", "&", "-"].contains(joiner),
-               let next = provisionNumber(at: end + 1, in: text, allowRoman: false) {
+            var joiner = text.lower(end)
+            var joinerLength = 1
+            if joiner == "read", text.lower(end + 1) == "with" {
+                joiner = "r/w"
+                joinerLength = 2
+            } else if joiner == "r", text.isPunctuation(end + 1, "/"), text.lower(end + 2) == "w" {
+                joiner = "r/w"
+                joinerLength = 3
+            }
+            if Self.listJoiners.contains(joiner),
+               let next = provisionNumber(at: end + joinerLength, in: text, allowRoman: false) {
+                end = next
+                continue
+            }
+            // "Rule 3 and Rule 3A", "Articles 14 and Article 21".
+            if [",", "and", "or", "&"].contains(joiner), let next = provision(at: end + 1, in: text) {
                 end = next
                 continue
             }
@@ -220,21 +256,23 @@ struct LawRecognizer: Sendable {
         } else if token.kind == .word, Self.romanNumerals.contains(token.lower), allowRoman || token.isAllCaps,
                   token.isAllCaps || token.text.count <= 4 && token.isCapitalized == false && text.isPunctuation(index - 1, "(") {
             cursor += 1
-        } else if token.text == "(", let inner = text.token(index + 1), text.isPunctuation(index + 2, ")"),
-                  inner.kind == .number || inner.text.count <= 4 {
-            cursor += 3
+        } else if token.text == "(", let close = closingBracket(after: index, in: text) {
+            cursor = close + 1
         } else {
             return nil
         }
         // Suffixes written without a space: "120B", "13-B", "(1)(e)", "2(24)(x)"; a bracket after a
         // space still belongs to the number: "13(1) (ib)", "Rule 27 (1)".
         while let next = text.token(cursor) {
-            if next.text == "(", let inner = text.token(cursor + 1), text.isPunctuation(cursor + 2, ")"),
-               inner.kind == .number || (inner.kind == .word && inner.text.count <= 4) {
-                cursor += 3
+            if next.text == "(", let close = closingBracket(after: cursor, in: text) {
+                cursor = close + 1
                 continue
             }
             if next.spaceBefore { break }
+            if next.text == ".", let after = text.token(cursor + 1), after.kind == .number, !after.spaceBefore {
+                cursor += 2  // "clause 1.6"
+                continue
+            }
             if next.kind == .word && next.text.count <= 2 && next.lower != "of" {
                 cursor += 1
                 continue
@@ -247,6 +285,43 @@ struct LawRecognizer: Sendable {
             break
         }
         return cursor
+    }
+
+    /// The ")" that closes a short bracket of a provision number ("(1)", "(3A)", "(ib)"), or nil.
+    private func closingBracket(after open: Int, in text: AnnotatedText) -> Int? {
+        var cursor = open + 1
+        while cursor <= open + 3, let token = text.token(cursor) {
+            if token.kind == .punctuation {
+                return token.text == ")" && cursor > open + 1 ? cursor : nil
+            }
+            if cursor > open + 1 && token.spaceBefore { return nil }
+            if token.kind == .word && token.text.count > 4 { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// A statute cited by its capitals right after a provision: "IPC", "RPC", "PITA, Act", "Cr.P.C.",
+    /// "Arms Act" is found as a name already.
+    private func acronymStatute(at index: Int, in text: AnnotatedText) -> Range<Int>? {
+        guard let token = text.token(index), token.kind == .word, !token.lineBreakBefore else { return nil }
+        var end = index
+        if token.isAllCaps, (2...8).contains(token.text.count), !Self.romanNumerals.contains(token.lower) {
+            end = index + 1
+        } else if token.text == "Cr" || token.text == "Cr.P.C" {
+            // "Cr.P.C.", "Cr.PC": dotted capitals.
+            end = index + 1
+            while text.isPunctuation(end, "."), let next = text.token(end + 1), !next.spaceBefore, next.kind == .word,
+                  next.text.count <= 2, next.isCapitalized {
+                end += 2
+            }
+            guard end > index + 1 else { return nil }
+        } else {
+            return nil
+        }
+        if text.isPunctuation(end, "."), !text[end].spaceBefore, token.text.hasPrefix("Cr") { end += 1 }
+        if text.lower(end) == "act", text[end].isCapitalized { end += 1 }
+        return index..<end
     }
 
     // MARK: Normal forms

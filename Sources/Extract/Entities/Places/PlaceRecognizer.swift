@@ -127,10 +127,11 @@ struct PlaceRecognizer: Sendable {
         return true
     }
 
-    /// A town named like a person ("Holt", "Norton", "Gloria") is only a place where the words
-    /// around it say so; a big city ("Cleveland", "Paris") is a place unless a name claims it.
+    /// A town's name ("Holt", "Norton", "Gloria") is more often a surname or a word than the town, so
+    /// it is only a place where the words around it say so; a big city ("Cleveland", "Paris") is a
+    /// place unless a name claims it.
     func isAmbiguous(_ place: PlaceGazetteer.Place, _ token: Token) -> Bool {
-        place.kind == "city" && place.population < 100_000 && names.isName(token.lower)
+        place.kind == "city" && place.population < 100_000
     }
 
     private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {

@@ -123,7 +123,7 @@ enum Tokenizer {
                 continue
             }
             guard index > start, index + 1 < count, isLetter(scalars[index + 1]) else { break }
-            if scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" {
+            if scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{00AD}" {
                 index += 1
                 continue
             }
