@@ -28,7 +28,7 @@ struct DateRecognizer: Sendable {
         let anchor = published.flatMap(CalendarDay.init(iso:))
         var index = 0
         while index < text.count {
-            if !text.isClaimed(index), let match = match(at: index, in: text, anchor: anchor),
+            if !text.isClaimed(index), Self.canStartDate(text[index]), let match = match(at: index, in: text, anchor: anchor),
                text.isFree(index..<match.end) {
                 text.claim(index..<match.end, as: .date, normalized: match.normalized)
                 index = match.end
@@ -59,21 +59,59 @@ struct DateRecognizer: Sendable {
     ]
     private static let possessives: Set<String> = ["his", "her", "its", "their", "my", "your", "our"]
 
-    /// The number of tokens at `index` that spell one of `phrases` (longest first), or nil.
-    private func phraseLength(at index: Int, in text: AnnotatedText, _ phrases: [[String]]) -> Int? {
-        for phrase in phrases.sorted(by: { $0.count > $1.count })
-        where phrase.indices.allSatisfy({ text.lower(index + $0) == phrase[$0] }) {
-            return phrase.count
+    /// Phrases indexed by their first word, longest first, so that a lookup costs one hash.
+    private struct PhraseIndex: Sendable {
+        let byFirstWord: [String: [[String]]]
+
+        init(_ phrases: [[String]]) {
+            var index: [String: [[String]]] = [:]
+            for phrase in phrases.sorted(by: { $0.count > $1.count }) {
+                guard let first = phrase.first else { continue }
+                index[first, default: []].append(phrase)
+            }
+            byFirstWord = index
         }
-        return nil
+
+        /// The number of tokens at `start` that spell one of the phrases (longest first), or nil.
+        func length(at start: Int, in text: AnnotatedText) -> Int? {
+            guard let candidates = byFirstWord[text.lower(start)] else { return nil }
+            for phrase in candidates where phrase.indices.dropFirst().allSatisfy({ text.lower(start + $0) == phrase[$0] }) {
+                return phrase.count
+            }
+            return nil
+        }
+    }
+
+    private static let quantifierIndex = PhraseIndex(quantifiers)
+    private static let periodPartIndex = PhraseIndex(periodParts)
+    private static let unitDeterminerIndex = PhraseIndex(unitDeterminers)
+
+    /// Lower-case words that can start a date; any other word is skipped without further lookups.
+    private static let startWords: Set<String> = {
+        var words = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(Lexicon.numberWords.keys)
+        words.formUnion(Lexicon.ordinalWords.keys)
+        for phrase in quantifiers + periodParts + unitDeterminers { if let first = phrase.first { words.insert(first) } }
+        words.formUnion(possessives)
+        words.formUnion(relativeModifiers)
+        words.formUnion(periodModifiers)
+        words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many"])
+        return words
+    }()
+
+    /// Numbers, ordinals ("19th"), decades ("1990s") and the start words can start a date.
+    private static func canStartDate(_ token: Token) -> Bool {
+        if token.kind == .number { return true }
+        guard token.kind == .word else { return false }
+        if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
+        return startWords.contains(token.lower)
     }
 
     private func match(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
-        if let length = phraseLength(at: start, in: text, Self.quantifiers),
+        if let length = Self.quantifierIndex.length(at: start, in: text),
            let inner = duration(at: start + length, in: text, anchor: anchor) {
             return inner
         }
-        if let length = phraseLength(at: start, in: text, Self.periodParts),
+        if let length = Self.periodPartIndex.length(at: start, in: text),
            let inner = core(at: start + length, in: text, anchor: anchor), inner.normalized.first?.isNumber ?? false {
             return inner
         }
@@ -87,7 +125,7 @@ struct DateRecognizer: Sendable {
            next.lower.count == 3, next.lower.hasSuffix("0s"), next.lower.first?.isNumber ?? false {
             return Match(end: start + 2, normalized: text.key(start..<start + 2))
         }
-        if let length = phraseLength(at: start, in: text, Self.unitDeterminers) ?? (Self.possessives.contains(text.lower(start)) ? 1 : nil) {
+        if let length = Self.unitDeterminerIndex.length(at: start, in: text) ?? (Self.possessives.contains(text.lower(start)) ? 1 : nil) {
             var index = start + length
             if Self.possessives.contains(text.lower(start)),
                ["first", "last", "early", "final", "later"].contains(text.lower(index)) { index += 1 }

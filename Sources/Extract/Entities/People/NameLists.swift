@@ -31,15 +31,14 @@ struct NameLists: Sendable {
     static func bundled() -> NameLists {
         var given = Set<String>()
         var surnames = Set<String>()
-        for line in ResourceFile.lines("names.tsv") ?? [] where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 2 else { continue }
+        for fields in ResourceFile.records("names.tsv") ?? [] where fields.count >= 2 {
             let name = fields[0].lowercased()
             if fields[1] == "given" { given.insert(name) } else { surnames.insert(name) }
         }
-        var words = Set<String>()
-        for line in ResourceFile.lines("words.txt") ?? [] {
-            words.insert(String(line))
+        let lines = ResourceFile.records("words.txt") ?? []
+        var words = Set<String>(minimumCapacity: lines.count)
+        for fields in lines {
+            words.insert(fields[0])
         }
         return NameLists(given: given, surnames: surnames, words: words)
     }

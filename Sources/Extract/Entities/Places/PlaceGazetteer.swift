@@ -20,12 +20,15 @@ struct PlaceGazetteer: Sendable {
 
     init(entries: [(name: String, place: Place)]) {
         var places: [String: Place] = [:]
+        places.reserveCapacity(entries.count)
         var maxTokens = 1
         for (name, place) in entries {
             let key = PlaceGazetteer.key(name)
             if places[key] == nil { places[key] = place }
-            let words = name.split(separator: " ").count
-            maxTokens = max(maxTokens, words + name.filter { $0 == "." || $0 == "," }.count)
+            // Tokens: words, plus the full stops and commas that are tokens of their own.
+            var tokens = 1
+            for byte in name.utf8 where byte == 0x20 || byte == 0x2E || byte == 0x2C { tokens += 1 }
+            maxTokens = max(maxTokens, tokens)
         }
         self.places = places
         self.maxTokens = min(maxTokens, 8)
@@ -34,14 +37,11 @@ struct PlaceGazetteer: Sendable {
     /// The bundled gazetteer, or an empty one when the resource is missing.
     static func bundled() -> PlaceGazetteer {
         var entries: [(name: String, place: Place)] = []
-        for line in ResourceFile.lines("places.tsv") ?? [] where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3 else { continue }
-            let name = String(fields[0])
-            let canonical = fields.count >= 7 && !fields[6].isEmpty ? String(fields[6]) : name
+        for fields in ResourceFile.records("places.tsv") ?? [] where fields.count >= 3 {
+            let name = fields[0]
+            let canonical = fields.count >= 7 && !fields[6].isEmpty ? fields[6] : name
             let population = fields.count >= 8 ? Int(fields[7]) ?? 0 : 0
-            entries.append((name, Place(kind: String(fields[1]), countryCode: String(fields[2]), canonical: canonical,
-                                        population: population)))
+            entries.append((name, Place(kind: fields[1], countryCode: fields[2], canonical: canonical, population: population)))
         }
         return PlaceGazetteer(entries: entries)
     }

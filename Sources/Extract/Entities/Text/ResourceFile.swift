@@ -9,14 +9,35 @@ import Foundation
 enum ResourceFile {
     private static let bundleName = "pipeline_Entities.resources"
 
-    /// The lines of the resource `name`, or nil (with a warning on standard error) when it cannot be read.
-    static func lines(_ name: String) -> [Substring]? {
+    /// The tab-separated fields of each line of the resource `name` (lines starting with "#" skipped),
+    /// or nil (with a warning on standard error) when it cannot be read.
+    ///
+    /// Splits the UTF-8 bytes directly: splitting a 2 MB `String` by `Character` took most of a second.
+    static func records(_ name: String) -> [[String]]? {
         guard let url = url(of: name), let data = FileManager.default.contents(atPath: url.path) else {
             warn("entities: resource \(name) not found; recognising without it")
             return nil
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: true)
+        var records: [[String]] = []
+        records.reserveCapacity(data.count / 12)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var fieldStart = 0
+            var fields: [String] = []
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x0A
+                guard byte == 0x09 || byte == 0x0A else { continue }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fieldStart = index + 1
+                if byte == 0x0A {
+                    if index > lineStart && bytes[lineStart] != 0x23 { records.append(fields) }
+                    fields.removeAll(keepingCapacity: true)
+                    lineStart = index + 1
+                }
+            }
+        }
+        return records
     }
 
     private static func url(of name: String) -> URL? {

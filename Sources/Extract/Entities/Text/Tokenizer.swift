@@ -41,7 +41,7 @@ enum Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     sawLineBreak = true
                 }
@@ -76,13 +76,13 @@ enum Tokenizer {
             } else if kind == .punctuation, text == "\u{2019}" || text == "\u{2018}" {
                 text = "'"
             }
-            let capitalized = kind == .word && (scalars[start].properties.isUppercase)
+            let capitalized = kind == .word && isUppercase(scalars[start])
             var letters = 0
             var upper = 0
             if kind == .word {
-                for s in scalars[start..<index] where s.properties.isAlphabetic {
+                for s in scalars[start..<index] where isLetter(s) {
                     letters += 1
-                    if s.properties.isUppercase { upper += 1 }
+                    if isUppercase(s) { upper += 1 }
                 }
             }
             let previous = tokens.last
@@ -118,7 +118,7 @@ enum Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if isLetter(scalar) || (index > start && scalar.properties.generalCategory.isMark) {
+            if isLetter(scalar) || (index > start && !scalar.isASCII && scalar.properties.generalCategory.isMark) {
                 index += 1
                 continue
             }
@@ -155,6 +155,17 @@ enum Tokenizer {
             return (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
         }
         return scalar.properties.isAlphabetic && !scalar.properties.numericType.isSome
+    }
+
+    /// ASCII answered without the Unicode property tables, which dominate the time otherwise.
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 65 && scalar.value <= 90 }
+        return scalar.properties.isUppercase
+    }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value == 32 || (scalar.value >= 9 && scalar.value <= 13) }
+        return scalar.properties.isWhitespace
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
