@@ -27,6 +27,7 @@ public final class EntityRecognizer: Sendable {
     private let dates = DateRecognizer()
     private let places: PlaceRecognizer
     private let people: PersonRecognizer
+    private let words: WordTable
 
     /// A recognizer with the bundled gazetteer and name lists (empty ones, with a warning, when missing).
     public convenience init() {
@@ -36,13 +37,14 @@ public final class EntityRecognizer: Sendable {
     init(gazetteer: PlaceGazetteer, names: NameLists) {
         places = PlaceRecognizer(gazetteer: gazetteer, names: names)
         people = PersonRecognizer(names: names, gazetteer: gazetteer)
+        words = WordTable(names: names, gazetteerFirstWords: gazetteer.firstWords)
     }
 
     /// Every entity occurrence in `text`, in text order, without overlaps.
     ///
     /// `published` (ISO 8601) anchors relative dates such as "last year" when known.
     public func spans(in text: String, published: String? = nil) -> [EntitySpan] {
-        var annotated = AnnotatedText(text)
+        var annotated = AnnotatedText(text, words: words)
         // The order settles conflicts: a law's year is no date, "Jordan Peterson" is no place, and a
         // place is no person.
         laws.recognize(in: &annotated)

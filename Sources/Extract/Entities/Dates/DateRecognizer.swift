@@ -87,7 +87,7 @@ struct DateRecognizer: Sendable {
     private static let unitDeterminerIndex = PhraseIndex(unitDeterminers)
 
     /// Lower-case words that can start a date; any other word is skipped without further lookups.
-    private static let startWords: Set<String> = {
+    static let startWords: Set<String> = {
         var words = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(Lexicon.numberWords.keys)
         words.formUnion(Lexicon.ordinalWords.keys)
         for phrase in quantifiers + periodParts + unitDeterminers { if let first = phrase.first { words.insert(first) } }
@@ -103,7 +103,7 @@ struct DateRecognizer: Sendable {
         if token.kind == .number { return true }
         guard token.kind == .word else { return false }
         if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
-        return startWords.contains(token.lower)
+        return token.classes.contains(.dateStart)
     }
 
     private func match(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {

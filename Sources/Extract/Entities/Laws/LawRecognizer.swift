@@ -4,7 +4,7 @@
 /// of the PC Act"). It runs first, so that a year inside a law's name is not taken as a date.
 struct LawRecognizer: Sendable {
     /// Words that end (or head) the name of a legal instrument.
-    private static let instrumentWords: Set<String> = [
+    static let instrumentWords: Set<String> = [
         "act", "acts", "code", "codes", "convention", "constitution", "treaty", "covenant", "charter", "protocol",
         "directive", "regulation", "regulations", "resolution", "declaration", "statute", "law", "bill",
         "ordinance", "rules", "sanhita", "agreement", "accord", "accords", "amendment", "decree",
@@ -12,12 +12,12 @@ struct LawRecognizer: Sendable {
     /// Instruments whose single word is enough to name them.
     private static let standaloneInstruments: Set<String> = ["constitution"]
     /// Abbreviations of statutes common enough to be cited alone.
-    private static let statuteAbbreviations: Set<String> = [
+    static let statuteAbbreviations: Set<String> = [
         "ipc", "crpc", "cpc", "ndps", "uapa", "pmla", "fera", "fema", "sarfaesi", "gdpr", "iccpr", "icescr",
         "udhr", "cedaw", "echr", "uncat", "cat", "crc", "bns", "bnss", "bsa", "cgst", "igst", "gst",
     ]
     /// Words that introduce a provision, lower case.
-    private static let provisionWords: Set<String> = [
+    static let provisionWords: Set<String> = [
         "section", "sections", "sec", "secs", "s", "ss", "article", "articles", "art", "arts", "rule", "rules",
         "order", "clause", "clauses", "sub-section", "sub-sections", "subsection", "subsections", "sub-clause",
         "part", "chapter", "paragraph", "paragraphs", "para", "schedule", "item", "regulation", "regulations",
@@ -106,7 +106,8 @@ struct LawRecognizer: Sendable {
     /// The name of a legal instrument whose instrument word is at `index` or which starts there.
     private func instrumentName(around index: Int, in text: AnnotatedText) -> Range<Int>? {
         let token = text[index]
-        guard token.kind == .word else { return nil }
+        guard token.kind == .word, token.classes.contains(.instrument) || token.classes.contains(.statute) || token.text == "CrPC"
+        else { return nil }
         if Self.statuteAbbreviations.contains(token.lower) && token.isAllCaps || token.text == "CrPC" {
             return index..<yearSuffix(after: index + 1, in: text)
         }
@@ -116,8 +117,8 @@ struct LawRecognizer: Sendable {
         var leftWords = 0
         while start > 0, leftWords < 10 {
             let previous = text[start - 1]
-            if previous.kind == .word && previous.isCapitalized && !Lexicon.functionWords.contains(previous.lower)
-                && !Self.provisionWords.contains(previous.lower) && (previous.spaceBefore || start - 1 == 0 || previous.lineBreakBefore) {
+            if previous.kind == .word && previous.isCapitalized && !previous.classes.contains(.function)
+                && !previous.classes.contains(.provision) && (previous.spaceBefore || start - 1 == 0 || previous.lineBreakBefore) {
                 start -= 1
                 leftWords += 1
                 if previous.sentenceInitial { break }
@@ -190,7 +191,7 @@ struct LawRecognizer: Sendable {
     /// The end of a provision starting at `index` ("Article 392, Part 1", "Sections 120B, 212 and 302",
     /// "sub-section (7) of Section 63"), or nil.
     private func provision(at index: Int, in text: AnnotatedText) -> Int? {
-        guard let token = text.token(index), token.kind == .word, Self.provisionWords.contains(token.lower) else { return nil }
+        guard let token = text.token(index), token.kind == .word, token.classes.contains(.provision) else { return nil }
         var cursor = index + 1
         if token.lower == "sub" {
             // "Sub Section 5 of Section 3", "Sub-section" written apart.

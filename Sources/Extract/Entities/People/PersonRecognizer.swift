@@ -70,11 +70,11 @@ struct PersonRecognizer: Sendable {
         var lastWord = index
         while let token = text.token(end), !text.isClaimed(end), end - index < 8 {
             if end > index && token.lineBreakBefore { break }
-            if token.kind == .word && (token.isCapitalized || Lexicon.nameParticles.contains(token.lower) && end > index) {
+            if token.kind == .word && (token.isCapitalized || token.classes.contains(.particle) && end > index) {
                 if token.isCapitalized { lastWord = end }
                 end += 1
             } else if token.text == ".", !token.spaceBefore, end > index,
-                      text[end - 1].text.count <= 2 || Lexicon.titles.contains(text[end - 1].lower) {
+                      text[end - 1].text.count <= 2 || text[end - 1].classes.contains(.title) {
                 // Initials and abbreviated titles: "J. R. Tolkien", "Mr. Gizat Nurdauletov", "H.E.".
                 end += 1
             } else {
@@ -94,7 +94,7 @@ struct PersonRecognizer: Sendable {
             start = index + 1
             titled = true
         }
-        while start < run.upperBound, text[start].kind == .punctuation || Lexicon.nameParticles.contains(text[start].lower) {
+        while start < run.upperBound, text[start].kind == .punctuation || text[start].classes.contains(.particle) {
             start += 1
         }
         // "H.E." and other dotted abbreviations: initials directly before a title-stripped name.
@@ -103,38 +103,38 @@ struct PersonRecognizer: Sendable {
             titled = true
         }
         var end = run.upperBound
-        while end > start, Lexicon.nameParticles.contains(text[end - 1].lower) || text[end - 1].kind == .punctuation { end -= 1 }
+        while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation { end -= 1 }
         guard end > start else { return nil }
         let name = start..<end
-        let words = name.filter { text[$0].kind == .word && !Lexicon.nameParticles.contains(text[$0].lower) }
+        let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
         for index in words {
             let token = text[index]
-            if Lexicon.organisationWords.contains(token.lower) || Lexicon.months[token.lower] != nil
-                || Lexicon.weekdays[token.lower] != nil || isTitle(token) {
+            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday]) || isTitle(token) {
                 return nil
             }
         }
         let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
-        let common = words.filter { Lexicon.commonCapitalised.contains(text[$0].lower) }.count
+        let common = words.filter { text[$0].classes.contains(.common) }.count
         // Towns named like people ("Holt") do not count against a name.
         let places = words.filter { index in
-            guard let place = gazetteer.place(named: text[index].lower) else { return false }
-            return !(place.kind == "city" && place.population < 100_000 && names.isName(text[index].lower))
+            guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
+            return !(place.kind == "city" && place.population < 100_000 && isName(text[index]))
         }.count
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && names.isWord(firstWord.lower) && !names.isName(firstWord.lower) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) { return nil }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
         }
-        let givenFirst = names.given.contains(firstWord.lower) && !Lexicon.commonCapitalised.contains(firstWord.lower)
+        let givenFirst = firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
         // "Hong Kong", "San Francisco": the words start a known place's name.
-        if !titled && words.count >= 2 && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
+        if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
+            && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
             return nil
         }
         switch pass {
@@ -145,7 +145,7 @@ struct PersonRecognizer: Sendable {
             if common > 0 || places == words.count { return nil }
             if let last = words.last, isDemonym(text[last]) { return nil }
             // "Space Shuttle", "Creative Commons": every word an ordinary word.
-            if words.allSatisfy({ names.isWord(text[$0].lower) && !names.isName(text[$0].lower) }) { return nil }
+            if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
             if allCaps { return nil }
             if words.count >= 2 {
                 // Initials alone ("J. R.") are no name.
@@ -164,8 +164,8 @@ struct PersonRecognizer: Sendable {
             || word.text.contains(where: \.isNumber) {
             return false
         }
-        let isName = names.isName(word.lower)
-        let isWord = names.isWord(word.lower)
+        let isName = isName(word)
+        let isWord = isWord(word)
         if word.sentenceInitial && !(isName && !isWord) {
             // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
             // a verb of a person's life or a possessive after it makes a word a name.
@@ -229,16 +229,25 @@ struct PersonRecognizer: Sendable {
         return true
     }
 
+    private func isName(_ token: Token) -> Bool {
+        !token.classes.isDisjoint(with: .name)
+    }
+
+    /// An ordinary word, also in the plural ("Pirates").
+    private func isWord(_ token: Token) -> Bool {
+        token.classes.contains(.dictionaryWord) || token.lower.hasSuffix("s") && names.isWord(token.lower)
+    }
+
     /// "Spanish", "Afghans", "Muslims": words for peoples and languages, not names of persons.
     private func isDemonym(_ token: Token) -> Bool {
-        guard !names.isName(token.lower) else { return false }
-        if Lexicon.demonyms.contains(token.lower) { return true }
+        guard !isName(token) else { return false }
+        if token.classes.contains(.demonym) { return true }
         return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
             .contains { token.lower.hasSuffix($0) }
     }
 
     private func isTitle(_ token: Token) -> Bool {
-        token.kind == .word && Lexicon.titles.contains(token.lower) && (token.isCapitalized || token.text.count > 3)
+        token.kind == .word && token.classes.contains(.title) && (token.isCapitalized || token.text.count > 3)
     }
 
     /// A title in lower case right before the run: "the president Joe Biden", "Mr. Nurdauletov".

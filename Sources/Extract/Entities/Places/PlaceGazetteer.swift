@@ -15,22 +15,30 @@ struct PlaceGazetteer: Sendable {
     }
 
     private let places: [String: Place]
+    /// The lower-case first token of every name, so that most words need no lookup of longer keys.
+    let firstWords: Set<String>
     /// The most tokens any name has, so lookups know how far to look ahead.
     let maxTokens: Int
 
     init(entries: [(name: String, place: Place)]) {
         var places: [String: Place] = [:]
         places.reserveCapacity(entries.count)
+        var firstWords = Set<String>()
         var maxTokens = 1
         for (name, place) in entries {
             let key = PlaceGazetteer.key(name)
             if places[key] == nil { places[key] = place }
+            // The tokenizer splits at spaces, full stops and commas, and before a possessive "'s";
+            // either cut is a first token ("o'fallon", "people" of "people's republic").
+            firstWords.insert(String(key.prefix { $0 != " " && $0 != "." && $0 != "," }))
+            firstWords.insert(String(key.prefix { $0 != " " && $0 != "." && $0 != "," && $0 != "'" }))
             // Tokens: words, plus the full stops and commas that are tokens of their own.
             var tokens = 1
             for byte in name.utf8 where byte == 0x20 || byte == 0x2E || byte == 0x2C { tokens += 1 }
             maxTokens = max(maxTokens, tokens)
         }
         self.places = places
+        self.firstWords = firstWords
         self.maxTokens = min(maxTokens, 8)
     }
 

@@ -68,7 +68,7 @@ struct PlaceRecognizer: Sendable {
     /// The longest gazetteer name starting at `index`, if the context allows it to be a place.
     private func gazetteerMatch(at index: Int, in text: AnnotatedText) -> GazetteerResult {
         let limit = min(gazetteer.maxTokens, text.count - index)
-        guard limit > 0 else { return .none }
+        guard limit > 0, text[index].classes.contains(.placeStart) else { return .none }
         for length in stride(from: limit, through: 1, by: -1) {
             let range = index..<index + length
             let last = text[range.upperBound - 1]
@@ -106,7 +106,7 @@ struct PlaceRecognizer: Sendable {
                 // "US$" is a currency.
                 if !["US", "UK", "USA", "UAE", "PRC", "DRC"].contains(first.text) { return false }
                 if let next = text.token(range.upperBound), !next.spaceBefore, next.text == "$" { return false }
-            } else if Lexicon.commonCapitalised.contains(first.lower) {
+            } else if first.classes.contains(.common) {
                 return false
             }
         }
@@ -115,7 +115,7 @@ struct PlaceRecognizer: Sendable {
         var next = range.upperBound
         while let token = text.token(next), token.kind == .word, token.isCapitalized, !token.lineBreakBefore,
               next < range.upperBound + 4 {
-            if Lexicon.organisationWords.contains(token.lower) { return false }
+            if token.classes.contains(.organisation) { return false }
             next += 1
         }
         var before = range.lowerBound - 1
@@ -152,7 +152,7 @@ struct PlaceRecognizer: Sendable {
         var end = index
         while let token = text.token(end), token.kind == .word, token.isCapitalized, !text.isClaimed(end),
               end - index < 4, end == index || !token.lineBreakBefore,
-              !Lexicon.functionWords.contains(token.lower), !Lexicon.organisationWords.contains(token.lower) {
+              !token.classes.contains(.function), !token.classes.contains(.organisation) {
             end += 1
         }
         guard end - index >= 2 else { return nil }
@@ -168,7 +168,7 @@ struct PlaceRecognizer: Sendable {
         var end = index
         while let token = text.token(end), token.kind == .word, token.isCapitalized, !text.isClaimed(end),
               end - index < 3, end == index || !token.lineBreakBefore,
-              !Lexicon.commonCapitalised.contains(token.lower), !Lexicon.organisationWords.contains(token.lower) {
+              !token.classes.contains(.common), !token.classes.contains(.organisation) {
             end += 1
         }
         guard end > index else { return nil }

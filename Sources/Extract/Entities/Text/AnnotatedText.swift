@@ -10,9 +10,13 @@ struct AnnotatedText {
     private(set) var claimed: [Bool]
     private(set) var spans: [EntitySpan] = []
 
-    init(_ text: String) {
+    init(_ text: String, words: WordTable) {
         scalars = Array(text.unicodeScalars)
-        tokens = Tokenizer.tokenize(scalars)
+        var tokens = Tokenizer.tokenize(scalars)
+        for index in tokens.indices where tokens[index].kind == .word {
+            tokens[index].classes = words.classes(of: tokens[index].lower)
+        }
+        self.tokens = tokens
         claimed = Array(repeating: false, count: tokens.count)
     }
 

@@ -47,8 +47,15 @@ enum ResourceFile {
         if fileManager.fileExists(atPath: mainBundlePath.path) {
             candidates.append(Bundle.module.bundleURL)
         }
-        if let executable = Bundle.main.executableURL {
-            candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
+        // Next to the executable, under this package's name or another one's ("<package>_Entities.resources")
+        // when the target is built into a different package.
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL { folders.append(executable.deletingLastPathComponent()) }
+        for folder in folders {
+            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for entry in names.sorted() where entry == bundleName || entry.hasSuffix("_Entities.resources") {
+                candidates.append(folder.appendingPathComponent(entry))
+            }
         }
         for directory in candidates {
             for file in [directory.appendingPathComponent(name),

@@ -22,6 +22,8 @@ struct Token: Sendable {
     var isAllCaps: Bool
     /// The token starts a sentence, a line or a list item.
     var sentenceInitial: Bool
+    /// The word lists `lower` is on, filled in from the recogniser's `WordTable`.
+    var classes: WordClass = []
 
     /// The numeric value of an all-digit token.
     var number: Int? { kind == .number ? Int(text) : nil }
@@ -39,6 +41,10 @@ enum Tokenizer {
         var sawSpace = false
         var sawLineBreak = true
         let count = scalars.count
+        // Reused for every token: building a `String` from UTF-8 bytes is much cheaper than
+        // appending scalars to a `String.UnicodeScalarView`.
+        var buffer: [UInt8] = []
+        var lowerBuffer: [UInt8] = []
         while index < count {
             let scalar = scalars[index]
             if isWhitespace(scalar) {
@@ -61,7 +67,7 @@ enum Tokenizer {
                 // ("2019Bitter" where a page ran two fields together) start a new token.
                 let suffixEnd = endOfWord(scalars, from: index)
                 if suffixEnd > index {
-                    let suffix = String(String.UnicodeScalarView(scalars[index..<suffixEnd])).lowercased()
+                    let suffix = strings(scalars[index..<suffixEnd], buffer: &buffer, lowerBuffer: &lowerBuffer).lower
                     if ["st", "nd", "rd", "th", "s"].contains(suffix) {
                         kind = .word
                         index = suffixEnd
@@ -70,12 +76,7 @@ enum Tokenizer {
             } else {
                 index += 1
             }
-            var text = String(String.UnicodeScalarView(scalars[start..<index]))
-            if kind == .word, text.unicodeScalars.contains("\u{2019}") {
-                text = text.replacingApostrophes()
-            } else if kind == .punctuation, text == "\u{2019}" || text == "\u{2018}" {
-                text = "'"
-            }
+            let (text, lower) = strings(scalars[start..<index], buffer: &buffer, lowerBuffer: &lowerBuffer)
             let capitalized = kind == .word && isUppercase(scalars[start])
             var letters = 0
             var upper = 0
@@ -109,6 +110,29 @@ enum Tokenizer {
             sawLineBreak = false
         }
         return tokens
+    }
+
+    /// The text of some scalars, with typographic apostrophes made ASCII, and its lower-case form.
+    private static func strings(_ slice: ArraySlice<Unicode.Scalar>, buffer: inout [UInt8],
+                                lowerBuffer: inout [UInt8]) -> (text: String, lower: String) {
+        buffer.removeAll(keepingCapacity: true)
+        lowerBuffer.removeAll(keepingCapacity: true)
+        var ascii = true
+        for scalar in slice {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                buffer.append(byte)
+                lowerBuffer.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            } else if scalar == "\u{2019}" || scalar == "\u{2018}" && slice.count == 1 {
+                buffer.append(0x27)
+                lowerBuffer.append(0x27)
+            } else {
+                ascii = false
+                UTF8.encode(scalar) { buffer.append($0) }
+            }
+        }
+        let text = String(decoding: buffer, as: UTF8.self)
+        return (text, ascii ? String(decoding: lowerBuffer, as: UTF8.self) : text.lowercased())
     }
 
     /// The end of the word that starts at `index`: letters and marks, joined across one hyphen or
