@@ -102,7 +102,19 @@ struct PersonRecognizer: Sendable {
             start += 4
             titled = true
         }
+        // "Despite Daniel", "Biologist Nick Bos": an ordinary word before a name, capitalised only
+        // because it starts the sentence or is a role, is not part of the name.
+        while start + 1 < run.upperBound, text[start].kind == .word, isWord(text[start]), !isName(text[start]),
+              text[start].sentenceInitial || text[start + 1].classes.contains(.givenName),
+              text[start + 1].kind == .word {
+            start += 1
+        }
         var end = run.upperBound
+        // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
+        while end - start >= 3, let last = text.token(end - 1), last.kind == .word,
+              last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
+            end -= 1
+        }
         while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation { end -= 1 }
         guard end > start else { return nil }
         let name = start..<end
@@ -146,6 +158,9 @@ struct PersonRecognizer: Sendable {
             if let last = words.last, isDemonym(text[last]) { return nil }
             // "Space Shuttle", "Creative Commons": every word an ordinary word.
             if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
+            // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
+            // ordinary word, a thing's name often ends in one.
+            if let last = words.last, isWord(text[last]) && !isName(text[last]) { return nil }
             if allCaps { return nil }
             if words.count >= 2 {
                 // Initials alone ("J. R.") are no name.

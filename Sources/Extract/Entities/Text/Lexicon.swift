@@ -82,6 +82,7 @@ enum Lexicon {
         river island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
         coast reserve springs falls beach harbour harbor canyon creek strait straits archipelago
         plateau plains hills highlands lowlands delta glacier volcano heights county province
+        cliffs hill expressway turnpike highway freeway
         """)
 
     /// Compass words that may lead a place name ("Southern Indiana", "North Oakland").
