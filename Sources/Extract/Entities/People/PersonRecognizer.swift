@@ -105,7 +105,7 @@ struct PersonRecognizer: Sendable {
         // "Despite Daniel", "Biologist Nick Bos": an ordinary word before a name, capitalised only
         // because it starts the sentence or is a role, is not part of the name.
         while start + 1 < run.upperBound, text[start].kind == .word, isWord(text[start]), !isName(text[start]),
-              text[start].sentenceInitial || text[start + 1].classes.contains(.givenName),
+              text[start + 1].classes.contains(.givenName) || text[start].sentenceInitial && text[start].lower.hasSuffix("ing"),
               text[start + 1].kind == .word {
             start += 1
         }
@@ -198,9 +198,13 @@ struct PersonRecognizer: Sendable {
             return false
         case (false, false):
             // An unknown capitalised word inside a sentence is most often a surname ("Warhol",
-            // "Zurbarán"); after a preposition of place it is a place ("in Coron").
+            // "Zurbarán"); after a preposition of place it is a place ("in Coron"); after "of" or
+            // "called", in quotes or brackets, or before "is", a thing more often than a person.
+            let after = text.lower(index + 1)
             return !word.sentenceInitial && looksLikeSurname(word)
-                && !["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via"].contains(before)
+                && !["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via", "of", "on",
+                     "called", "named", "/", "\"", "“"].contains(before)
+                && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
         }
     }
 
