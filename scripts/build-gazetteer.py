@@ -66,6 +66,7 @@ ALIASES = {
     "Xinjiang": ["Xinjiang Uyghur Autonomous Region", "East Turkestan", "East Turkistan"],
     "Tibet": ["Tibet Autonomous Region"],
     "New York City": ["New York", "NYC"],
+    "Washington": ["Washington D.C.", "Washington, D.C.", "Washington DC"],
     "Kyiv": ["Kiev"],
     "Mumbai": ["Bombay"],
     "Astana": ["Nur-Sultan"],
@@ -80,6 +81,12 @@ EXTRA_REGIONS = [
     ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("Northern Ireland", "GB"),
     ("Siberia", "RU"), ("Crimea", "UA"), ("Donbas", "UA"), ("Kashmir", "IN"), ("Kurdistan", "IQ"),
     ("Tasmania", "AU"), ("Bavaria", "DE"), ("Catalonia", "ES"), ("Sicily", "IT"), ("Sardinia", "IT"),
+    ("Soviet Union", ""), ("USSR", ""), ("Yugoslavia", ""), ("Czechoslovakia", ""), ("East Germany", "DE"),
+    ("West Germany", "DE"), ("Persia", "IR"), ("Ceylon", "LK"), ("Siam", "TH"), ("Prussia", "DE"),
+    ("Bohemia", "CZ"), ("Moravia", "CZ"), ("Mesopotamia", "IQ"), ("Anatolia", "TR"), ("Darfur", "SD"),
+    ("Flanders", "BE"), ("Wallonia", "BE"), ("Newfoundland", "CA"), ("Labrador", "CA"), ("Patagonia", "AR"),
+    ("Lapland", "FI"), ("Transylvania", "RO"), ("Silesia", "PL"), ("Manchuria", "CN"), ("Korea", ""),
+    ("Baluchistan", "PK"), ("Macau", "MO"),
     ("Middle East", ""), ("Central Asia", ""), ("Southeast Asia", ""), ("Latin America", ""),
     ("Caribbean", ""), ("Balkans", ""), ("Caucasus", ""), ("Scandinavia", ""), ("Sahara", ""),
 ]
@@ -108,6 +115,8 @@ def main():
             return
         if not name[0].isupper():
             return
+        if name.startswith("The ") and not canonical:
+            canonical = name[4:]  # "The Netherlands" is reported as "Netherlands"
         canon = "" if canonical in ("", name) else canonical
         key = name
         # The first entry of a name wins (countries are added first, then regions, then cities
@@ -120,6 +129,7 @@ def main():
         if name.startswith("The "):
             # "The Netherlands": the recogniser finds the name and adds the article itself.
             variants.append(name[4:])
+
         if name.startswith("Saint "):
             # "St. Petersburg", "St Louis": the usual written forms of "Saint".
             variants += ["St. " + name[6:], "St " + name[6:]]

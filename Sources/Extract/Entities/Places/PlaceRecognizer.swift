@@ -23,6 +23,12 @@ struct PlaceRecognizer: Sendable {
                 index += 1
                 continue
             }
+            if let (end, normalized) = featureOfMatch(at: index, in: text) {
+                let start = text.lower(index - 1) == "the" && !text.isClaimed(index - 1) ? index - 1 : index
+                text.claim(start..<end, as: .place, normalized: normalized)
+                index = end
+                continue
+            }
             let gazetteerResult = gazetteerMatch(at: index, in: text)
             if case .blocked(let end) = gazetteerResult {
                 // "Republic of Lithuania" inside "Parliament of the Republic of Lithuania": neither it
@@ -39,15 +45,20 @@ struct PlaceRecognizer: Sendable {
                    Lexicon.directionWords.contains(text.lower(index - 1)), !text[index].lineBreakBefore {
                     start = index - 1
                 }
+                // "the State of Texas", "the Commonwealth of Virginia".
+                if match != nil, start == index, text.lower(index - 1) == "of", let kind = text.token(index - 2),
+                   kind.isCapitalized, ["state", "commonwealth", "province"].contains(kind.lower), !text.isClaimed(index - 2) {
+                    start = index - 2
+                }
                 // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
                 // Words, not tokens: "U.S." is one word and takes no "the".
-                let name = text.surface(index..<end)
+                let name = text.surface(start..<end)
                 let continues = text.token(end).map { $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore } ?? false
                 if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues,
                    name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
                     start -= 1
                 }
-                let direction = start < index && text.lower(start) != "the"
+                let direction = start < index && !["the", "state", "commonwealth", "province"].contains(text.lower(start))
                 text.claim(start..<end, as: .place, normalized: direction ? text[index - 1].text + " " + normalized : normalized)
                 index = end
             } else {
@@ -161,6 +172,20 @@ struct PlaceRecognizer: Sendable {
         guard Lexicon.leadingFeatureWords.contains(first) || Lexicon.trailingFeatureWords.contains(last) else { return nil }
         if text[index].sentenceInitial && Lexicon.commonCapitalised.contains(first) { return nil }
         return (end, text.surface(index..<end))
+    }
+
+    /// "the Gulf of Mexico", "the Bay of Bengal", "Isle of Man": a water or land feature of a name.
+    private func featureOfMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        guard ["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "lake", "island", "islands"].contains(text.lower(index)),
+              text.lower(index + 1) == "of" else { return nil }
+        var cursor = index + 2
+        if text.lower(cursor) == "the" { cursor += 1 }
+        var last = cursor
+        while let token = text.token(last), token.kind == .word, token.isCapitalized, !text.isClaimed(last),
+              !token.lineBreakBefore, last - cursor < 3 {
+            last += 1
+        }
+        return last > cursor ? (last, text.surface(index..<last)) : nil
     }
 
     /// An unknown capitalised name that the words around it call a place.

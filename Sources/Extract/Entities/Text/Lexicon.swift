@@ -51,7 +51,7 @@ enum Lexicon {
         television channel records studios studio entertainment media network foundation
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
-        conservatoire conservatory seminary polytechnic universidad universiteit université universität
+        library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
         """)
 
