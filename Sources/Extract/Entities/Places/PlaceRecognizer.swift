@@ -160,12 +160,7 @@ struct PlaceRecognizer: Sendable {
     /// A capitalised name led or ended by a geographic feature word: "Lake Erie", "Port Hutt",
     /// "the Casamance River", "Chatham Islands".
     private func featureMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
-        var end = index
-        while let token = text.token(end), token.kind == .word, token.isCapitalized, !text.isClaimed(end),
-              end - index < 4, end == index || !token.lineBreakBefore,
-              !token.classes.contains(.function), !token.classes.contains(.organisation) {
-            end += 1
-        }
+        let end = text.capitalisedRun(from: index, limit: 4, stoppingAt: [.function, .organisation])
         guard end - index >= 2 else { return nil }
         let first = text.lower(index)
         let last = text.lower(end - 1)
@@ -180,22 +175,13 @@ struct PlaceRecognizer: Sendable {
               text.lower(index + 1) == "of" else { return nil }
         var cursor = index + 2
         if text.lower(cursor) == "the" { cursor += 1 }
-        var last = cursor
-        while let token = text.token(last), token.kind == .word, token.isCapitalized, !text.isClaimed(last),
-              !token.lineBreakBefore, last - cursor < 3 {
-            last += 1
-        }
+        let last = text.capitalisedRun(from: cursor, limit: 3, stoppingAt: [])
         return last > cursor ? (last, text.surface(index..<last)) : nil
     }
 
     /// An unknown capitalised name that the words around it call a place.
     private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
-        var end = index
-        while let token = text.token(end), token.kind == .word, token.isCapitalized, !text.isClaimed(end),
-              end - index < 3, end == index || !token.lineBreakBefore,
-              !token.classes.contains(.common), !token.classes.contains(.organisation) {
-            end += 1
-        }
+        let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
         guard end > index else { return nil }
         var before = index - 1
         if text.lower(before) == "the" { before -= 1 }

@@ -54,22 +54,32 @@ struct AnnotatedText {
 
     /// The text of the tokens in `range` as written, whitespace runs made single spaces.
     func surface(_ range: Range<Int>) -> String {
-        var result = ""
-        for index in range {
-            if index > range.lowerBound && tokens[index].spaceBefore { result += " " }
-            result += tokens[index].text
-        }
-        return result
+        joined(range, \.text)
     }
 
     /// `surface(range)` in lower case: the key for gazetteer lookups.
     func key(_ range: Range<Int>) -> String {
+        joined(range, \.lower)
+    }
+
+    private func joined(_ range: Range<Int>, _ form: KeyPath<Token, String>) -> String {
         var result = ""
         for index in range {
             if index > range.lowerBound && tokens[index].spaceBefore { result += " " }
-            result += tokens[index].lower
+            result += tokens[index][keyPath: form]
         }
         return result
+    }
+
+    /// The end of the run of unclaimed capitalised words from `start` on one line, at most `limit`
+    /// words long, stopping before a word in any of `stop`.
+    func capitalisedRun(from start: Int, limit: Int, stoppingAt stop: WordClass) -> Int {
+        var end = start
+        while end - start < limit, let token = token(end), token.kind == .word, token.isCapitalized, !claimed[end],
+              end == start || !token.lineBreakBefore, token.classes.isDisjoint(with: stop) {
+            end += 1
+        }
+        return end
     }
 
     /// The token at `index` is punctuation spelled `text`.
