@@ -84,7 +84,7 @@ struct LawRecognizer: Sendable {
             }
             // "clause 3", "paragraph 17", "Explanation 2" alone are parts of a judgment or a contract.
             if Self.dependentProvisionWords.contains(text.lower(index)) {
-                index = provisionEnd
+                index += 1  // what follows it may still be a citation: "clause 3 and Section 5 of the Act"
                 continue
             }
             // "the Convention ... whose Article 33": a provision right after an instrument belongs to it.
