@@ -52,3 +52,31 @@ struct LawRecognizerTests {
         #expect(found(.law, in: "The Act was passed. Code is poetry.").isEmpty)
     }
 }
+
+@Suite("Law citations of international instruments")
+struct InternationalInstrumentTests {
+    @Test("numbered and named instruments are whole citations", arguments: [
+        ("the UN Security Council Resolution 2231 endorsed it", "UN Security Council Resolution 2231"),
+        ("personal data under Regulation (EU) 2016/679 is protected", "Regulation (EU) 2016/679"),
+        ("as Directive 95/46/EC required", "Directive 95/46/EC"),
+        ("the Anti-Terrorism Law of 2015 was used", "Anti-Terrorism Law of 2015"),
+        ("the Constitution of the People's Republic of China says", "Constitution of the People's Republic of China"),
+        ("the Optional Protocol to the Convention against Torture entered into force", "Optional Protocol to the Convention against Torture"),
+    ])
+    func instruments(text: String, name: String) {
+        #expect(found(.law, in: text).map(\.text) == [name])
+        #expect(found(.date, in: text).isEmpty)
+    }
+
+    @Test("two instruments joined by and the are two citations")
+    func twoInstruments() {
+        let laws = found(.law, in: "the Universal Declaration of Human Rights and the Treaty on European Union")
+        #expect(laws.map(\.text) == ["Universal Declaration of Human Rights", "Treaty on European Union"])
+    }
+
+    @Test("a possessive after a law or a name ends it")
+    func possessives() {
+        let all = found("Obama's speech quoted the Criminal Code of the Republic of Kazakhstan's text.")
+        #expect(all.map(\.text) == ["Obama", "Criminal Code of the Republic of Kazakhstan"])
+    }
+}

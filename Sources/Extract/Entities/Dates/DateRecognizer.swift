@@ -175,9 +175,9 @@ struct DateRecognizer: Sendable {
             var next = start + 1
             if text.isPunctuation(next, ",") { next += 1 }
             if let date = calendarDate(at: next, in: text, anchor: anchor) { return date }
-            // "Saturday night" is a time of day; "Saturday Morning Breakfast Cereal" a title.
-            if let after = text.token(start + 1), after.kind == .word,
-               after.isCapitalized || ["night", "morning", "afternoon", "evening", "noon", "midnight"].contains(after.lower) {
+            // "Saturday Morning Breakfast Cereal" is a title; in "Thursday night" the day is the date.
+            if let after = text.token(start + 1), after.kind == .word, after.isCapitalized,
+               !["night", "morning", "afternoon", "evening"].contains(after.lower) {
                 return nil
             }
             return Match(end: start + 1, normalized: resolveWeekday(token.lower, anchor: anchor))

@@ -143,6 +143,22 @@ struct LawRecognizer: Sendable {
         var end = index + 1
         // "(Amendment)" after the instrument word.
         if text.isPunctuation(end, "("), text.lower(end + 1) == "amendment", text.isPunctuation(end + 2, ")") { end += 3 }
+        // A number that names the instrument: "Resolution 2231", "Regulation (EU) 2016/679",
+        // "Directive 95/46/EC", "Protocol No. 11".
+        if token.lower != "act" || text.lower(end + 1) != "of" {
+            var cursor = end
+            if text.isPunctuation(cursor, "("), let inner = text.token(cursor + 1), inner.isAllCaps,
+               text.isPunctuation(cursor + 2, ")") { cursor += 3 }
+            if text.lower(cursor) == "no", text.isPunctuation(cursor + 1, ".") { cursor += 2 }
+            if let number = text.token(cursor), number.kind == .number, !number.lineBreakBefore {
+                cursor += 1
+                while let next = text.token(cursor), !next.spaceBefore,
+                      next.kind == .number || next.text == "/" || next.kind == .word && next.isAllCaps {
+                    cursor += 1
+                }
+                end = cursor
+            }
+        }
         // What the instrument is about: "Code of the Republic of Kazakhstan", "Convention Relating to
         // the Status of Refugees", "Convention on Refugees".
         if Self.nameContinuations.contains(text.lower(end)), !text[end].lineBreakBefore {
@@ -154,6 +170,8 @@ struct LawRecognizer: Sendable {
                 if next.kind == .word && next.isCapitalized && !Self.provisionWords.contains(next.lower) {
                     last = cursor
                     cursor += 1
+                } else if next.lower == "and" && text.lower(cursor + 1) == "the" {
+                    break  // "the Declaration ... and the Treaty ...": a second instrument
                 } else if Self.nameConnectors.contains(next.lower) || next.lower == "'s" {
                     cursor += 1
                 } else {
@@ -174,7 +192,7 @@ struct LawRecognizer: Sendable {
     /// The end of a name after its optional year: ", 1988", " 1872", " (26 of 1881)".
     private func yearSuffix(after end: Int, in text: AnnotatedText) -> Int {
         var cursor = end
-        if text.isPunctuation(cursor, ",") { cursor += 1 }
+        if text.isPunctuation(cursor, ",") || text.lower(cursor) == "of" { cursor += 1 }  // ", 1988", "of 2015"
         if let year = text.token(cursor), year.kind == .number, year.text.count == 4 || year.text.count == 5 && cursor > end,
            let value = year.number, value >= 1000, !year.lineBreakBefore {
             return cursor + 1

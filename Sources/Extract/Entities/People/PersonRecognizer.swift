@@ -129,10 +129,10 @@ struct PersonRecognizer: Sendable {
         let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
         let common = words.filter { text[$0].classes.contains(.common) }.count
-        // Towns named like people ("Holt") do not count against a name.
+        // Towns ("Holt", "Obama") do not count against a name: the place recogniser left them alone.
         let places = words.filter { index in
             guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
-            return !(place.kind == "city" && place.population < 100_000 && isName(text[index]))
+            return !(place.kind == "city" && place.population < 100_000)
         }.count
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)

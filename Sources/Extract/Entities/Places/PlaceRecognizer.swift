@@ -53,7 +53,10 @@ struct PlaceRecognizer: Sendable {
                 // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
                 // Words, not tokens: "U.S." is one word and takes no "the".
                 let name = text.surface(start..<end)
-                let continues = text.token(end).map { $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore } ?? false
+                // "the San Francisco Bay Area": the article belongs to a longer name that goes on.
+                let continues = text.token(end).map {
+                    $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
+                } ?? false
                 if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues,
                    name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
                     start -= 1

@@ -73,6 +73,11 @@ enum Tokenizer {
                         index = suffixEnd
                     }
                 }
+            } else if (scalar == "'" || scalar == "\u{2019}") && !sawSpace && index + 1 < count,
+                      scalars[index + 1] == "s" || scalars[index + 1] == "S",
+                      index + 2 >= count || !isLetter(scalars[index + 2]) {
+                // The possessive "'s" is one token, so that "Alimuly's" ends the name before it.
+                index += 2
             } else {
                 index += 1
             }
