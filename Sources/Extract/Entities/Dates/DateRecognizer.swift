@@ -26,9 +26,19 @@ struct DateRecognizer: Sendable {
 
     func recognize(in text: inout AnnotatedText, published: String?) {
         let anchor = published.flatMap(CalendarDay.init(iso:))
+        // Where the next number, month, weekday or calendar unit is: a date starting with "the" or
+        // "a" needs one within a few words, so most articles are passed over at once.
+        var nextCore = Array(repeating: Int.max, count: text.count + 1)
+        for index in stride(from: text.count - 1, through: 0, by: -1) {
+            let token = text[index]
+            let isCore = token.kind == .number || token.classes.contains(.dateCore)
+                || token.kind == .word && (token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+            nextCore[index] = isCore ? index : nextCore[index + 1]
+        }
         var index = 0
         while index < text.count {
-            if !text.isClaimed(index), Self.canStartDate(text[index]), let match = match(at: index, in: text, anchor: anchor),
+            if !text.isClaimed(index), Self.canStartDate(text[index]), nextCore[index] - index <= 5,
+               let match = match(at: index, in: text, anchor: anchor),
                text.isFree(index..<match.end) {
                 text.claim(index..<match.end, as: .date, normalized: match.normalized)
                 index = match.end
@@ -97,6 +107,10 @@ struct DateRecognizer: Sendable {
         words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many"])
         return words
     }()
+
+    /// Words that every date contains at least one of (besides numbers).
+    static let coreWords: Set<String> = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(units.keys)
+        .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season"])
 
     /// Numbers, ordinals ("19th"), decades ("1990s") and the start words can start a date.
     private static func canStartDate(_ token: Token) -> Bool {

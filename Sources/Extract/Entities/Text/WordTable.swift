@@ -21,6 +21,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     /// The first word of a gazetteer name.
     static let placeStart = WordClass(rawValue: 1 << 16)
     static let placeKind = WordClass(rawValue: 1 << 17)
+    /// A word a date cannot do without: a month, a weekday, a calendar unit, "today".
+    static let dateCore = WordClass(rawValue: 1 << 18)
 
     static let name: WordClass = [.givenName, .surname]
 }
@@ -51,6 +53,7 @@ struct WordTable: Sendable {
         add(Lexicon.directionWords, .direction)
         add(Lexicon.placeKindWords, .placeKind)
         add(DateRecognizer.startWords, .dateStart)
+        add(DateRecognizer.coreWords, .dateCore)
         add(LawRecognizer.instrumentWords, .instrument)
         add(LawRecognizer.provisionWords, .provision)
         add(LawRecognizer.statuteAbbreviations, .statute)
