@@ -23,7 +23,9 @@ struct NameLists: Sendable {
     func isWord(_ lower: String) -> Bool {
         if words.contains(lower) { return true }
         if lower.hasSuffix("ies") && words.contains(String(lower.dropLast(3)) + "y") { return true }
-        if lower.hasSuffix("es") && words.contains(String(lower.dropLast(2))) { return true }
+        // "-es" only after sibilants and "o" ("churches", "heroes"): "Welles" is no plural of "well".
+        if ["ches", "shes", "sses", "xes", "zes", "oes"].contains(where: { lower.hasSuffix($0) }),
+           words.contains(String(lower.dropLast(2))) { return true }
         return lower.hasSuffix("s") && words.contains(String(lower.dropLast()))
     }
 

@@ -104,9 +104,11 @@ struct PersonRecognizer: Sendable {
         }
         // "Despite Daniel", "Biologist Nick Bos": an ordinary word before a name, capitalised only
         // because it starts the sentence or is a role, is not part of the name.
-        while start + 1 < run.upperBound, text[start].kind == .word, isWord(text[start]), !isName(text[start]),
-              text[start + 1].classes.contains(.givenName) || text[start].sentenceInitial && text[start].lower.hasSuffix("ing"),
-              text[start + 1].kind == .word {
+        // "After Bedřich Smetana": so is a frequent word that is no name.
+        while start + 1 < run.upperBound, text[start].kind == .word, isWord(text[start]) || text[start].classes.contains(.common),
+              !isName(text[start]), text[start + 1].kind == .word,
+              text[start + 1].classes.contains(.givenName) || text[start].classes.contains(.common)
+                || text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
             start += 1
         }
         var end = run.upperBound
@@ -143,7 +145,11 @@ struct PersonRecognizer: Sendable {
             if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
         }
-        let givenFirst = firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
+        // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
+        let givenFirst = firstWord.classes.contains(.givenName)
+            && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
+        // "Douglass North": a frequent word after a given name is a surname; a function word is not.
+        let functionWords = words.dropFirst().filter { text[$0].classes.contains(.function) }.count
         // "Hong Kong", "San Francisco": the words start a known place's name.
         if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
             && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
@@ -151,7 +157,7 @@ struct PersonRecognizer: Sendable {
         }
         switch pass {
         case .strong:
-            if words.count >= 2 && givenFirst && common == 0 && !(allCaps && places > 0) { return name }
+            if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
             if common > 0 || places == words.count { return nil }
