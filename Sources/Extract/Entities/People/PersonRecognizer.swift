@@ -104,11 +104,13 @@ struct PersonRecognizer: Sendable {
         }
         // "Despite Daniel", "Biologist Nick Bos": an ordinary word before a name, capitalised only
         // because it starts the sentence or is a role, is not part of the name.
-        // "After Bedřich Smetana": so is a frequent word that is no name.
-        while start + 1 < run.upperBound, text[start].kind == .word, isWord(text[start]) || text[start].classes.contains(.common),
-              !isName(text[start]), text[start + 1].kind == .word,
-              text[start + 1].classes.contains(.givenName) || text[start].classes.contains(.common)
-                || text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
+        // "After Bedřich Smetana": so is a function word other than an article ("The Walking Dead"
+        // is a title).
+        while start + 1 < run.upperBound, text[start].kind == .word, !isName(text[start]), text[start + 1].kind == .word,
+              text[start + 1].classes.contains(.givenName) && isWord(text[start])
+                || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
+                    && start + 2 < run.upperBound
+                || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
             start += 1
         }
         var end = run.upperBound
