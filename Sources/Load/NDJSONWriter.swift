@@ -19,11 +19,13 @@ public final class NDJSONWriter {
     /// Lines written so far.
     public private(set) var count = 0
 
-    /// Creates (or truncates) `url.partial`; fails if the folder cannot be written.
-    public init(url: URL) throws(LoadError) {
+    /// Creates `url.partial`, or with `append` continues the lines an interrupted run left in it
+    /// (trim them first with ``PartialFile/trim(_:keep:)``); fails if the folder cannot be written.
+    public init(url: URL, append: Bool = false) throws(LoadError) {
         self.url = url
         self.partialURL = url.appendingPathExtension("partial")
-        descriptor = open(partialURL.path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        let truncate = append ? 0 : O_TRUNC
+        descriptor = open(partialURL.path, O_WRONLY | O_CREAT | truncate | O_APPEND | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             throw LoadError(.cannotCreate, path: partialURL.path, errno: errno)
         }

@@ -1,3 +1,4 @@
+import Archive
 import Dispatch
 import Extract
 import Fetch
@@ -5,10 +6,11 @@ import Foundation
 import Load
 import Logging
 import PipelineModel
+import StateStore
 
 /// Settings of a whole run.
 public struct PipelineOptions: Sendable {
-    /// Settings of the fetch stage (transfers in flight, timeouts, limits).
+    /// Settings of the fetch stage (transfers in flight, politeness, retries, limits).
     public var fetch = FetchOptions()
     /// Threads that extract pages at once.
     public var extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -18,6 +20,12 @@ public struct PipelineOptions: Sendable {
     public var window = 256
     /// Whether to show a progress line when standard error is a terminal.
     public var progress = true
+    /// Extract pages that did not change since the last run too, and send no conditional headers.
+    public var force = false
+    /// The state store that remembers earlier runs; nil keeps it in the run folder.
+    public var statePath: String?
+    /// Whether to keep every response as WARC records under `DIR/warc/`.
+    public var warc = true
     /// Set to stop taking new seeds (SIGINT, SIGTERM).
     public var stop = StopFlag()
 
@@ -32,7 +40,7 @@ public struct Pipeline: Sendable {
     /// The version written into `run.json` and shown by `--version`.
     public static let version = "0.1.0"
 
-    public let options: PipelineOptions
+    public var options: PipelineOptions
     let logger: Logger
     let extractor: Extractor
 
@@ -51,39 +59,51 @@ public struct Pipeline: Sendable {
     // MARK: - Commands
 
     /// Fetches, extracts and loads every seed, writing the results and `run.json` into `out`.
+    ///
+    /// If an earlier run of the same seeds file into `out` was interrupted (killed, power cut), this
+    /// one continues where it stopped: seeds already written are kept and not fetched again.
     public func run(seeds: String, out: RunFolder) throws(StageError) -> RunReport {
         let clock = RunClock()
         let reader = try SeedReader(path: seeds)
-        try RunFolder.create(out.url)
-        let archive = try FetchArchiveWriter(folder: out)
-        let results = try ResultWriter(folder: out)
+        let lock = try lockFolder(out)
+        defer { lock.release() }
+        let resume = try ResumePoint.find(in: out, seeds: seeds)
+        if resume.next > 0 {
+            logger.notice("continuing an interrupted run", metadata: ["written": "\(resume.next)", "folder": "\(out.url.path)"])
+        }
+        let tracker = try changeTracker(for: out)
+        let archive = try FetchArchiveWriter(
+            folder: out, append: resume.next > 0, warc: options.warc, userAgent: options.fetch.userAgentHeader)
+        let results = try ResultWriter.results(in: out, append: resume.next > 0)
+        try ResumePoint.mark(out, seeds: seeds)
         let progress = ProgressLine(total: SeedReader.count(path: seeds), enabled: options.progress)
         defer { progress.stop() }
 
         let window = DispatchSemaphore(value: options.window)
-        let fetched = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
+        let fetched = BoundedQueue<ExtractWork>(capacity: options.queueCapacity)
         let extracted = BoundedQueue<StageResult>(capacity: options.queueCapacity)
-        let archiveSink = OrderedSink<FetchOutcome> { outcome throws(StageError) in try archive.write(outcome) }
         let fetchMeter = StageMeter(workers: options.fetch.concurrency)
-
+        let archiveSink = archiveSink(first: resume.next, archive: archive, tracker: tracker) { work in
+            fetched.send(work)
+        }
         let group = DispatchGroup()
-        startFetch(reader: reader, window: window, meter: fetchMeter, group: group) { outcome in
+        startFetch(reader: reader, from: resume.next, tracker: tracker, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
             archiveSink.add(outcome, index: outcome.index)
-            fetched.send(outcome)
         } done: {
             fetched.finish()
         }
         let extractMeter = startExtract(input: fetched, output: extracted, group: group)
 
-        let tally = ResultTally()
+        let tally = ResultTally(resuming: resume)
         let loadMeter = StageMeter(workers: 1)
-        let loadSink = OrderedSink<StageResult> { result throws(StageError) in
+        let loadSink = OrderedSink<StageResult>(first: resume.next) { result throws(StageError) in
             let started = ContinuousClock.now
             try results.write(result)
+            try tracker.commit(result)
             tally.add(result)
-            progress.finished(failed: tally.isFailure(result))
-            loadMeter.count(ok: !tally.isFailure(result), busy: ContinuousClock.now - started)
+            progress.finished(failed: result.isFailure)
+            loadMeter.count(ok: !result.isFailure, busy: ContinuousClock.now - started)
         }
         while let result = extracted.receive() {
             for _ in 0..<loadSink.add(result, index: result.index) { window.signal() }
@@ -92,6 +112,7 @@ public struct Pipeline: Sendable {
         if let error = archiveSink.error ?? loadSink.error { throw error }
         try archive.finish()
         try results.finish()
+        ResumePoint.clear(out)
 
         let report = tally.report(
             command: "run", clock: clock,
@@ -104,23 +125,25 @@ public struct Pipeline: Sendable {
     public func fetch(seeds: String, out: RunFolder) throws(StageError) -> RunReport {
         let clock = RunClock()
         let reader = try SeedReader(path: seeds)
-        try RunFolder.create(out.url)
-        let archive = try FetchArchiveWriter(folder: out)
+        let lock = try lockFolder(out)
+        defer { lock.release() }
+        let tracker = try changeTracker(for: out)
+        let archive = try FetchArchiveWriter(folder: out, warc: options.warc, userAgent: options.fetch.userAgentHeader)
         let progress = ProgressLine(total: SeedReader.count(path: seeds), enabled: options.progress)
         defer { progress.stop() }
 
         let window = DispatchSemaphore(value: options.window)
         let meter = StageMeter(workers: options.fetch.concurrency)
         let tally = ResultTally()
-        let sink = OrderedSink<FetchOutcome> { outcome throws(StageError) in
-            try archive.write(outcome)
-            tally.add(outcome)
-            progress.finished(failed: outcome.isFailure)
+        let sink = archiveSink(first: 0, archive: archive, tracker: tracker) { work in
+            if case .done(let result) = work { tally.add(result) } else { tally.addFetched() }
+            progress.finished(failed: false)
+            window.signal()
         }
         let group = DispatchGroup()
-        startFetch(reader: reader, window: window, meter: meter, group: group) { outcome in
+        startFetch(reader: reader, from: 0, tracker: tracker, window: window, meter: meter, group: group) { outcome in
             progress.fetched()
-            for _ in 0..<sink.add(outcome, index: outcome.index) { window.signal() }
+            sink.add(outcome, index: outcome.index)
         } done: {}
         group.wait()
         if let error = sink.error { throw error }
@@ -133,37 +156,62 @@ public struct Pipeline: Sendable {
 
     /// Extracts the pages stored under `input/fetch/` into `out/extract/`.
     public func extract(from input: RunFolder, out: RunFolder) throws(StageError) -> RunReport {
-        let clock = RunClock()
         try RunFolder.requireFile(input.fetchedPages, producedBy: "fetch")
         try RunFolder.requireFile(input.fetchFailures, producedBy: "fetch")
         let pages = try wrap { () throws(LoadError) in try NDJSONReader<StoredPage>(path: input.fetchedPages.path) }
         let failures = try wrap { () throws(LoadError) in try NDJSONReader<Failure>(path: input.fetchFailures.path) }
-        let writer = try ExtractWriter(folder: out)
+        let source = UncheckedBox((pages, failures))
+        let force = options.force
+        return try extract(into: out) { send throws(StageError) in
+            let (pages, failures) = source.value
+            try mergeByIndex(pages, \.index, failures, \.seed.index) { item throws(StageError) in
+                switch item {
+                case .first(let stored):
+                    do {
+                        let page = try stored.page(in: input.url)
+                        let skip = stored.change.kind == .unchanged && !force
+                        send(skip ? .done(.unchanged(UnchangedRecord(page: page, change: stored.change))) : .page(page, stored.change))
+                    } catch {
+                        let seed = Seed(index: stored.index, url: stored.url)
+                        send(.done(.failure(Failure(seed: seed, stage: .extract, error: "missing_body", message: String(describing: error)))))
+                    }
+                case .second(let failure):
+                    send(.done(.failure(failure)))
+                }
+            }
+        }
+    }
+
+    /// Extracts the responses of WARC files (a file, or every `.warc` and `.warc.gz` in a folder),
+    /// written by this tool or another, into `out/extract/`.
+    public func extract(warc path: String, out: RunFolder) throws(StageError) -> RunReport {
+        let files = try WARCPages.files(at: path)
+        return try extract(into: out) { send throws(StageError) in
+            try WARCPages.read(files) { page throws(StageError) in send(.page(page, nil)) }
+        }
+    }
+
+    /// Runs the extract workers over what `produce` sends and writes their results into `out/extract/`.
+    private func extract(
+        into out: RunFolder, produce: @escaping @Sendable (_ send: (ExtractWork) -> Void) throws(StageError) -> Void
+    ) throws(StageError) -> RunReport {
+        let clock = RunClock()
+        let lock = try lockFolder(out)
+        defer { lock.release() }
+        let writer = try ResultWriter.extractOutput(in: out)
         let progress = ProgressLine(total: nil, enabled: options.progress)
         defer { progress.stop() }
 
         let window = DispatchSemaphore(value: options.window)
-        let stored = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
+        let stored = BoundedQueue<ExtractWork>(capacity: options.queueCapacity)
         let extracted = BoundedQueue<StageResult>(capacity: options.queueCapacity)
         let readError = ErrorBox()
         let group = DispatchGroup()
-        let source = UncheckedBox((pages, failures))
         DispatchQueue(label: "pipeline.extract.read").async(group: group) {
-            let (pages, failures) = source.value
             do {
-                try mergeByIndex(pages, \.index, failures, \.seed.index) { item throws(StageError) in
+                try produce { work in
                     window.wait()
-                    switch item {
-                    case .first(let page):
-                        do {
-                            stored.send(.page(try page.page(in: input.url)))
-                        } catch {
-                            let seed = Seed(index: page.index, url: page.url)
-                            stored.send(.failure(Failure(seed: seed, stage: .extract, error: "missing_body", message: String(describing: error))))
-                        }
-                    case .second(let failure):
-                        stored.send(.failure(failure))
-                    }
+                    stored.send(work)
                 }
             } catch {
                 readError.set(error as? StageError ?? StageError(String(describing: error)))
@@ -176,7 +224,7 @@ public struct Pipeline: Sendable {
         let sink = OrderedSink<StageResult> { result throws(StageError) in
             try writer.write(result)
             tally.add(result)
-            progress.finished(failed: tally.isFailure(result))
+            progress.finished(failed: result.isFailure)
         }
         while let result = extracted.receive() {
             for _ in 0..<sink.add(result, index: result.index) { window.signal() }
@@ -190,27 +238,25 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    /// Loads the documents and failures stored under `input/extract/` into the result files of
-    /// `out`, and writes `run.json` with the stages' counts.
+    /// Loads the documents, failures and unchanged pages stored under `input/extract/` into the
+    /// result files of `out`, and writes `run.json` with the stages' counts.
     public func load(from input: RunFolder, out: RunFolder) throws(StageError) -> RunReport {
         let clock = RunClock()
         try RunFolder.requireFile(input.extractedDocuments, producedBy: "extract")
         try RunFolder.requireFile(input.extractFailures, producedBy: "extract")
-        let documents = try wrap { () throws(LoadError) in try NDJSONReader<Document>(path: input.extractedDocuments.path) }
-        let failures = try wrap { () throws(LoadError) in try NDJSONReader<Failure>(path: input.extractFailures.path) }
-        let results = try ResultWriter(folder: out)
+        let lock = try lockFolder(out)
+        defer { lock.release() }
+        let tracker = try changeTracker(for: out)
+        let sources = try StoredResults(folder: input)
+        let results = try ResultWriter.results(in: out)
         let meter = StageMeter(workers: 1)
         let tally = ResultTally()
-        try mergeByIndex(documents, \.index, failures, \.seed.index) { item throws(StageError) in
+        while let result = try sources.next() {
             let started = ContinuousClock.now
-            let result: StageResult
-            switch item {
-            case .first(let document): result = .document(document)
-            case .second(let failure): result = .failure(failure)
-            }
             try results.write(result)
+            try tracker.commit(result)
             tally.add(result)
-            meter.count(ok: !tally.isFailure(result), busy: ContinuousClock.now - started)
+            meter.count(ok: !result.isFailure, busy: ContinuousClock.now - started)
         }
         try results.finish()
 
@@ -230,17 +276,55 @@ public struct Pipeline: Sendable {
 
     // MARK: - Stage workers
 
-    /// Starts the seed reader and the fetcher; `deliver` gets every seed's outcome, invalid seeds
-    /// included, and `done` runs after the last one.
+    /// Takes `out`'s lock for the length of a command; a second command on the same folder is refused.
+    private func lockFolder(_ out: RunFolder) throws(StageError) -> RunLock {
+        try RunFolder.create(out.url)
+        do {
+            return try RunLock.acquire(folder: out.url.path)
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+
+    private func changeTracker(for out: RunFolder) throws(StageError) -> ChangeTracker {
+        try ChangeTracker(path: options.statePath ?? out.stateStore.path, force: options.force)
+    }
+
+    /// The sink that writes each fetch outcome, in seed order, to the fetch archive and hands it on
+    /// to `next`: pages to extract, or results that need no extraction.
+    private func archiveSink(
+        first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, next: @escaping (ExtractWork) -> Void
+    ) -> OrderedSink<FetchOutcome> {
+        let force = options.force
+        return OrderedSink<FetchOutcome>(first: first) { outcome throws(StageError) in
+            switch outcome {
+            case .page(let page):
+                let change = try tracker.classify(page)
+                try archive.write(page, change: change)
+                if change.kind == .unchanged && !force {
+                    next(.done(.unchanged(UnchangedRecord(page: page, change: change))))
+                } else {
+                    next(.page(page, change))
+                }
+            case .failure(let failure):
+                try archive.write(failure)
+                next(.done(.failure(failure)))
+            }
+        }
+    }
+
+    /// Starts the seed reader and the fetcher; `deliver` gets the outcome of every seed from index
+    /// `first` on, invalid seeds included, and `done` runs after the last one.
     private func startFetch(
-        reader: SeedReader, window: DispatchSemaphore, meter: StageMeter, group: DispatchGroup,
-        deliver: @escaping @Sendable (FetchOutcome) -> Void, done: @escaping @Sendable () -> Void
+        reader: SeedReader, from first: Int, tracker: ChangeTracker, window: DispatchSemaphore, meter: StageMeter,
+        group: DispatchGroup, deliver: @escaping @Sendable (FetchOutcome) -> Void, done: @escaping @Sendable () -> Void
     ) {
         let seeds = BoundedQueue<Seed>(capacity: options.queueCapacity)
         let unchecked = UncheckedBox(reader)
         let stop = options.stop
         DispatchQueue(label: "pipeline.seeds").async(group: group) {
             while let line = unchecked.value.next() {
+                if line.seed.index < first { continue }
                 window.wait()
                 switch line {
                 case .valid(let seed) where stop.isSet:
@@ -252,7 +336,7 @@ public struct Pipeline: Sendable {
             }
             seeds.finish()
         }
-        let fetcher = Fetcher(options: options.fetch, logger: logger)
+        let fetcher = Fetcher(options: options.fetch, logger: logger) { seed in tracker.validators(for: seed) }
         DispatchQueue(label: "pipeline.fetch").async(group: group) {
             fetcher.run(input: seeds) { outcome in
                 meter.count(ok: !outcome.isFailure)
@@ -262,31 +346,29 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Starts the extract workers, which turn fetched pages into documents and pass failures on.
+    /// Starts the extract workers, which turn fetched pages into documents and pass results on.
     private func startExtract(
-        input: BoundedQueue<FetchOutcome>, output: BoundedQueue<StageResult>, group: DispatchGroup
+        input: BoundedQueue<ExtractWork>, output: BoundedQueue<StageResult>, group: DispatchGroup
     ) -> StageMeter {
         let meter = StageMeter(workers: options.extractWorkers)
         let workers = DispatchGroup()
         let queue = DispatchQueue(label: "pipeline.extract", attributes: .concurrent)
         for _ in 0..<options.extractWorkers {
             queue.async(group: workers) { [extractor] in
-                while let outcome = input.receive() {
-                    switch outcome {
-                    case .page(let page):
+                while let work = input.receive() {
+                    switch work {
+                    case .page(let page, let change):
                         let started = ContinuousClock.now
                         let result = extractor.extract(page)
-                        let busy = ContinuousClock.now - started
+                        meter.count(ok: (try? result.get()) != nil, busy: ContinuousClock.now - started)
                         switch result {
                         case .success(let document):
-                            meter.count(ok: true, busy: busy)
-                            output.send(.document(document))
+                            output.send(.document(change.map { document.with(page: page, change: $0) } ?? document))
                         case .failure(let failure):
-                            meter.count(ok: false, busy: busy)
                             output.send(.failure(failure))
                         }
-                    case .failure(let failure):
-                        output.send(.failure(failure))
+                    case .done(let result):
+                        output.send(result)
                     }
                 }
             }
@@ -309,6 +391,19 @@ public struct Pipeline: Sendable {
         } catch {
             throw StageError("Cannot write \(file.path): \(RunFolder.reason(error)).")
         }
+    }
+}
+
+extension Document {
+    /// The document with what the fetch stage knew of its page: validators, hash and change.
+    func with(page: FetchedPage, change: PageChange) -> Document {
+        var document = self
+        document.etag = page.header("ETag")
+        document.lastModified = page.header("Last-Modified")
+        document.contentHash = change.contentHash
+        document.change = change.kind.rawValue
+        document.duplicateOf = change.duplicateOf
+        return document
     }
 }
 

@@ -64,7 +64,8 @@ struct AppealLetterTests {
     func metadata() throws {
         let document = try #require(Self.document)
         #expect(document.title == "Members of Lithuanian and European Parliament to Kazakhstan: Do Not Deport Refugees Back to China")
-        #expect(document.published == "2019-12-20")
+        // ISO 8601 at the precision the page gives; this page gives a time as well.
+        #expect(document.published?.hasPrefix("2019-12-20") == true)
     }
 
     @Test("Every person in the letter is found once, without titles")

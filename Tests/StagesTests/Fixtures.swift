@@ -47,6 +47,8 @@ func testPipeline(workers: Int = 2) -> Pipeline {
     options.extractWorkers = workers
     options.fetch.timeout = 5
     options.fetch.connectTimeout = 2
+    options.fetch.politeness = false
+    options.fetch.maxAttempts = 1
     Pipeline.initialize()
     return Pipeline(options: options)
 }

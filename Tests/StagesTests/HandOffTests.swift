@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import PipelineModel
 import Stages
-import Synchronization
 import Testing
 
 @Suite("Hand-offs between stages")
@@ -41,7 +40,7 @@ struct HandOffTests {
 
     @Test("Parallel map keeps input order and at most a window of items in flight")
     func orderedParallelMapKeepsOrder() {
-        let inFlight = Mutex((now: 0, most: 0))
+        let inFlight = Locked((now: 0, most: 0))
         var results: [Int] = []
         orderedParallelMap(
             label: "test.map", workers: 4, window: 8,

@@ -8,11 +8,13 @@ final class OrderedSink<Item>: @unchecked Sendable {
     /// Guards `pending`, `nextIndex` and `firstError`.
     private let lock = NSLock()
     private var pending: [Int: Item] = [:]
-    private var nextIndex = 0
+    private var nextIndex: Int
     private var firstError: StageError?
     private let emit: (Item) throws(StageError) -> Void
 
-    init(emit: @escaping (Item) throws(StageError) -> Void) {
+    /// `first` is the index of the first item to come (above 0 when a run resumes).
+    init(first: Int = 0, emit: @escaping (Item) throws(StageError) -> Void) {
+        self.nextIndex = first
         self.emit = emit
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PipelineModel
 
 #if canImport(Glibc)
 import Glibc
@@ -13,10 +13,10 @@ final class ProgressLine: Sendable {
         var failed = 0
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
     private let total: Int?
     private let enabled: Bool
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
     private let started = ContinuousClock.now
 
     /// `total` is the number of inputs when known; `enabled` false keeps the line off.

@@ -2,35 +2,49 @@ import Fetch
 import Foundation
 import Load
 import PipelineModel
-import Synchronization
 
 /// Counts documents and failures as they are written, for `run.json`.
 final class ResultTally: Sendable {
     private struct Counts {
         var documents = 0
         var failures = 0
+        var unchanged = 0
+        var new = 0
+        var changed = 0
+        var duplicates = 0
         var byError: [String: Int] = [:]
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
+
+    init() {}
+
+    /// A tally that starts with what an interrupted run already wrote.
+    init(resuming point: ResumePoint) {
+        counts.withLock {
+            $0.documents = point.documents
+            $0.unchanged = point.unchanged
+        }
+        for failure in point.failures { addFailure(failure) }
+    }
 
     func add(_ result: StageResult) {
         switch result {
-        case .document: counts.withLock { $0.documents += 1 }
+        case .document(let document):
+            counts.withLock {
+                $0.documents += 1
+                if document.change == "new" { $0.new += 1 }
+                if document.change == "changed" { $0.changed += 1 }
+                if document.duplicateOf != nil { $0.duplicates += 1 }
+            }
         case .failure(let failure): addFailure(failure)
+        case .unchanged: counts.withLock { $0.unchanged += 1 }
         }
     }
 
-    func add(_ outcome: FetchOutcome) {
-        switch outcome {
-        case .page: counts.withLock { $0.documents += 1 }
-        case .failure(let failure): addFailure(failure)
-        }
-    }
-
-    func isFailure(_ result: StageResult) -> Bool {
-        if case .failure = result { return true }
-        return false
+    /// Counts a page the fetch stage stored (for `pipeline fetch`, which extracts nothing).
+    func addFetched() {
+        counts.withLock { $0.documents += 1 }
     }
 
     private func addFailure(_ failure: Failure) {
@@ -47,7 +61,8 @@ final class ResultTally: Sendable {
             command: command, version: Pipeline.version,
             startedAt: Timestamp.format(clock.startedAt), finishedAt: Timestamp.format(finished),
             seconds: (ContinuousClock.now - clock.started).seconds,
-            inputs: c.documents + c.failures, documents: c.documents, failures: c.failures,
+            inputs: c.documents + c.failures + c.unchanged, documents: c.documents, failures: c.failures,
+            unchanged: c.unchanged, new: c.new, changed: c.changed, duplicates: c.duplicates,
             failuresByError: c.byError, stages: stages)
     }
 }
@@ -60,7 +75,7 @@ struct RunClock {
 
 /// Keeps the first error a background thread met, for the calling thread to throw.
 final class ErrorBox: Sendable {
-    private let stored = Mutex<StageError?>(nil)
+    private let stored = Locked<StageError?>(nil)
 
     func set(_ error: StageError) {
         stored.withLock { if $0 == nil { $0 = error } }

@@ -1,6 +1,5 @@
 import Foundation
 import PipelineModel
-import Synchronization
 
 /// Counts and timings of one stage, as `run.json` reports them.
 public struct StageStats: Codable, Sendable, Equatable {
@@ -23,11 +22,11 @@ public struct StageStats: Codable, Sendable, Equatable {
 
 /// Collects one stage's counts from several threads.
 final class StageMeter: Sendable {
-    private let stats: Mutex<StageStats>
+    private let stats: Locked<StageStats>
     private let started = ContinuousClock.now
 
     init(workers: Int) {
-        stats = Mutex(StageStats(workers: workers))
+        stats = Locked(StageStats(workers: workers))
     }
 
     /// Counts one item and the time spent on it.
@@ -57,8 +56,16 @@ public struct RunReport: Codable, Sendable {
     public var seconds: Double
     /// Seeds (or stored pages) that went in.
     public var inputs: Int
+    /// Seeds that became documents (new, changed, or extracted again with --force).
     public var documents: Int
     public var failures: Int
+    /// Seeds whose page did not change since the last run (304, or the same body) and was not extracted.
+    public var unchanged: Int
+    /// Documents of pages never fetched before, and of pages whose body changed.
+    public var new: Int
+    public var changed: Int
+    /// Documents whose body is the same as an earlier URL's.
+    public var duplicates: Int
     /// Failures counted by their `error` code.
     public var failuresByError: [String: Int]
     /// Per-stage counts and timings, by stage name.
@@ -68,7 +75,7 @@ public struct RunReport: Codable, Sendable {
         case command, version
         case startedAt = "started_at"
         case finishedAt = "finished_at"
-        case seconds, inputs, documents, failures
+        case seconds, inputs, documents, failures, unchanged, new, changed, duplicates
         case failuresByError = "failures_by_error"
         case stages
     }

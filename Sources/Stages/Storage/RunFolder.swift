@@ -6,8 +6,12 @@ import Foundation
 /// DIR/fetch/pages.ndjson      one line per fetched page (status, headers, body file)
 /// DIR/fetch/bodies/ID.body    the decoded body bytes of each page
 /// DIR/fetch/failures.ndjson   seeds that did not give a page
-/// DIR/extract/documents.ndjson, DIR/extract/failures.ndjson   what `pipeline extract` leaves
-/// DIR/documents.ndjson, DIR/entities.ndjson, DIR/failures.ndjson, DIR/run.json   the results
+/// DIR/warc/pipeline-TIME.warc.gz   every response as WARC/1.1 records
+/// DIR/extract/documents.ndjson, failures.ndjson, unchanged.ndjson   what `pipeline extract` leaves
+/// DIR/documents.ndjson, DIR/entities.ndjson, DIR/failures.ndjson, DIR/unchanged.ndjson,
+/// DIR/run.json   the results
+/// DIR/state.sqlite   what the next run needs to skip unchanged pages
+/// DIR/.lock   held while a command writes into DIR
 /// ```
 public struct RunFolder: Sendable {
     /// The folder itself.
@@ -24,6 +28,10 @@ public struct RunFolder: Sendable {
     public var extractFolder: URL { url.appendingPathComponent("extract", isDirectory: true) }
     public var extractedDocuments: URL { extractFolder.appendingPathComponent("documents.ndjson") }
     public var extractFailures: URL { extractFolder.appendingPathComponent("failures.ndjson") }
+    public var extractUnchanged: URL { extractFolder.appendingPathComponent("unchanged.ndjson") }
+    public var unchanged: URL { url.appendingPathComponent("unchanged.ndjson") }
+    public var warcFolder: URL { url.appendingPathComponent("warc", isDirectory: true) }
+    public var stateStore: URL { url.appendingPathComponent("state.sqlite") }
     public var documents: URL { url.appendingPathComponent("documents.ndjson") }
     public var entities: URL { url.appendingPathComponent("entities.ndjson") }
     public var failures: URL { url.appendingPathComponent("failures.ndjson") }

@@ -14,6 +14,8 @@ struct StoredPage: Codable {
     /// The body file, relative to the run folder.
     var bodyFile: String
     var bodyBytes: Int
+    /// What the incremental run made of the page.
+    var change: PageChange
 
     enum CodingKeys: String, CodingKey {
         case index, id, url
@@ -23,9 +25,11 @@ struct StoredPage: Codable {
         case duration
         case bodyFile = "body_file"
         case bodyBytes = "body_bytes"
+        case change
     }
 
-    init(page: FetchedPage, bodyFile: String) {
+    init(page: FetchedPage, change: PageChange, bodyFile: String) {
+        self.change = change
         index = page.seed.index
         id = page.seed.id
         url = page.seed.url

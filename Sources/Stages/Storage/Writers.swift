@@ -1,35 +1,57 @@
+import Archive
 import Fetch
 import Foundation
 import Load
 import PipelineModel
 
-/// Writes what the fetch stage got: page records, body files and failures under `DIR/fetch/`.
+/// Writes what the fetch stage got under `DIR/fetch/`: page records, body files and failures,
+/// and every response as WARC records under `DIR/warc/`.
 final class FetchArchiveWriter {
     private let folder: RunFolder
     private let pages: NDJSONWriter
     private let failures: NDJSONWriter
+    private let warc: WARCWriter?
+    private let userAgent: String
 
-    init(folder: RunFolder) throws(StageError) {
+    /// `append` continues the files of an interrupted run; `warc` false keeps no WARC files.
+    init(folder: RunFolder, append: Bool = false, warc: Bool, userAgent: String) throws(StageError) {
         self.folder = folder
+        self.userAgent = userAgent
         try RunFolder.create(folder.bodiesFolder)
-        pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages) }
-        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures) }
+        pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
+        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
+        if warc {
+            let name = "pipeline-" + Timestamp.compact(Date())
+            do {
+                self.warc = try WARCWriter(folder: folder.warcFolder.path, name: name, software: "pipeline/\(Pipeline.version)")
+            } catch {
+                throw StageError(error.description)
+            }
+        } else {
+            self.warc = nil
+        }
     }
 
-    func write(_ outcome: FetchOutcome) throws(StageError) {
-        switch outcome {
-        case .page(let page):
-            let body = folder.body(id: page.seed.id)
+    func write(_ page: FetchedPage, change: PageChange) throws(StageError) {
+        let body = folder.body(id: page.seed.id)
+        if page.status != 304 {
             do {
                 try Data(page.body).write(to: body, options: .atomic)
             } catch {
                 throw StageError("Cannot write \(body.path): \(RunFolder.reason(error)).")
             }
-            let relative = "fetch/bodies/" + body.lastPathComponent
-            try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, bodyFile: relative)) }
-        case .failure(let failure):
-            try wrap { () throws(LoadError) in try failures.write(failure) }
         }
+        let relative = "fetch/bodies/" + body.lastPathComponent
+        try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
+        do {
+            try warc?.archive(page, userAgent: userAgent)
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+
+    func write(_ failure: Failure) throws(StageError) {
+        try wrap { () throws(LoadError) in try failures.write(failure) }
     }
 
     func finish() throws(StageError) {
@@ -37,75 +59,79 @@ final class FetchArchiveWriter {
             try pages.finish()
             try failures.finish()
         }
-    }
-}
-
-/// Writes what `pipeline extract` leaves for `pipeline load`, under `DIR/extract/`.
-final class ExtractWriter {
-    private let documents: NDJSONWriter
-    private let failures: NDJSONWriter
-
-    init(folder: RunFolder) throws(StageError) {
-        try RunFolder.create(folder.extractFolder)
-        documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.extractedDocuments) }
-        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.extractFailures) }
-    }
-
-    func write(_ result: StageResult) throws(StageError) {
-        try wrap { () throws(LoadError) in
-            switch result {
-            case .document(let document): try documents.write(document)
-            case .failure(let failure): try failures.write(failure)
-            }
-        }
-    }
-
-    func finish() throws(StageError) {
-        try wrap { () throws(LoadError) in
-            try documents.finish()
-            try failures.finish()
+        do {
+            try warc?.finish()
+        } catch {
+            throw StageError(error.description)
         }
     }
 }
 
-/// Writes the run's results: `documents.ndjson`, `entities.ndjson` and `failures.ndjson`.
+/// Writes documents, failures and unchanged pages: the results of a run (`DIR/*.ndjson`, with
+/// `entities.ndjson`) or what `pipeline extract` leaves for `pipeline load` (`DIR/extract/`).
 final class ResultWriter {
     private let documents: NDJSONWriter
-    private let entities: NDJSONWriter
+    private let entities: NDJSONWriter?
     private let failures: NDJSONWriter
+    private let unchanged: NDJSONWriter
 
-    init(folder: RunFolder) throws(StageError) {
-        try RunFolder.create(folder.url)
-        documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.documents) }
-        entities = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.entities) }
-        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.failures) }
+    /// The result files of a run; `append` continues those of an interrupted run.
+    static func results(in folder: RunFolder, append: Bool = false) throws(StageError) -> ResultWriter {
+        try ResultWriter(
+            folder: folder.url, documents: folder.documents, entities: folder.entities, failures: folder.failures,
+            unchanged: folder.unchanged, append: append)
+    }
+
+    /// The extract stage's output, for `pipeline load`.
+    static func extractOutput(in folder: RunFolder) throws(StageError) -> ResultWriter {
+        try ResultWriter(
+            folder: folder.extractFolder, documents: folder.extractedDocuments, entities: nil,
+            failures: folder.extractFailures, unchanged: folder.extractUnchanged, append: false)
+    }
+
+    private init(folder: URL, documents: URL, entities: URL?, failures: URL, unchanged: URL, append: Bool) throws(StageError) {
+        try RunFolder.create(folder)
+        self.documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: documents, append: append) }
+        self.entities = try entities.map { url throws(StageError) in
+            try wrap { () throws(LoadError) in try NDJSONWriter(url: url, append: append) }
+        }
+        self.failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: failures, append: append) }
+        self.unchanged = try wrap { () throws(LoadError) in try NDJSONWriter(url: unchanged, append: append) }
     }
 
     func write(_ result: StageResult) throws(StageError) {
         try wrap { () throws(LoadError) in
             switch result {
             case .document(let document):
-                try documents.write(document)
-                for entity in document.entities {
-                    try entities.write(EntityLine(document: document, entity: entity))
+                // Entities first: a kill between the two leaves entity lines past the last document,
+                // which a resumed run cuts off (see ResumePoint).
+                if let entities {
+                    for entity in document.entities {
+                        try entities.write(EntityLine(document: document, entity: entity))
+                    }
                 }
+                try documents.write(document)
             case .failure(let failure):
                 try failures.write(failure)
+            case .unchanged(let record):
+                try unchanged.write(record)
             }
         }
     }
 
     func finish() throws(StageError) {
         try wrap { () throws(LoadError) in
+            try entities?.finish()
             try documents.finish()
-            try entities.finish()
             try failures.finish()
+            try unchanged.finish()
         }
     }
 }
 
-/// One line of `entities.ndjson`: an entity of a page, with the page's id and URL.
+/// One line of `entities.ndjson`: an entity of a page, with the page's index, id and URL.
 struct EntityLine: Encodable {
+    var index: Int
     var id: String
     var url: String
     var type: EntityType
@@ -114,6 +140,7 @@ struct EntityLine: Encodable {
     var mentions: [Mention]
 
     init(document: Document, entity: Entity) {
+        index = document.index
         id = document.id
         url = document.url
         type = entity.type

@@ -18,12 +18,13 @@ extension PipelineCommand {
 
         @OptionGroup var out: OutFolder
         @OptionGroup var fetch: FetchFlags
+        @OptionGroup var incremental: IncrementalFlags
         @OptionGroup var output: OutputFlags
 
         func run() throws {
             let logger = output.bootstrap()
             Pipeline.initialize()
-            let pipeline = Pipeline(fetch: fetch, workers: nil, output: output, logger: logger)
+            let pipeline = Pipeline(fetch: fetch, workers: nil, incremental: incremental, output: output, logger: logger)
             let report = try pipeline.fetch(seeds: seeds, out: out.folder)
             try finish(report, logger: logger).exitIfFailed()
         }

@@ -18,11 +18,15 @@ extension PipelineCommand {
         @Option(name: .customLong("in"), help: "Read the extract stage's output from this run folder instead of OUT.")
         var input: String?
 
+        @Option(help: "The state store to record this run's pages in, for the next run. Default: OUT/state.sqlite.")
+        var state: String?
+
         @OptionGroup var output: OutputFlags
 
         func run() throws {
             let logger = output.bootstrap()
-            let pipeline = Pipeline(workers: nil, output: output, logger: logger)
+            var pipeline = Pipeline(workers: nil, output: output, logger: logger)
+            pipeline.options.statePath = state
             let report = try pipeline.load(from: RunFolder(path: input ?? out.path), out: out.folder)
             try finish(report, logger: logger).exitIfFailed()
         }

@@ -19,13 +19,14 @@ extension PipelineCommand {
 
         @OptionGroup var out: OutFolder
         @OptionGroup var fetch: FetchFlags
+        @OptionGroup var incremental: IncrementalFlags
         @OptionGroup var workers: WorkerFlags
         @OptionGroup var output: OutputFlags
 
         func run() throws {
             let logger = output.bootstrap()
             Pipeline.initialize()
-            let pipeline = Pipeline(fetch: fetch, workers: workers, output: output, logger: logger)
+            let pipeline = Pipeline(fetch: fetch, workers: workers, incremental: incremental, output: output, logger: logger)
             let report = try pipeline.run(seeds: seeds, out: out.folder)
             try finish(report, logger: logger).exitIfFailed()
         }
