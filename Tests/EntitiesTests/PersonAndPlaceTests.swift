@@ -76,3 +76,23 @@ struct PersonAndPlaceTests {
         #expect(spans.map(\.type) == [.person, .place, .date])
     }
 }
+
+@Suite("Odd input")
+struct OddInputTests {
+    @Test("texts without words give no entities and do not crash", arguments: [
+        "", " ", "\n\n", "😀😀", "...", "'s", "’", "(", "12/", "--", "Mr.", "Article", "Section (", "the", "\u{00AD}",
+    ])
+    func noWords(text: String) {
+        let spans = EntityRecognizer.shared.spans(in: text, published: "not a date")
+        #expect(spans.allSatisfy { $0.start >= 0 && $0.end <= text.unicodeScalars.count && $0.start < $0.end })
+    }
+
+    @Test("a long text of repeated sentences keeps every span inside the text")
+    func longText() {
+        let sentence = "On October 1, 2019 Kaster Musakhan crossed into Kazakhstan under Article 392 of the Criminal Code. "
+        let text = String(repeating: sentence, count: 200)
+        let spans = EntityRecognizer.shared.spans(in: text)
+        #expect(spans.count == 200 * 4)
+        #expect(spans.allSatisfy { $0.end <= text.unicodeScalars.count })
+    }
+}

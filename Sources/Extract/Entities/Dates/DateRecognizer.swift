@@ -212,7 +212,7 @@ struct DateRecognizer: Sendable {
         if let day = dayOfMonth(text.token(start)) {
             var index = start + 1
             if text.lower(index) == "of" { index += 1 }
-            if let (month, afterMonth) = month(at: index, in: text, needsNumber: false) {
+            if let (month, afterMonth) = month(at: index, in: text) {
                 guard day <= CalendarDay.daysIn(month: month, year: nil) else { return nil }
                 var end = afterMonth
                 var next = afterMonth
@@ -225,7 +225,7 @@ struct DateRecognizer: Sendable {
             }
         }
         // Month first: "October 1, 2019", "Oct. 1", "December 2019", "December".
-        if let (month, afterMonth) = month(at: start, in: text, needsNumber: false) {
+        if let (month, afterMonth) = month(at: start, in: text) {
             var index = afterMonth
             if let day = dayOfMonth(text.token(index)), !text.isPunctuation(index + 1, ":"),
                day <= CalendarDay.daysIn(month: month, year: nil) {
@@ -287,7 +287,7 @@ struct DateRecognizer: Sendable {
     }
 
     /// A month name at `index` and the index after it (and after an abbreviation's full stop).
-    private func month(at index: Int, in text: AnnotatedText, needsNumber: Bool) -> (Int, Int)? {
+    private func month(at index: Int, in text: AnnotatedText) -> (Int, Int)? {
         guard let token = text.token(index), token.kind == .word, token.isCapitalized,
               let month = Lexicon.months[token.lower] else { return nil }
         var end = index + 1
@@ -305,7 +305,6 @@ struct DateRecognizer: Sendable {
                               "from", "through", "before", "after", "during", "till", "between", "-"].contains(before)
             guard nextIsNumber || previousIsDay || introduced else { return nil }
         }
-        _ = needsNumber
         return (month, end)
     }
 
