@@ -124,6 +124,8 @@ struct PersonRecognizer: Sendable {
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
+        // A lone initial ("D") and a degree ("Ph.D") are no names.
+        if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         for index in words {
             let token = text[index]
             if !token.classes.isDisjoint(with: [.organisation, .month, .weekday]) || isTitle(token) {

@@ -51,6 +51,8 @@ enum Lexicon {
         television channel records studios studio entertainment media network foundation
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
+        empire dynasty nations war wars revolution cyclone hurricane typhoon storm shuttle
+        blvd boulevard plaza
         library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
         """)
