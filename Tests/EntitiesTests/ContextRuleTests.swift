@@ -99,3 +99,12 @@ struct CoordinatedPlaceTests {
         #expect(found(.place, in: "He travelled to Trier in 367.").map(\.text) == ["Trier"])
     }
 }
+
+@Suite("Unknown places by their form")
+struct PlaceFormTests {
+    @Test("plural names after a preposition and names ending like lands are places")
+    func placeForms() {
+        let text = "Flying to the Chathams is costly; he was born on the border of Dalmatia and Pannonia and edited Wikipedia."
+        #expect(found(.place, in: text).map(\.text) == ["the Chathams", "Dalmatia", "Pannonia"])
+    }
+}

@@ -219,7 +219,16 @@ struct PlaceRecognizer: Sendable {
             && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
-        guard introduced || followed || unknownAfterPreposition else { return nil }
+        // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
+        let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting", "of"].contains(text.lower(index - 2))
+            && !names.isName(token.lower) && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false)
+        // "Dalmatia and Pannonia", "Kurdistan": unknown words ending like names of lands.
+        let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
+            && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !token.lower.hasSuffix("pedia")
+            && ["ia", "land", "stan", "shire", "burg", "ville", "polis", "grad", "abad"].contains(where: { token.lower.hasSuffix($0) })
+        if pluralAfterPreposition { return (end, text.surface(index..<end)) }
+        guard introduced || followed || unknownAfterPreposition || landLike else { return nil }
         return (end, text.surface(index..<end))
     }
 }
