@@ -87,6 +87,8 @@ EXTRA_REGIONS = [
     ("Flanders", "BE"), ("Wallonia", "BE"), ("Newfoundland", "CA"), ("Labrador", "CA"), ("Patagonia", "AR"),
     ("Lapland", "FI"), ("Transylvania", "RO"), ("Silesia", "PL"), ("Manchuria", "CN"), ("Korea", ""),
     ("Baluchistan", "PK"), ("Macau", "MO"),
+    ("Earth", ""), ("Mediterranean", ""), ("Adriatic", ""), ("Midwest", "US"), ("New England", "US"),
+    ("Pacific Northwest", "US"), ("Himalayas", ""), ("Alps", ""), ("Andes", ""),
     ("Middle East", ""), ("Central Asia", ""), ("Southeast Asia", ""), ("Latin America", ""),
     ("Caribbean", ""), ("Balkans", ""), ("Caucasus", ""), ("Scandinavia", ""), ("Sahara", ""),
 ]
