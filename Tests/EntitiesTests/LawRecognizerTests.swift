@@ -80,3 +80,16 @@ struct InternationalInstrumentTests {
         #expect(all.map(\.text) == ["Obama", "Criminal Code of the Republic of Kazakhstan"])
     }
 }
+
+@Suite("Ordinal instruments")
+struct OrdinalInstrumentTests {
+    @Test("ordinal amendments and schedules are laws, each its own", arguments: [
+        ("the First Amendment protects speech", ["First Amendment"]),
+        ("the Fifth Schedule and the 73rd Amendment and Part IXA apply", ["Fifth Schedule", "73rd Amendment", "Part IXA"]),
+    ])
+    func ordinals(text: String, laws: [String]) {
+        let found = found(.law, in: text)
+        #expect(found.map(\.text) == laws)
+        #expect(found.last?.normalized == laws.last)
+    }
+}

@@ -7,7 +7,7 @@ struct LawRecognizer: Sendable {
     static let instrumentWords: Set<String> = [
         "act", "acts", "code", "codes", "convention", "constitution", "treaty", "covenant", "charter", "protocol",
         "directive", "regulation", "regulations", "resolution", "declaration", "statute", "law", "bill",
-        "ordinance", "rules", "sanhita", "agreement", "accord", "accords", "amendment", "decree",
+        "ordinance", "rules", "sanhita", "agreement", "accord", "accords", "amendment", "decree", "schedule",
     ]
     /// Instruments whose single word is enough to name them.
     private static let standaloneInstruments: Set<String> = ["constitution"]
@@ -89,7 +89,7 @@ struct LawRecognizer: Sendable {
             }
             // "the Convention ... whose Article 33": a provision right after an instrument belongs to it.
             if let last = lastLaw, index - last.end <= 2,
-               (last.end..<index).allSatisfy({ ["whose", "its", ",", "and", "under"].contains(text.lower($0)) }) {
+               (last.end..<index).allSatisfy({ ["whose", "its", ",", "under"].contains(text.lower($0)) }) {
                 found.append((index..<provisionEnd, last.name + ", " + provisionText))
             } else {
                 found.append((index..<provisionEnd, provisionText))
@@ -122,6 +122,12 @@ struct LawRecognizer: Sendable {
                 start -= 1
                 leftWords += 1
                 if previous.sentenceInitial { break }
+            } else if previous.kind == .word, let digit = previous.text.utf8.first, digit >= 0x30 && digit <= 0x39,
+                      ["st", "nd", "rd", "th"].contains(String(previous.lower.suffix(2))) {
+                // "the 73rd Amendment".
+                start -= 1
+                leftWords += 1
+                break
             } else if previous.kind == .number, previous.text.count == 4, start - 1 > 0 || leftWords > 0 {
                 // A year in the name: "the 1951 Geneva Convention".
                 start -= 1
@@ -272,6 +278,9 @@ struct LawRecognizer: Sendable {
         var cursor = index
         if token.kind == .number {
             cursor += 1
+        } else if token.kind == .word, token.isAllCaps, token.text.count >= 2, Self.romanNumerals.contains(String(token.lower.dropLast())),
+                  let last = token.text.last, "ABCDEF".contains(last) {
+            cursor += 1  // "Part IXA"
         } else if token.kind == .word, Self.romanNumerals.contains(token.lower), allowRoman || token.isAllCaps,
                   token.isAllCaps || token.text.count <= 4 && token.isCapitalized == false && text.isPunctuation(index - 1, "(") {
             cursor += 1
