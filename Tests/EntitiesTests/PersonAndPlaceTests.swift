@@ -96,3 +96,21 @@ struct OddInputTests {
         #expect(spans.allSatisfy { $0.end <= text.unicodeScalars.count })
     }
 }
+
+@Suite("Authors and sentence starts")
+struct AuthorTests {
+    @Test("authors cited with a year are people, even when their names are ordinary words", arguments: [
+        ("as Spang (1983) noted", ["Spang"]),
+        ("in psychology (Makel & Plucker, 2014) and", ["Makel", "Plucker"]),
+        ("by Cruse and Croft (2004), for example", ["Cruse", "Croft"]),
+    ])
+    func citations(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a function word starting a sentence is not part of the name after it")
+    func functionWordBeforeName() {
+        #expect(found(.person, in: "As Heald told the newspaper, it was over.").map(\.text) == ["Heald"])
+        #expect(found(.person, in: "After Bedřich Smetana, he was the next composer.").map(\.text) == ["Bedřich Smetana"])
+    }
+}

@@ -109,7 +109,6 @@ struct PersonRecognizer: Sendable {
         while start + 1 < run.upperBound, text[start].kind == .word, !isName(text[start]), text[start + 1].kind == .word,
               text[start + 1].classes.contains(.givenName) && isWord(text[start])
                 || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
-                    && start + 2 < run.upperBound
                 || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
             start += 1
         }
@@ -144,7 +143,7 @@ struct PersonRecognizer: Sendable {
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && isWord(firstWord) && !isName(firstWord) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !isCitedAuthor(at: words[0], in: text) { return nil }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
@@ -166,18 +165,15 @@ struct PersonRecognizer: Sendable {
         case .weak:
             if common > 0 || places == words.count { return nil }
             if let last = words.last, isDemonym(text[last]) { return nil }
+            if allCaps { return nil }
+            if words.count == 1 { return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil }
             // "Space Shuttle", "Creative Commons": every word an ordinary word.
             if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
             // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
             // ordinary word, a thing's name often ends in one.
             if let last = words.last, isWord(text[last]) && !isName(text[last]) { return nil }
-            if allCaps { return nil }
-            if words.count >= 2 {
-                // Initials alone ("J. R.") are no name.
-                if words.allSatisfy({ text[$0].text.count <= 2 }) { return nil }
-                return name
-            }
-            return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil
+            // Initials alone ("J. R.") are no name.
+            return words.allSatisfy({ text[$0].text.count <= 2 }) ? nil : name
         }
     }
 
@@ -189,6 +185,7 @@ struct PersonRecognizer: Sendable {
             || word.text.contains(where: \.isNumber) {
             return false
         }
+        if isCitedAuthor(at: index, in: text) { return true }
         let isName = isName(word)
         let isWord = isWord(word)
         if word.sentenceInitial && !(isName && !isWord) {
@@ -227,6 +224,22 @@ struct PersonRecognizer: Sendable {
         "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
         "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
     ]
+
+    /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
+    private func isCitedAuthor(at index: Int, in text: AnnotatedText) -> Bool {
+        func isYear(_ token: Int) -> Bool {
+            guard let year = text.token(token), year.kind == .number, year.text.count == 4, let value = year.number else { return false }
+            return (1500...2099).contains(value)
+        }
+        var after = index + 1
+        // "Cruse and Croft (2004)", "Makel & Plucker, 2014": the last of the authors carries the year.
+        if ["&", "and"].contains(text.lower(after)), let next = text.token(after + 1), next.kind == .word, next.isCapitalized {
+            after += 2
+        }
+        if text.isPunctuation(after, "("), isYear(after + 1) { return true }
+        if text.isPunctuation(after, ","), isYear(after + 1) { return true }
+        return text.lower(index + 1) == "et" && text.lower(index + 2) == "al"
+    }
 
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
     private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]
