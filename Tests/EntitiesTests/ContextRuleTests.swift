@@ -108,3 +108,12 @@ struct PlaceFormTests {
         #expect(found(.place, in: text).map(\.text) == ["the Chathams", "Dalmatia", "Pannonia"])
     }
 }
+
+@Suite("Articles before place names")
+struct PlaceArticleTests {
+    @Test("the article stays with a place name that heads its phrase, not with one that modifies a noun")
+    func articles() {
+        #expect(found(.place, in: "Protests spread in the United States.").map(\.text) == ["the United States"])
+        #expect(found(.place, in: "Critics of the Hong Kong government marched.").map(\.text) == ["Hong Kong"])
+    }
+}

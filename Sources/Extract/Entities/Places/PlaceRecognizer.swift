@@ -57,7 +57,12 @@ struct PlaceRecognizer: Sendable {
                 let continues = text.token(end).map {
                     $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
                 } ?? false
-                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues,
+                // "the Hong Kong government": the article belongs to the noun the name modifies.
+                let modifies = text.token(end).map {
+                    $0.kind == .word && !$0.isCapitalized && !$0.classes.contains(.function) && !$0.lower.hasSuffix("ed")
+                        && !$0.lower.hasSuffix("s") && !$0.lineBreakBefore
+                } ?? false
+                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies,
                    name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
                     start -= 1
                 }
