@@ -117,3 +117,16 @@ struct PlaceArticleTests {
         #expect(found(.place, in: "Critics of the Hong Kong government marched.").map(\.text) == ["Hong Kong"])
     }
 }
+
+@Suite("Geographic features")
+struct FeatureTests {
+    @Test("a given name or a country before a feature word is a feature, not a person", arguments: [
+        ("They swam in the Jordan River daily.", "the Jordan River"),
+        ("They moved to Virginia Beach in May.", "Virginia Beach"),
+        ("Ships sailed into Hudson Bay.", "Hudson Bay"),
+    ])
+    func features(text: String, place: String) {
+        #expect(found(.place, in: text).map(\.text) == [place])
+        #expect(found(.person, in: text).isEmpty)
+    }
+}

@@ -160,6 +160,8 @@ struct PersonRecognizer: Sendable {
         }
         switch pass {
         case .strong:
+            // "Jordan River", "Virginia Beach": a given name that starts a geographic name.
+            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower) { return nil }
             if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:

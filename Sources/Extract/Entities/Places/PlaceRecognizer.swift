@@ -4,6 +4,13 @@ struct PlaceRecognizer: Sendable {
     let gazetteer: PlaceGazetteer
     let names: NameLists
 
+    /// Nouns a place name often modifies ("the Hong Kong government"), taking the article with them.
+    private static let modifiedNouns: Set<String> = [
+        "government", "police", "authorities", "army", "military", "economy", "people", "citizens", "officials",
+        "embassy", "border", "capital", "team", "media", "market", "area", "region", "province", "state", "city",
+        "case", "crisis", "issue", "side", "delegation", "regime", "leadership", "administration", "protests",
+    ]
+
     /// Words before a name that say a place follows ("in Norton", "near Holt").
     private static let placePrepositions: Set<String> = [
         "in", "at", "from", "to", "near", "across", "into", "outside", "around", "via", "through", "toward",
@@ -37,7 +44,14 @@ struct PlaceRecognizer: Sendable {
                 continue
             }
             var match: (Int, String)?
-            if case .place(let end, let normalized) = gazetteerResult { match = (end, normalized) }
+            if case .place(let end, let normalized) = gazetteerResult {
+                match = (end, normalized)
+                // "the Jordan River", "Hudson Bay": a known name with a feature word after it is the feature.
+                if let next = text.token(end), next.kind == .word, next.isCapitalized, !next.lineBreakBefore, !text.isClaimed(end),
+                   Lexicon.trailingFeatureWords.contains(next.lower) {
+                    match = (end + 1, text.surface(index..<end + 1))
+                }
+            }
             if let (end, normalized) = match ?? featureMatch(at: index, in: text) ?? contextMatch(at: index, in: text) {
                 var start = index
                 // "Southern Indiana", "North Oakland": a compass word before a known place is part of it.
@@ -58,10 +72,7 @@ struct PlaceRecognizer: Sendable {
                     $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
-                let modifies = text.token(end).map {
-                    $0.kind == .word && !$0.isCapitalized && !$0.classes.contains(.function) && !$0.lower.hasSuffix("ed")
-                        && !$0.lower.hasSuffix("s") && !$0.lineBreakBefore
-                } ?? false
+                let modifies = text.token(end).map { !$0.isCapitalized && Self.modifiedNouns.contains($0.lower) } ?? false
                 if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies,
                    name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
                     start -= 1
