@@ -53,7 +53,9 @@ let package = Package(
         .target(
             name: "Entities",
             dependencies: ["PipelineModel"],
-            path: "Sources/Extract/Entities"
+            path: "Sources/Extract/Entities",
+            // Gazetteer and word lists built by scripts/build-gazetteer.py, build-names.py and build-words.py.
+            resources: [.copy("Resources/places.tsv"), .copy("Resources/names.tsv"), .copy("Resources/words.txt")]
         ),
         .target(
             name: "Extract",

@@ -23,13 +23,38 @@ public final class EntityRecognizer: Sendable {
     /// The recognizer with the bundled gazetteers, loaded on first use.
     public static let shared = EntityRecognizer()
 
-    public init() {}
+    private let laws = LawRecognizer()
+    private let dates = DateRecognizer()
+    private let places: PlaceRecognizer
+    private let people: PersonRecognizer
+    private let words: WordTable
+
+    /// A recognizer with the bundled gazetteer and name lists (empty ones, with a warning, when missing).
+    public convenience init() {
+        self.init(gazetteer: .bundled(), names: .bundled())
+    }
+
+    init(gazetteer: PlaceGazetteer, names: NameLists) {
+        places = PlaceRecognizer(gazetteer: gazetteer, names: names)
+        people = PersonRecognizer(names: names, gazetteer: gazetteer)
+        words = WordTable(names: names, gazetteerFirstWords: gazetteer.firstWords)
+    }
 
     /// Every entity occurrence in `text`, in text order, without overlaps.
     ///
     /// `published` (ISO 8601) anchors relative dates such as "last year" when known.
     public func spans(in text: String, published: String? = nil) -> [EntitySpan] {
-        []
+        var annotated = AnnotatedText(text, words: words)
+        // The order settles conflicts: a law's year is no date, "Jordan Peterson" is no place, and a
+        // place is no person.
+        laws.recognize(in: &annotated)
+        dates.recognize(in: &annotated, published: published)
+        people.recognize(in: &annotated, pass: .strong)
+        places.recognize(in: &annotated)
+        people.recognize(in: &annotated, pass: .weak)
+        people.linkMentions(in: &annotated)
+        places.adoptCoordinatedNames(in: &annotated)
+        return annotated.spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
     /// The entities of a document: occurrences of the same person, law, date or place grouped

@@ -1,0 +1,47 @@
+/// Given names and surnames known to be personal names (1990 US Census lists, see scripts/build-names.py),
+/// and ordinary English words, which are not (Webster's 1934 dictionary, see scripts/build-words.py).
+struct NameLists: Sendable {
+    /// Lower-cased given names.
+    let given: Set<String>
+    /// Lower-cased frequent surnames.
+    let surnames: Set<String>
+    /// Lower-cased dictionary words that are not in the name lists.
+    let words: Set<String>
+
+    init(given: Set<String>, surnames: Set<String>, words: Set<String> = []) {
+        self.given = given
+        self.surnames = surnames
+        self.words = words
+    }
+
+    /// A known given name or surname.
+    func isName(_ lower: String) -> Bool {
+        given.contains(lower) || surnames.contains(lower)
+    }
+
+    /// An ordinary word, also in the plural ("Pirates", "Series").
+    func isWord(_ lower: String) -> Bool {
+        if words.contains(lower) { return true }
+        if lower.hasSuffix("ies") && words.contains(String(lower.dropLast(3)) + "y") { return true }
+        // "-es" only after sibilants and "o" ("churches", "heroes"): "Welles" is no plural of "well".
+        if ["ches", "shes", "sses", "xes", "zes", "oes"].contains(where: { lower.hasSuffix($0) }),
+           words.contains(String(lower.dropLast(2))) { return true }
+        return lower.hasSuffix("s") && words.contains(String(lower.dropLast()))
+    }
+
+    /// The bundled lists, or empty lists when the resource is missing.
+    static func bundled() -> NameLists {
+        var given = Set<String>()
+        var surnames = Set<String>()
+        for fields in ResourceFile.records("names.tsv") ?? [] where fields.count >= 2 {
+            let name = fields[0].lowercased()
+            if fields[1] == "given" { given.insert(name) } else { surnames.insert(name) }
+        }
+        let lines = ResourceFile.records("words.txt") ?? []
+        var words = Set<String>(minimumCapacity: lines.count)
+        for fields in lines {
+            words.insert(fields[0])
+        }
+        return NameLists(given: given, surnames: surnames, words: words)
+    }
+}

@@ -1,0 +1,330 @@
+import PipelineModel
+
+/// Finds personal names: runs of capitalised words with evidence that they name a person (a title
+/// or role before them, a known given name, a ", MP" after them, or their shape), without the
+/// titles, and later mentions of the same person by surname or given name alone.
+struct PersonRecognizer: Sendable {
+    let names: NameLists
+    let gazetteer: PlaceGazetteer
+
+    /// How much evidence a pass asks for.
+    enum Pass {
+        /// Titles, known given names, ", MP": runs before places so "Jordan Peterson" stays a person.
+        case strong
+        /// Unknown capitalised pairs ("Kaster Musakhan"), after places and laws took their words.
+        case weak
+    }
+
+    /// Abbreviated roles after a name on the same line: "Mantas Adomėnas, MP".
+    private static let trailingRoles: Set<String> = ["mp", "mep", "mps", "phd", "md", "jr", "sr", "esq", "qc", "kc"]
+
+    func recognize(in text: inout AnnotatedText, pass: Pass) {
+        var index = 0
+        var previousPersonEnd = -1
+        while index < text.count {
+            guard let run = run(at: index, in: text) else {
+                index += 1
+                continue
+            }
+            let previousWasPerson = previousPersonEnd >= 0 && index - previousPersonEnd <= 1
+                && ["and", ",", "&"].contains(text.lower(index - 1))
+            if let name = person(in: run, text: text, pass: pass, listed: previousWasPerson) {
+                text.claim(name, as: .person, normalized: normalized(name, in: text))
+                previousPersonEnd = name.upperBound + 1
+            }
+            index = run.upperBound
+        }
+    }
+
+    /// Later mentions of a person already found, by surname or given name alone, normalized to the
+    /// full name so that `entities(in:)` groups them.
+    func linkMentions(in text: inout AnnotatedText) {
+        var known: [String: String] = [:]
+        for span in text.spans where span.type == .person {
+            let parts = span.normalized.split(separator: " ")
+            guard parts.count >= 2, let first = parts.first, let last = parts.last else { continue }
+            let full = span.normalized
+            known[PlaceGazetteer.key(String(last)), default: full] = known[PlaceGazetteer.key(String(last))] ?? full
+            if known[PlaceGazetteer.key(String(first))] == nil { known[PlaceGazetteer.key(String(first))] = full }
+        }
+        guard !known.isEmpty else { return }
+        for (spanIndex, span) in text.spans.enumerated() where span.type == .person && !span.normalized.contains(" ") {
+            if let full = known[PlaceGazetteer.key(span.normalized)] {
+                text.setNormalized(ofSpan: spanIndex, to: full)
+            }
+        }
+        for index in 0..<text.count where !text.isClaimed(index) {
+            let token = text[index]
+            guard token.kind == .word, token.isCapitalized, let full = known[token.lower] else { continue }
+            if let next = text.token(index + 1), next.kind == .word, next.isCapitalized, !next.lineBreakBefore { continue }
+            text.claim(index..<index + 1, as: .person, normalized: full)
+        }
+    }
+
+    // MARK: Runs
+
+    /// The run of capitalised words (with initials and name particles) starting at `index`.
+    private func run(at index: Int, in text: AnnotatedText) -> Range<Int>? {
+        guard let first = text.token(index), first.kind == .word, first.isCapitalized, !text.isClaimed(index) else { return nil }
+        var end = index
+        var lastWord = index
+        while let token = text.token(end), !text.isClaimed(end), end - index < 8 {
+            if end > index && token.lineBreakBefore { break }
+            if token.kind == .word && (token.isCapitalized || token.classes.contains(.particle) && end > index) {
+                if token.isCapitalized { lastWord = end }
+                end += 1
+            } else if token.text == ".", !token.spaceBefore, end > index,
+                      text[end - 1].text.count <= 2 || text[end - 1].classes.contains(.title) {
+                // Initials and abbreviated titles: "J. R. Tolkien", "Mr. Gizat Nurdauletov", "H.E.".
+                end += 1
+            } else {
+                break
+            }
+        }
+        return index..<lastWord + 1
+    }
+
+    /// The name inside `run`, without titles and roles, if there is evidence enough for `pass`.
+    private func person(in run: Range<Int>, text: AnnotatedText, pass: Pass, listed: Bool) -> Range<Int>? {
+        // Everything up to the last title is a role: "Lithuanian MP Mantas Adomėnas",
+        // "The Prosecutor General ... Mr. Gizat Nurdauletov", "Major General Darkhan Dilmanov".
+        var start = run.lowerBound
+        var titled = isTitle(before: run.lowerBound, in: text)
+        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
+            start = index + 1
+            titled = true
+        }
+        while start < run.upperBound, text[start].kind == .punctuation || text[start].classes.contains(.particle) {
+            start += 1
+        }
+        // "H.E." and other dotted abbreviations: initials directly before a title-stripped name.
+        if start < run.upperBound, text.key(start..<min(start + 4, run.upperBound)) == "h.e." {
+            start += 4
+            titled = true
+        }
+        // "Despite Daniel", "Biologist Nick Bos": an ordinary word before a name, capitalised only
+        // because it starts the sentence or is a role, is not part of the name.
+        // "After Bedřich Smetana": so is a function word other than an article ("The Walking Dead"
+        // is a title).
+        while start + 1 < run.upperBound, text[start].kind == .word, !isName(text[start]), text[start + 1].kind == .word,
+              text[start + 1].classes.contains(.givenName) && isWord(text[start])
+                || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
+                || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
+            start += 1
+        }
+        var end = run.upperBound
+        // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
+        while end - start >= 3, let last = text.token(end - 1), last.kind == .word,
+              last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
+            end -= 1
+        }
+        while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation { end -= 1 }
+        guard end > start else { return nil }
+        let name = start..<end
+        let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        // A lone initial ("D") and a degree ("Ph.D") are no names.
+        if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
+        for index in words {
+            let token = text[index]
+            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday]) || isTitle(token) {
+                return nil
+            }
+        }
+        let firstWord = text[words[0]]
+        let allCaps = words.allSatisfy { text[$0].isAllCaps }
+        let common = words.filter { text[$0].classes.contains(.common) }.count
+        // Towns ("Holt", "Obama") do not count against a name: the place recogniser left them alone.
+        let places = words.filter { index in
+            guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
+            return !(place.kind == "city" && place.population < 100_000)
+        }.count
+        let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
+            && !(text.token(end + 1)?.lineBreakBefore ?? true)
+        if titled || trailingRole || listed {
+            // "Prince Series": a title before an ordinary word is part of a name of a thing.
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !isCitedAuthor(at: words[0], in: text) { return nil }
+            // "St. Petersburg": a title that starts a place's name.
+            if gazetteer.place(named: text.key(run)) != nil { return nil }
+            return common == 0 ? name : nil
+        }
+        // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
+        let givenFirst = firstWord.classes.contains(.givenName)
+            && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
+        // "Douglass North": a frequent word after a given name is a surname; a function word is not.
+        let functionWords = words.dropFirst().filter { text[$0].classes.contains(.function) }.count
+        // "Hong Kong", "San Francisco": the words start a known place's name.
+        if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
+            && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
+            return nil
+        }
+        switch pass {
+        case .strong:
+            // "Jordan River", "Virginia Beach": a given name that starts a geographic name.
+            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower) { return nil }
+            if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
+            return nil
+        case .weak:
+            if common > 0 || places == words.count { return nil }
+            if let last = words.last, isDemonym(text[last]) { return nil }
+            if allCaps { return nil }
+            if words.count == 1 { return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil }
+            // "Space Shuttle", "Creative Commons": every word an ordinary word.
+            if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
+            // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
+            // ordinary word, a thing's name often ends in one.
+            if let last = words.last, isWord(text[last]) && !isName(text[last]) { return nil }
+            // Initials alone ("J. R.") are no name.
+            return words.allSatisfy({ text[$0].text.count <= 2 }) ? nil : name
+        }
+    }
+
+    /// Whether one capitalised word with no title before it is a name ("Warhol", "Holt").
+    private func singleWordName(_ word: Token, at index: Int, in text: AnnotatedText) -> Bool {
+        let before = text.lower(index - 1)
+        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
+        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.count < 3
+            || word.text.contains(where: \.isNumber) {
+            return false
+        }
+        if isCitedAuthor(at: index, in: text) { return true }
+        let isName = isName(word)
+        let isWord = isWord(word)
+        if word.sentenceInitial && !(isName && !isWord) {
+            // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
+            // a verb of a person's life or a possessive after it makes a word a name.
+            guard let next = text.token(index + 1), !next.lineBreakBefore,
+                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(next.lower) else { return false }
+            return !isName && !isWord && looksLikeSurname(word)
+        }
+        switch (isName, isWord) {
+        case (true, false):
+            return true
+        case (true, true):
+            // "Green versus United States" but not "in Rock" or a heading word.
+            return !word.sentenceInitial && !Self.prepositions.contains(before)
+        case (false, true):
+            return false
+        case (false, false):
+            // An unknown capitalised word inside a sentence is most often a surname ("Warhol",
+            // "Zurbarán"); after a preposition of place it is a place ("in Coron"); after "of" or
+            // "called", in quotes or brackets, or before "is", a thing more often than a person.
+            let after = text.lower(index + 1)
+            return !word.sentenceInitial && looksLikeSurname(word)
+                && !["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via", "of", "on",
+                     "called", "named", "/", "\"", "“"].contains(before)
+                && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
+        }
+    }
+
+    /// Verbs that mostly follow a person's name at the start of a sentence.
+    private static let personVerbs: Set<String> = [
+        "said", "says", "told", "added", "explained", "wrote", "argued", "claimed", "noted", "stated", "recalled",
+        "was", "is", "has", "had", "became", "returned", "died", "married", "won", "joined", "moved", "began",
+        "served", "received", "studied", "left", "took", "played", "continued", "decided", "published", "went",
+        "remained", "attended", "graduated", "worked", "lived", "spent", "believed", "announced", "replied",
+        "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
+        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
+    ]
+
+    /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
+    private func isCitedAuthor(at index: Int, in text: AnnotatedText) -> Bool {
+        func isYear(_ token: Int) -> Bool {
+            guard let year = text.token(token), year.kind == .number, year.text.count == 4, let value = year.number else { return false }
+            return (1500...2099).contains(value)
+        }
+        var after = index + 1
+        // "Cruse and Croft (2004)", "Makel & Plucker, 2014": the last of the authors carries the year.
+        if ["&", "and"].contains(text.lower(after)), let next = text.token(after + 1), next.kind == .word, next.isCapitalized {
+            after += 2
+        }
+        if text.isPunctuation(after, "("), isYear(after + 1) { return true }
+        if text.isPunctuation(after, ","), isYear(after + 1) { return true }
+        return text.lower(index + 1) == "et" && text.lower(index + 2) == "al"
+    }
+
+    private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
+    private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]
+
+    /// Capitals inside a word ("LibriVox", "CoM") mark brands and acronyms, except after the prefixes of
+    /// surnames ("McKenzie", "DeVito", "O'Rourke"); "-ia", "-ology", "-ity" end names of places and fields.
+    private func looksLikeSurname(_ token: Token) -> Bool {
+        let lower = token.lower
+        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com"].contains(where: { lower.hasSuffix($0) }) {
+            return false
+        }
+        // A plural after a consonant ("Kazakhs", "Uzbeks", "Polaroids") names a group or a brand;
+        // surnames in -s mostly end in a vowel and s ("Adomėnas", "Pavilionis", "Theodorus").
+        let scalars = Array(lower.unicodeScalars)
+        if scalars.count >= 3, scalars[scalars.count - 1] == "s", let before = scalars.dropLast().last,
+           !"aeiouyėąęįųūs".unicodeScalars.contains(before) {
+            return false
+        }
+        var previous: Character = " "
+        var index = 0
+        for character in token.text {
+            if index > 0, character.isUppercase, previous != "-", previous != "'" {
+                let head = token.text.prefix(index)
+                if !["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O"].contains(head) { return false }
+            }
+            previous = character
+            index += 1
+        }
+        return true
+    }
+
+    private func isName(_ token: Token) -> Bool {
+        !token.classes.isDisjoint(with: .name)
+    }
+
+    /// An ordinary word, also in the plural ("Pirates").
+    private func isWord(_ token: Token) -> Bool {
+        token.classes.contains(.dictionaryWord) || token.lower.hasSuffix("s") && names.isWord(token.lower)
+    }
+
+    /// "Spanish", "Afghans", "Muslims": words for peoples and languages, not names of persons.
+    private func isDemonym(_ token: Token) -> Bool {
+        guard !isName(token) else { return false }
+        if token.classes.contains(.demonym) { return true }
+        return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
+            .contains { token.lower.hasSuffix($0) }
+    }
+
+    private func isTitle(_ token: Token) -> Bool {
+        token.kind == .word && token.classes.contains(.title) && (token.isCapitalized || token.text.count > 3)
+    }
+
+    /// A title in lower case right before the run: "the president Joe Biden", "Mr. Nurdauletov".
+    private func isTitle(before index: Int, in text: AnnotatedText) -> Bool {
+        var previous = index - 1
+        if text.isPunctuation(previous, ".") { previous -= 1 }
+        guard let token = text.token(previous), token.kind == .word, !text.isClaimed(previous) else { return false }
+        return Lexicon.titles.contains(token.lower) && !["head", "leader", "chair", "player", "writer"].contains(token.lower)
+    }
+
+    // MARK: Normal form
+
+    /// The name as written, all-caps names in title case, curly apostrophes straight.
+    private func normalized(_ range: Range<Int>, in text: AnnotatedText) -> String {
+        let allCaps = range.allSatisfy { text[$0].kind != .word || text[$0].isAllCaps || text[$0].text.count == 1 }
+        guard allCaps else { return text.surface(range) }
+        var result = ""
+        for index in range {
+            let token = text[index]
+            if index > range.lowerBound && token.spaceBefore { result += " " }
+            result += token.kind == .word ? Self.titleCased(token.text) : token.text
+        }
+        return result
+    }
+
+    /// "MORKŪNAITĖ-MIKULĖNIENĖ" -> "Morkūnaitė-Mikulėnienė".
+    static func titleCased(_ word: String) -> String {
+        var result = ""
+        var startOfPart = true
+        for character in word {
+            result += startOfPart ? character.uppercased() : character.lowercased()
+            startOfPart = character == "-" || character == "'" || character == " "
+        }
+        return result
+    }
+}

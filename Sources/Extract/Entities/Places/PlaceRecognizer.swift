@@ -1,0 +1,250 @@
+/// Finds countries, regions and cities: names from the gazetteer, and unknown names that the words
+/// around them call a place ("the village of Shilikti", "the Xinjiang region").
+struct PlaceRecognizer: Sendable {
+    let gazetteer: PlaceGazetteer
+    let names: NameLists
+
+    /// Nouns a place name often modifies ("the Hong Kong government"), taking the article with them.
+    private static let modifiedNouns: Set<String> = [
+        "government", "police", "authorities", "army", "military", "economy", "people", "citizens", "officials",
+        "embassy", "border", "capital", "team", "media", "market", "area", "region", "province", "state", "city",
+        "case", "crisis", "issue", "side", "delegation", "regime", "leadership", "administration", "protests",
+    ]
+
+    /// Words before a name that say a place follows ("in Norton", "near Holt").
+    private static let placePrepositions: Set<String> = [
+        "in", "at", "from", "to", "near", "across", "into", "outside", "around", "via", "through", "toward",
+        "towards", "between", "visit", "visited", "visiting", "downtown", "throughout", "within", "of",
+    ]
+
+    /// Lower-case place-kind words that may follow a name ("Xinjiang region").
+    private static let trailingKindWords: Set<String> = [
+        "region", "province", "district", "county", "oblast", "prefecture", "village", "town", "city",
+        "municipality", "state", "island", "autonomous",
+    ]
+
+    func recognize(in text: inout AnnotatedText) {
+        var index = 0
+        while index < text.count {
+            guard !text.isClaimed(index), text[index].kind == .word, text[index].isCapitalized else {
+                index += 1
+                continue
+            }
+            if let (end, normalized) = featureOfMatch(at: index, in: text) {
+                let start = text.lower(index - 1) == "the" && !text.isClaimed(index - 1) ? index - 1 : index
+                text.claim(start..<end, as: .place, normalized: normalized)
+                index = end
+                continue
+            }
+            let gazetteerResult = gazetteerMatch(at: index, in: text)
+            if case .blocked(let end) = gazetteerResult {
+                // "Republic of Lithuania" inside "Parliament of the Republic of Lithuania": neither it
+                // nor the "Lithuania" inside it is a place.
+                index = end
+                continue
+            }
+            var match: (Int, String)?
+            if case .place(let end, let normalized) = gazetteerResult {
+                match = (end, normalized)
+                // "the Jordan River", "Hudson Bay": a known name with a feature word after it is the feature.
+                if let next = text.token(end), next.kind == .word, next.isCapitalized, !next.lineBreakBefore, !text.isClaimed(end),
+                   Lexicon.trailingFeatureWords.contains(next.lower) {
+                    match = (end + 1, text.surface(index..<end + 1))
+                }
+            }
+            if let (end, normalized) = match ?? featureMatch(at: index, in: text) ?? contextMatch(at: index, in: text) {
+                var start = index
+                // "Southern Indiana", "North Oakland": a compass word before a known place is part of it.
+                if match != nil, index > 0, !text.isClaimed(index - 1), text[index - 1].isCapitalized,
+                   Lexicon.directionWords.contains(text.lower(index - 1)), !text[index].lineBreakBefore {
+                    start = index - 1
+                }
+                // "the State of Texas", "the Commonwealth of Virginia".
+                if match != nil, start == index, text.lower(index - 1) == "of", let kind = text.token(index - 2),
+                   kind.isCapitalized, ["state", "commonwealth", "province"].contains(kind.lower), !text.isClaimed(index - 2) {
+                    start = index - 2
+                }
+                // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
+                // Words, not tokens: "U.S." is one word and takes no "the".
+                let name = text.surface(start..<end)
+                // "the San Francisco Bay Area": the article belongs to a longer name that goes on.
+                let continues = text.token(end).map {
+                    $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
+                } ?? false
+                // "the Hong Kong government": the article belongs to the noun the name modifies.
+                let modifies = text.token(end).map { !$0.isCapitalized && Self.modifiedNouns.contains($0.lower) } ?? false
+                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies,
+                   name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
+                    start -= 1
+                }
+                let direction = start < index && !["the", "state", "commonwealth", "province"].contains(text.lower(start))
+                text.claim(start..<end, as: .place, normalized: direction ? text[index - 1].text + " " + normalized : normalized)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// "through Thrace and Asia Minor", "the parish schools of Cruden and Ellon": a single unknown word
+    /// that was taken for a surname but is listed with a place is a place too.
+    func adoptCoordinatedNames(in text: inout AnnotatedText) {
+        let spanOf = text.spanIndexByToken()
+        func isPlace(_ token: Int) -> Bool {
+            token >= 0 && token < spanOf.count && spanOf[token] >= 0 && text.spans[spanOf[token]].type == .place
+        }
+        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person && range.count == 1 {
+            let token = text[range.lowerBound]
+            guard !names.isName(token.lower), !text.spans[spanIndex].normalized.contains(" ") else { continue }
+            let joiners: Set<String> = [",", "and", "or"]
+            let before = range.lowerBound - 1
+            let after = range.upperBound
+            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1)
+            let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
+            if leftPlace || rightPlace {
+                text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
+            }
+        }
+    }
+
+    /// What the gazetteer says about the tokens at an index.
+    private enum GazetteerResult {
+        case none
+        /// A place name ending before token `end`, with its canonical name.
+        case place(end: Int, normalized: String)
+        /// A place name ending before token `end` that the context says is part of something else.
+        case blocked(end: Int)
+    }
+
+    /// The longest gazetteer name starting at `index`, if the context allows it to be a place.
+    private func gazetteerMatch(at index: Int, in text: AnnotatedText) -> GazetteerResult {
+        let limit = min(gazetteer.maxTokens, text.count - index)
+        guard limit > 0, text[index].classes.contains(.placeStart) else { return .none }
+        for length in stride(from: limit, through: 1, by: -1) {
+            let range = index..<index + length
+            let last = text[range.upperBound - 1]
+            // "U.S.": a name may end in the full stop of its last initial.
+            let endsInInitial = last.text == "." && length >= 2 && text[range.upperBound - 2].text.count == 1
+            guard last.kind == .word && last.isCapitalized || endsInInitial, text.isFree(range),
+                  !(range.dropFirst().contains { text[$0].lineBreakBefore }),
+                  let place = gazetteer.place(named: text.key(range)) else { continue }
+            guard isPlaceContext(range, in: text) else { return .blocked(end: range.upperBound) }
+            if length == 1 && isAmbiguous(place, text[index])
+                && !isIntroducedAsPlace(range, in: text) {
+                return .none
+            }
+            // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
+            // is a surname.
+            if length == 1, place.kind == "city", place.population < 1_000_000, let previous = text.token(index - 1),
+               previous.kind == .word, previous.isCapitalized, !text.isClaimed(index - 1), !previous.lineBreakBefore || !text[index].lineBreakBefore,
+               !Lexicon.commonCapitalised.contains(previous.lower), !Lexicon.titles.contains(previous.lower),
+               !Lexicon.directionWords.contains(previous.lower), gazetteer.place(named: previous.lower) == nil,
+               !Lexicon.organisationWords.contains(previous.lower), !text[index].lineBreakBefore {
+                return .none
+            }
+            return .place(end: range.upperBound, normalized: place.canonical)
+        }
+        return .none
+    }
+
+    /// A place name is no place when it is a common word at the start of a sentence, or part of the
+    /// name of an organisation ("Durham University", "Parliament of the Republic of Lithuania").
+    private func isPlaceContext(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
+        let first = text[range.lowerBound]
+        if range.count == 1 {
+            if first.isAllCaps && first.text.count <= 3 {
+                // Short capitals are acronyms ("OK", "IT") unless they are a country's usual short form;
+                // "US$" is a currency.
+                if !["US", "UK", "USA", "UAE", "PRC", "DRC"].contains(first.text) { return false }
+                if let next = text.token(range.upperBound), !next.spaceBefore, next.text == "$" { return false }
+            } else if first.classes.contains(.common) {
+                return false
+            }
+        }
+        // "Durham University", "Washington State University": an organisation word in the capitalised
+        // words that follow.
+        var next = range.upperBound
+        while let token = text.token(next), token.kind == .word, token.isCapitalized, !token.lineBreakBefore,
+              next < range.upperBound + 4 {
+            if token.classes.contains(.organisation) { return false }
+            next += 1
+        }
+        var before = range.lowerBound - 1
+        if text.lower(before) == "the" { before -= 1 }
+        if ["of", "de", "di", "du", "für", "for"].contains(text.lower(before)), let owner = text.token(before - 1),
+           owner.isCapitalized, Lexicon.organisationWords.contains(owner.lower) {
+            return false
+        }
+        return true
+    }
+
+    /// A town's name ("Holt", "Norton", "Gloria") is more often a surname or a word than the town, so
+    /// it is only a place where the words around it say so; a big city ("Cleveland", "Paris") is a
+    /// place unless a name claims it.
+    func isAmbiguous(_ place: PlaceGazetteer.Place, _ token: Token) -> Bool {
+        place.kind == "city" && place.population < 100_000
+    }
+
+    private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
+        var before = range.lowerBound - 1
+        if text.lower(before) == "the" { before -= 1 }
+        if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
+        // "Norton, Kansas": a place name followed by a region or country.
+        if text.isPunctuation(range.upperBound, ","), let next = text.token(range.upperBound + 1), next.isCapitalized,
+           let place = gazetteer.place(named: next.lower), place.kind != "city" {
+            return true
+        }
+        return false
+    }
+
+    /// A capitalised name led or ended by a geographic feature word: "Lake Erie", "Port Hutt",
+    /// "the Casamance River", "Chatham Islands".
+    private func featureMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        let end = text.capitalisedRun(from: index, limit: 4, stoppingAt: [.function, .organisation])
+        guard end - index >= 2 else { return nil }
+        let first = text.lower(index)
+        let last = text.lower(end - 1)
+        guard Lexicon.leadingFeatureWords.contains(first) || Lexicon.trailingFeatureWords.contains(last) else { return nil }
+        if text[index].sentenceInitial && Lexicon.commonCapitalised.contains(first) { return nil }
+        return (end, text.surface(index..<end))
+    }
+
+    /// "the Gulf of Mexico", "the Bay of Bengal", "Isle of Man": a water or land feature of a name.
+    private func featureOfMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        guard ["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "lake", "island", "islands"].contains(text.lower(index)),
+              text.lower(index + 1) == "of" else { return nil }
+        var cursor = index + 2
+        if text.lower(cursor) == "the" { cursor += 1 }
+        let last = text.capitalisedRun(from: cursor, limit: 3, stoppingAt: [])
+        return last > cursor ? (last, text.surface(index..<last)) : nil
+    }
+
+    /// An unknown capitalised name that the words around it call a place.
+    private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
+        guard end > index else { return nil }
+        var before = index - 1
+        if text.lower(before) == "the" { before -= 1 }
+        let introduced = text.lower(before) == "of" && Lexicon.placeKindWords.contains(text.lower(before - 1))
+            && !(text.token(before - 1)?.isCapitalized ?? true)
+        let followed = Self.trailingKindWords.contains(text.lower(end)) && !(text.token(end)?.isCapitalized ?? true)
+        // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
+        // of place.
+        let token = text[index]
+        let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
+            && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
+            && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
+        // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
+        let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting", "of"].contains(text.lower(index - 2))
+            && !names.isName(token.lower) && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false)
+        // "Dalmatia and Pannonia", "Kurdistan": unknown words ending like names of lands.
+        let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
+            && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !token.lower.hasSuffix("pedia")
+            && ["ia", "land", "stan", "shire", "burg", "ville", "polis", "grad", "abad"].contains(where: { token.lower.hasSuffix($0) })
+        if pluralAfterPreposition { return (end, text.surface(index..<end)) }
+        guard introduced || followed || unknownAfterPreposition || landLike else { return nil }
+        return (end, text.surface(index..<end))
+    }
+}

@@ -1,0 +1,132 @@
+@testable import Entities
+import PipelineModel
+import Testing
+
+/// Rules that decide by the words around a name rather than by the name itself.
+@Suite("Context rules")
+struct ContextRuleTests {
+    @Test("short country forms are places, a currency prefix is not")
+    func countryShortForms() {
+        let places = found(.place, in: "Troops left the U.S. for Kabul, and damages reached US$ 10 billion.")
+        #expect(places == [
+            Found(type: .place, text: "U.S.", normalized: "United States"),
+            Found(type: .place, text: "Kabul", normalized: "Kabul"),
+        ])
+    }
+
+    @Test("the article belongs to plural and multi-word place names", arguments: [
+        ("He moved to the Netherlands.", "the Netherlands", "Netherlands"),
+        ("Ships crossed the Gulf of Mexico at night.", "the Gulf of Mexico", "Gulf of Mexico"),
+        ("a law of the State of Texas was cited", "the State of Texas", "Texas"),
+        ("Life in the Soviet Union was hard.", "the Soviet Union", "Soviet Union"),
+        ("They drove through Southern Indiana.", "Southern Indiana", "Southern Indiana"),
+        ("They camped by Lake Erie.", "Lake Erie", "Lake Erie"),
+    ])
+    func placeNames(text: String, span: String, normalized: String) {
+        #expect(found(.place, in: text) == [Found(type: .place, text: span, normalized: normalized)])
+    }
+
+    @Test("a town's name that is also a surname is a person without words of place")
+    func surnameOrTown() {
+        #expect(found("Listed at 180 pounds, Holt bats left-handed.").map(\.type) == [.person])
+        let all = found("Barack Obama visited Cleveland.")
+        #expect(all == [
+            Found(type: .person, text: "Barack Obama", normalized: "Barack Obama"),
+            Found(type: .place, text: "Cleveland", normalized: "Cleveland"),
+        ])
+    }
+
+    @Test("ordinary words around a name are not part of it")
+    func ordinaryWordsAroundNames() {
+        #expect(found(.person, in: "Despite Daniel Bernoulli FRS, the work went on.").map(\.text) == ["Daniel Bernoulli"])
+        #expect(found(.person, in: "The deal with the Campbell Soup company was signed.").isEmpty)
+    }
+
+    @Test("an unknown word starting a sentence is a name only before a verb of a person")
+    func sentenceStart() {
+        #expect(found(.person, in: "Galois returned to mathematics.").map(\.text) == ["Galois"])
+        #expect(found(.person, in: "Scientology is a church.").isEmpty)
+        #expect(found(.person, in: "Goldsmith doesn't dispute that Warhol's Prince Series sold.").map(\.text) == ["Warhol"])
+    }
+
+    @Test("more law citations", arguments: [
+        ("Charged under Sections 323, 354 r/w 34 IPC yesterday.", "Sections 323, 354 r/w 34 IPC", "IPC, Sections 323, 354 r/w 34"),
+        ("It was repealed by Act 68 of 1984 later.", "Act 68 of 1984", "Act 68 of 1984"),
+        ("He cited Sub Section 5 of Section 3 of the Act.", "Sub Section 5 of Section 3", "Sub Section 5 of Section 3"),
+        ("Funding under Title IV was cut.", "Title IV", "Title IV"),
+        ("See Section 13(3A) of the SARFAESI Act for that.", "Section 13(3A) of the SARFAESI Act", "SARFAESI Act, Section 13(3A)"),
+    ])
+    func moreLaws(text: String, span: String, normalized: String) {
+        #expect(found(.law, in: text) == [Found(type: .law, text: span, normalized: normalized)])
+    }
+
+    @Test("clauses and paragraphs alone are no law")
+    func dependentProvisions() {
+        #expect(found(.law, in: "as held in paragraph 17 and clause 3 of the agreement").isEmpty)
+    }
+
+    @Test("more dates", arguments: [
+        ("It lasted over 250 years.", "over 250 years", "P250Y"),
+        ("It closed at the end of 1990.", "the end of 1990", "1990"),
+        ("He died on 30 September 420 in Bethlehem.", "30 September 420", "0420-09-30"),
+        ("We meet every year in May.", "every year", "every year"),
+        ("The 2011 season was his best.", "The 2011 season", "2011"),
+        ("She is in her 80s now.", "her 80s", "her 80s"),
+    ])
+    func moreDates(text: String, span: String, normalized: String) {
+        #expect(found(.date, in: text).first == Found(type: .date, text: span, normalized: normalized))
+    }
+
+    @Test("ranges of years are two dates; of a weekday night the weekday is the date")
+    func rangesAndTimesOfDay() {
+        #expect(found(.date, in: "He lived there 1947 to 1960.").map(\.normalized) == ["1947", "1960"])
+        #expect(found(.date, in: "The festival opened on Saturday night.").map(\.text) == ["Saturday"])
+    }
+}
+
+@Suite("Places by company")
+struct CoordinatedPlaceTests {
+    @Test("an unknown word listed with places is a place")
+    func coordinatedWithPlace() {
+        let places = found(.place, in: "The Jola live in Ziguinchor, Djibonker and Dakar.")
+        #expect(places.map(\.text) == ["Ziguinchor", "Djibonker", "Dakar"])
+        #expect(found(.person, in: "The Jola live in Ziguinchor, Djibonker and Dakar.").isEmpty)
+    }
+
+    @Test("a capital that is also an ordinary word stays in the gazetteer")
+    func capitalNamedLikeAWord() {
+        #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])
+        #expect(found(.place, in: "He travelled to Trier in 367.").map(\.text) == ["Trier"])
+    }
+}
+
+@Suite("Unknown places by their form")
+struct PlaceFormTests {
+    @Test("plural names after a preposition and names ending like lands are places")
+    func placeForms() {
+        let text = "Flying to the Chathams is costly; he was born on the border of Dalmatia and Pannonia and edited Wikipedia."
+        #expect(found(.place, in: text).map(\.text) == ["the Chathams", "Dalmatia", "Pannonia"])
+    }
+}
+
+@Suite("Articles before place names")
+struct PlaceArticleTests {
+    @Test("the article stays with a place name that heads its phrase, not with one that modifies a noun")
+    func articles() {
+        #expect(found(.place, in: "Protests spread in the United States.").map(\.text) == ["the United States"])
+        #expect(found(.place, in: "Critics of the Hong Kong government marched.").map(\.text) == ["Hong Kong"])
+    }
+}
+
+@Suite("Geographic features")
+struct FeatureTests {
+    @Test("a given name or a country before a feature word is a feature, not a person", arguments: [
+        ("They swam in the Jordan River daily.", "the Jordan River"),
+        ("They moved to Virginia Beach in May.", "Virginia Beach"),
+        ("Ships sailed into Hudson Bay.", "Hudson Bay"),
+    ])
+    func features(text: String, place: String) {
+        #expect(found(.place, in: text).map(\.text) == [place])
+        #expect(found(.person, in: text).isEmpty)
+    }
+}

