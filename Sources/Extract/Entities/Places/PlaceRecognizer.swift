@@ -38,8 +38,14 @@ struct PlaceRecognizer: Sendable {
             }
             let gazetteerResult = gazetteerMatch(at: index, in: text)
             if case .blocked(let end) = gazetteerResult {
-                // "Republic of Lithuania" inside "Parliament of the Republic of Lithuania": neither it
-                // nor the "Lithuania" inside it is a place.
+                // "Durham University": the place name inside an organisation's name is no place.
+                index = end
+                continue
+            }
+            if case .republic(let start, let end, let normalized) = gazetteerResult {
+                // "the Parliament of the Republic of Lithuania": the organisation belongs to the country,
+                // which the letter thereby names.
+                text.claim(start..<end, as: .place, normalized: normalized)
                 index = end
                 continue
             }
@@ -114,6 +120,8 @@ struct PlaceRecognizer: Sendable {
         case place(end: Int, normalized: String)
         /// A place name ending before token `end` that the context says is part of something else.
         case blocked(end: Int)
+        /// "Republic of X" inside an organisation's name: X, from `start`, is still a place.
+        case republic(start: Int, end: Int, normalized: String)
     }
 
     /// The longest gazetteer name starting at `index`, if the context allows it to be a place.
@@ -128,7 +136,12 @@ struct PlaceRecognizer: Sendable {
             guard last.kind == .word && last.isCapitalized || endsInInitial, text.isFree(range),
                   !(range.dropFirst().contains { text[$0].lineBreakBefore }),
                   let place = gazetteer.place(named: text.key(range)) else { continue }
-            guard isPlaceContext(range, in: text) else { return .blocked(end: range.upperBound) }
+            guard isPlaceContext(range, in: text) else {
+                if length >= 3, text.lower(index) == "republic", text.lower(index + 1) == "of" {
+                    return .republic(start: index + 2, end: range.upperBound, normalized: place.canonical)
+                }
+                return .blocked(end: range.upperBound)
+            }
             if length == 1 && isAmbiguous(place, text[index])
                 && !isIntroducedAsPlace(range, in: text) {
                 return .none
