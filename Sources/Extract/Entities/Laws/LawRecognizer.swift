@@ -56,10 +56,18 @@ struct LawRecognizer: Sendable {
         }
         var found: [(range: Range<Int>, normalized: String)] = []
         var lastLaw: (end: Int, name: String)?
+        // "the Criminal Code" after "the Criminal Code of the Republic of Kazakhstan" is the same code.
+        var fullNames: [String] = []
+        func normalizedName(_ name: Range<Int>) -> String {
+            let normalized = self.normalizedName(name, in: text)
+            if let full = fullNames.last(where: { $0.hasPrefix(normalized + " ") }) { return full }
+            fullNames.append(normalized)
+            return normalized
+        }
         index = 0
         while index < text.count {
             if let name = names[index] {
-                let normalized = normalizedName(name, in: text)
+                let normalized = normalizedName(name)
                 found.append((name, normalized))
                 lastLaw = (name.upperBound, normalized)
                 index = name.upperBound
@@ -76,7 +84,7 @@ struct LawRecognizer: Sendable {
             if joiner == "of" || joiner == "under" || joiner == "in" { gap += 1 }
             if text.lower(gap) == "the" { gap += 1 }
             if let name = names[gap] ?? names[provisionEnd] ?? acronymStatute(at: gap, in: text) {
-                let normalized = normalizedName(name, in: text)
+                let normalized = normalizedName(name)
                 found.append((index..<name.upperBound, normalized + ", " + provisionText))
                 lastLaw = (name.upperBound, normalized)
                 index = name.upperBound
