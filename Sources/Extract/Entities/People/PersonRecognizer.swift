@@ -109,7 +109,9 @@ struct PersonRecognizer: Sendable {
         while start + 1 < run.upperBound, text[start].kind == .word, !isName(text[start]), text[start + 1].kind == .word,
               text[start + 1].classes.contains(.givenName) && isWord(text[start])
                 || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
-                || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing") {
+                || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing")
+                // "Later Alimuly's family": without a given name, a sentence's first ordinary word is no part of it.
+                || pass == .weak && isWord(text[start]) && text[start].sentenceInitial {
             start += 1
         }
         var end = run.upperBound
