@@ -17,6 +17,11 @@ struct PlaceRecognizer: Sendable {
         "towards", "between", "visit", "visited", "visiting", "downtown", "throughout", "within", "of",
     ]
 
+    /// Capitalised words of a place's formal name before "of": "the State of Texas", "the City of Cleveland".
+    private static let leadingKindWords: Set<String> = [
+        "state", "commonwealth", "province", "city", "municipality", "town", "borough", "county",
+    ]
+
     /// Lower-case place-kind words that may follow a name ("Xinjiang region").
     private static let trailingKindWords: Set<String> = [
         "region", "province", "district", "county", "oblast", "prefecture", "village", "town", "city",
@@ -67,7 +72,7 @@ struct PlaceRecognizer: Sendable {
                 }
                 // "the State of Texas", "the Commonwealth of Virginia".
                 if match != nil, start == index, text.lower(index - 1) == "of", let kind = text.token(index - 2),
-                   kind.isCapitalized, ["state", "commonwealth", "province"].contains(kind.lower), !text.isClaimed(index - 2) {
+                   kind.isCapitalized, Self.leadingKindWords.contains(kind.lower), !text.isClaimed(index - 2) {
                     start = index - 2
                 }
                 // OntoNotes and GUM keep "the" in multi-word and plural names: "the United States".
@@ -79,11 +84,13 @@ struct PlaceRecognizer: Sendable {
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
                 let modifies = text.token(end).map { !$0.isCapitalized && Self.modifiedNouns.contains($0.lower) } ?? false
-                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies,
+                // "the New York area", "the Dallas suburbs": a city's name takes no article of its own.
+                let isCity = match != nil && start == index && gazetteer.place(named: text.key(index..<end))?.kind == "city"
+                if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies, !isCity,
                    name.contains(" ") || name.hasSuffix("s") && !name.hasSuffix("ss") {
                     start -= 1
                 }
-                let direction = start < index && !["the", "state", "commonwealth", "province"].contains(text.lower(start))
+                let direction = start < index && text.lower(start) != "the" && !Self.leadingKindWords.contains(text.lower(start))
                 text.claim(start..<end, as: .place, normalized: direction ? text[index - 1].text + " " + normalized : normalized)
                 index = end
             } else {
@@ -99,6 +106,11 @@ struct PlaceRecognizer: Sendable {
         func isPlace(_ token: Int) -> Bool {
             token >= 0 && token < spanOf.count && spanOf[token] >= 0 && text.spans[spanOf[token]].type == .place
         }
+        // "Coron was registered as a town ... changed to Coron": a word the text calls a place elsewhere.
+        var placeWords = Set<String>()
+        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .place && range.count == 1 {
+            placeWords.insert(text[range.lowerBound].lower)
+        }
         for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person && range.count == 1 {
             let token = text[range.lowerBound]
             guard !names.isName(token.lower), !text.spans[spanIndex].normalized.contains(" ") else { continue }
@@ -107,7 +119,7 @@ struct PlaceRecognizer: Sendable {
             let after = range.upperBound
             let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1)
             let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
-            if leftPlace || rightPlace {
+            if leftPlace || rightPlace || placeWords.contains(token.lower) {
                 text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
             }
         }
@@ -247,6 +259,8 @@ struct PlaceRecognizer: Sendable {
         let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
             && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
+            // "successor to Pachomius": Latin names of persons end in -ius.
+            && !token.lower.hasSuffix("ius")
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
         // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
         let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")

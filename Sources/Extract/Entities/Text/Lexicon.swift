@@ -52,7 +52,7 @@ enum Lexicon {
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
         empire dynasty nations war wars revolution cyclone hurricane typhoon storm shuttle
-        blvd boulevard plaza
+        blvd boulevard plaza castle cathedral abbey
         library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
         """)
@@ -76,7 +76,7 @@ enum Lexicon {
     /// Words that make a capitalised name a natural or man-made geographic feature when they lead it
     /// ("Lake Erie", "Mount Ararat", "Port Hutt").
     static let leadingFeatureWords = words("""
-        lake mount mt cape port fort isle gulf bay
+        lake mount mt cape port fort isle gulf bay county
         """)
 
     /// Words that make a capitalised name a geographic feature when they end it ("Casamance River").
