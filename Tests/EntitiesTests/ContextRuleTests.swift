@@ -130,3 +130,41 @@ struct FeatureTests {
         #expect(found(.person, in: text).isEmpty)
     }
 }
+
+@Suite("Boundaries of names")
+struct NameBoundaryTests {
+    @Test("a city's name leaves the article to the noun it modifies; a formal name keeps its head word", arguments: [
+        ("Traffic in the New York area is slow.", "New York"),
+        ("Homes in the Dallas suburbs are cheap.", "Dallas"),
+        ("He wrote to the City of Cleveland about it.", "the City of Cleveland"),
+        ("She grew up in County Durham near the coast.", "County Durham"),
+    ])
+    func placeBoundaries(text: String, span: String) {
+        #expect(found(.place, in: text).map(\.text) == [span])
+    }
+
+    @Test("a castle's or cathedral's name is neither a person nor a place")
+    func buildingsAreNoPeople() {
+        let text = "The paintings hang at Auckland Castle in the north."
+        #expect(found(text).filter { $0.type != .date }.isEmpty)
+    }
+
+    @Test("a Latin name after to or from is a person's, not a place's")
+    func latinNamesAreNoPlaces() {
+        #expect(found(.place, in: "He was the spiritual successor to Pachomius and led the monks.").isEmpty)
+    }
+
+    @Test("a word the text calls a place elsewhere is a place everywhere in it")
+    func placeWordsAgree() {
+        let text = "In 1902 Coron was registered as a town, and the name was changed from Penon de Coron to Coron."
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("a capitalised particle starts a name; a last initial keeps its full stop", arguments: [
+        ("As De Certeau argued, walking is a speech act.", "De Certeau"),
+        ("It was signed by President George H. W. Bush in 1990.", "George H. W. Bush"),
+    ])
+    func personBoundaries(text: String, name: String) {
+        #expect(found(.person, in: text).map(\.text) == [name])
+    }
+}

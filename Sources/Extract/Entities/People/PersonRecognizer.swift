@@ -94,7 +94,9 @@ struct PersonRecognizer: Sendable {
             start = index + 1
             titled = true
         }
-        while start < run.upperBound, text[start].kind == .punctuation || text[start].classes.contains(.particle) {
+        // "de Gaulle" after a title starts with its particle only when capitalised ("De Certeau").
+        while start < run.upperBound, text[start].kind == .punctuation
+                || text[start].classes.contains(.particle) && !(text[start].isCapitalized && start + 1 < run.upperBound) {
             start += 1
         }
         // "H.E." and other dotted abbreviations: initials directly before a title-stripped name.
@@ -120,7 +122,11 @@ struct PersonRecognizer: Sendable {
               last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
             end -= 1
         }
-        while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation { end -= 1 }
+        while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation {
+            // "George H. W.": the full stop of a last initial is part of the name.
+            if end - start >= 3, text[end - 1].text == ".", text[end - 2].text.count == 1, text[end - 2].isCapitalized { break }
+            end -= 1
+        }
         guard end > start else { return nil }
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
