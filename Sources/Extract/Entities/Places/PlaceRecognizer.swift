@@ -258,6 +258,8 @@ struct PlaceRecognizer: Sendable {
         let token = text[index]
         let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
             && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
+            // "travelled to Socotra" but not "confided to Galois", "close to Padalecki".
+            && (text.lower(index - 1) != "to" || Lexicon.motionWords.contains(text.lower(index - 2)))
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
             // "successor to Pachomius": Latin names of persons end in -ius.
             && !token.lower.hasSuffix("ius")

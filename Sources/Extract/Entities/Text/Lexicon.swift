@@ -87,6 +87,17 @@ enum Lexicon {
         cliffs hill expressway turnpike highway freeway
         """)
 
+    /// Words before "to" that make an unknown name after it a destination ("flights to Coron").
+    static let motionWords: Set<String> = [
+        "go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "travel", "travels", "traveled",
+        "travelled", "traveling", "travelling", "move", "moves", "moved", "moving", "return", "returns", "returned",
+        "returning", "fly", "flies", "flew", "flight", "flights", "trip", "trips", "journey", "road", "way", "ferry",
+        "ferries", "boat", "boats", "bus", "buses", "train", "trains", "sail", "sailed", "drive", "drove", "walk",
+        "walked", "head", "headed", "heading", "back", "route", "routes", "sent", "deported", "fled", "emigrated",
+        "migrated", "relocated", "transferred", "gateway", "access", "tour", "tours", "expedition", "visitors",
+        "tourists", "escaped", "exiled", "banished", "bound",
+    ]
+
     /// Compass words that may lead a place name ("Southern Indiana", "North Oakland").
     static let directionWords = words("""
         north south east west northern southern eastern western central northeast northwest southeast
