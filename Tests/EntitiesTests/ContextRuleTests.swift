@@ -188,3 +188,16 @@ struct DestinationTests {
         #expect(found(.person, in: text).map(\.normalized) == ["Jack London", "Jack London"])
     }
 }
+
+@Suite("One word starting a sentence")
+struct SentenceInitialNameTests {
+    @Test("a surname that is also a word or looks plural is a name before a verb only people do", arguments: [
+        ("Holt graduated in 2006 from Stephenville High School.", ["Holt"]),
+        ("Wilkins explained the donation program.", ["Wilkins"]),
+        ("Spring was late that year.", []),
+        ("Kazakhs who fled were sent back.", []),
+    ])
+    func sentenceInitial(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+}

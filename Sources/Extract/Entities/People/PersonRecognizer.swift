@@ -210,7 +210,11 @@ struct PersonRecognizer: Sendable {
             // a verb of a person's life or a possessive after it makes a word a name.
             guard let next = text.token(index + 1), !next.lineBreakBefore,
                   next.text == "'s" || next.text == "'" || Self.personVerbs.contains(next.lower) else { return false }
-            return !isName && !isWord && looksLikeSurname(word)
+            // "Holt graduated", "Goldsmith's test": a surname that is also a word needs a verb only a
+            // person does, or a possessive; "Wilkins said": so does an unknown word shaped like a plural.
+            let personOnly = Self.personVerbs.contains(next.lower) && !Self.sharedVerbs.contains(next.lower)
+            if isName && isWord { return personOnly || next.text == "'s" }
+            return !isWord && (looksLikeSurname(word) || personOnly)
         }
         switch (isName, isWord) {
         case (true, false):
@@ -242,6 +246,12 @@ struct PersonRecognizer: Sendable {
         "remained", "attended", "graduated", "worked", "lived", "spent", "believed", "announced", "replied",
         "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
         "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
+    ]
+
+    /// Verbs of `personVerbs` that things and groups do as well ("Spring was", "Kazakhs who").
+    private static let sharedVerbs: Set<String> = [
+        "was", "is", "has", "had", "became", "who", "won", "lost", "joined", "began", "continued", "remained", "left",
+        "took", "played", "led", "moved", "received", "went", "served", "himself", "herself",
     ]
 
     /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
