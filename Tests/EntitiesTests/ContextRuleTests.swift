@@ -201,3 +201,14 @@ struct SentenceInitialNameTests {
         #expect(found(.person, in: text).map(\.text) == people)
     }
 }
+
+@Suite("Words for peoples and languages")
+struct DemonymTests {
+    @Test("a language or people is no place, even where a place word follows", arguments: [
+        "He advanced the theories of Rank and Nexus in Danish in two papers.",
+        "The archipelago lies south of the Danish island of Funen.",
+    ])
+    func demonymsAreNoPlaces(text: String) {
+        #expect(!found(.place, in: text).contains { $0.text.contains("Danish") })
+    }
+}

@@ -248,6 +248,11 @@ struct PlaceRecognizer: Sendable {
     private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
         let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
         guard end > index else { return nil }
+        // "in Danish", "the Danish island of Funen": a word for a people or a language is no place.
+        let lastWord = text[end - 1]
+        if lastWord.classes.contains(.demonym) || ["ish", "ese", "ian", "ians"].contains(where: { lastWord.lower.hasSuffix($0) }) {
+            return nil
+        }
         var before = index - 1
         if text.lower(before) == "the" { before -= 1 }
         let introduced = text.lower(before) == "of" && Lexicon.placeKindWords.contains(text.lower(before - 1))
