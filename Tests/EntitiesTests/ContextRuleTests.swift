@@ -55,6 +55,10 @@ struct ContextRuleTests {
         ("He cited Sub Section 5 of Section 3 of the Act.", "Sub Section 5 of Section 3", "Sub Section 5 of Section 3"),
         ("Funding under Title IV was cut.", "Title IV", "Title IV"),
         ("See Section 13(3A) of the SARFAESI Act for that.", "Section 13(3A) of the SARFAESI Act", "SARFAESI Act, Section 13(3A)"),
+        ("under the Banking Regulation Act, 1949 the bank", "Banking Regulation Act, 1949", "Banking Regulation Act, 1949"),
+        ("the Money Circulation Schemes (Banning) Act, 1978 applies", "Money Circulation Schemes (Banning) Act, 1978",
+         "Money Circulation Schemes (Banning) Act, 1978"),
+        ("as the U.P. Motor Vehicle Rules, 1998 say", "U.P. Motor Vehicle Rules, 1998", "U.P. Motor Vehicle Rules, 1998"),
     ])
     func moreLaws(text: String, span: String, normalized: String) {
         #expect(found(.law, in: text) == [Found(type: .law, text: span, normalized: normalized)])

@@ -140,9 +140,14 @@ struct LawRecognizer: Sendable {
                 // A year in the name: "the 1951 Geneva Convention".
                 start -= 1
                 break
-            } else if previous.kind == .punctuation && previous.text == ")" && text.lower(start - 2) == "amendment"
-                        && text.isPunctuation(start - 3, "(") {
-                start -= 3
+            } else if previous.kind == .punctuation && previous.text == ")", let open = bracketedWords(before: start - 1, in: text) {
+                // "Money Circulation Schemes (Banning) Act", "Real Estate (Regulation and Development) Rules".
+                start = open
+            } else if previous.text == ".", !previous.spaceBefore, let initial = text.token(start - 2), initial.kind == .word,
+                      initial.text.count == 1, initial.isCapitalized, leftWords > 0 || start == index {
+                // "U.P. Motor Vehicle Rules": the initials of a state.
+                start -= 2
+                leftWords += 1
             } else if Self.nameConnectors.contains(previous.lower) && previous.lower != "the" && leftWords > 0,
                       let before = text.token(start - 2), before.isCapitalized, before.kind == .word,
                       !Lexicon.functionWords.contains(before.lower) {
@@ -155,11 +160,18 @@ struct LawRecognizer: Sendable {
         let isGeneric = (start == index || start == index - 1 && text[start].kind == .number)
             && !Self.standaloneInstruments.contains(token.lower)
         var end = index + 1
+        // "Banking Regulation Act", "Amendment Rules": the last instrument word heads the name.
+        var head = token
+        while let next = text.token(end), next.kind == .word, next.isCapitalized, !next.lineBreakBefore,
+              Self.instrumentWords.contains(next.lower) {
+            head = next
+            end += 1
+        }
         // "(Amendment)" after the instrument word.
         if text.isPunctuation(end, "("), text.lower(end + 1) == "amendment", text.isPunctuation(end + 2, ")") { end += 3 }
         // A number that names the instrument: "Resolution 2231", "Regulation (EU) 2016/679",
         // "Directive 95/46/EC", "Protocol No. 11".
-        if token.lower != "act" || text.lower(end + 1) != "of" {
+        if head.lower != "act" || text.lower(end + 1) != "of" {
             var cursor = end
             if text.isPunctuation(cursor, "("), let inner = text.token(cursor + 1), inner.isAllCaps,
                text.isPunctuation(cursor + 2, ")") { cursor += 3 }
@@ -195,12 +207,26 @@ struct LawRecognizer: Sendable {
             if last >= 0 { end = last + 1 }
         }
         // "Act 68 of 1984", "Punjab Act 2 of 1985".
-        if token.lower == "act", let number = text.token(end), number.kind == .number, text.lower(end + 1) == "of",
+        if head.lower == "act", let number = text.token(end), number.kind == .number, text.lower(end + 1) == "of",
            let year = text.token(end + 2), year.kind == .number, year.text.count == 4 {
             return start..<end + 3
         }
         if isGeneric && end == index + 1 { return nil }
         return start..<yearSuffix(after: end, in: text)
+    }
+
+    /// The "(" that opens a bracket of capitalised words closing at `close` ("(Banning)",
+    /// "(Regulation and Development)"), or nil.
+    private func bracketedWords(before close: Int, in text: AnnotatedText) -> Int? {
+        var cursor = close - 1
+        var words = 0
+        while cursor > close - 7, let token = text.token(cursor), !token.lineBreakBefore {
+            if text.isPunctuation(cursor, "(") { return words > 0 ? cursor : nil }
+            guard token.kind == .word, token.isCapitalized || Self.nameConnectors.contains(token.lower) else { return nil }
+            if token.isCapitalized { words += 1 }
+            cursor -= 1
+        }
+        return nil
     }
 
     /// The end of a name after its optional year: ", 1988", " 1872", " (26 of 1881)".
