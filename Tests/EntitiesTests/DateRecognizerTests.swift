@@ -62,3 +62,22 @@ struct DateRecognizerTests {
         #expect(found(.date, in: "on 02/30/2019 and 13/13/2019").isEmpty)
     }
 }
+
+@Suite("Ranges within a month or a year")
+struct DateRangeTests {
+    @Test("a range of days in one month or of months in one year is one date with its first and last day", arguments: [
+        ("The festival ran 5–6 September 2019 in Vilnius.", "5–6 September 2019", "2019-09-05/2019-09-06", "2019-09-05", "2019-09-06"),
+        ("Fieldwork lasted from March to August 2011 in all.", "March to August 2011", "2011-03/2011-08", "2011-03-01", "2011-08-31"),
+    ])
+    func ranges(text: String, span: String, normalized: String, start: String, end: String) throws {
+        #expect(found(.date, in: text) == [Found(type: .date, text: span, normalized: normalized)])
+        let entity = try #require(EntityRecognizer.shared.entities(in: text).first { $0.type == .date })
+        #expect(entity.date?.start == start)
+        #expect(entity.date?.end == end)
+    }
+
+    @Test("ranges of years stay two dates")
+    func yearRanges() {
+        #expect(found(.date, in: "He lived there 1947 to 1960.").map(\.normalized) == ["1947", "1960"])
+    }
+}

@@ -208,6 +208,7 @@ struct DateRecognizer: Sendable {
     /// "19th December, 2019", "October 1, 2019", "Oct. 1", "December 2019", "12/20/2019", "2019-12-20", "2019".
     private func calendarDate(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
         if let numeric = numericDate(at: start, in: text) { return numeric }
+        if let range = rangeInOneMonthOrYear(at: start, in: text, anchor: anchor) { return range }
         // Day first: "19th December, 2019", "16 July 1860", "the 1st of May".
         if let day = dayOfMonth(text.token(start)) {
             var index = start + 1
@@ -249,6 +250,29 @@ struct DateRecognizer: Sendable {
             // "1928 onwards".
             let end = ["onwards", "onward"].contains(text.lower(start + 1)) ? start + 2 : start + 1
             return Match(end: end, normalized: CalendarDay.pad(year, 4) + (end > start + 1 ? "/.." : ""))
+        }
+        return nil
+    }
+
+    /// "5–6 September 2019", "March to August 2011": days of one month or months of one year, written
+    /// as one date ("2019-09-05/2019-09-06", "2011-03/2011-08").
+    private func rangeInOneMonthOrYear(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        let joiners: Set<String> = ["-", "–", "to"]
+        if let first = dayOfMonth(text.token(start)), joiners.contains(text.lower(start + 1)),
+           let last = dayOfMonth(text.token(start + 2)), first < last,
+           let (month, afterMonth) = month(at: start + 3, in: text), last <= CalendarDay.daysIn(month: month, year: nil) {
+            var next = afterMonth
+            if text.isPunctuation(next, ",") { next += 1 }
+            let written = year(at: next, in: text, afterMonth: true)
+            let year = written ?? anchor?.year
+            return Match(end: written != nil ? next + 1 : afterMonth,
+                         normalized: Self.iso(year: year, month: month, day: first) + "/" + Self.iso(year: year, month: month, day: last))
+        }
+        if let (first, afterFirst) = month(at: start, in: text), joiners.contains(text.lower(afterFirst)),
+           let (last, afterLast) = month(at: afterFirst + 1, in: text), first < last,
+           dayOfMonth(text.token(afterLast)) == nil, let year = year(at: afterLast, in: text, afterMonth: true) {
+            return Match(end: afterLast + 1,
+                         normalized: Self.iso(year: year, month: first, day: nil) + "/" + Self.iso(year: year, month: last, day: nil))
         }
         return nil
     }
