@@ -216,3 +216,19 @@ struct DemonymTests {
         #expect(!found(.place, in: text).contains { $0.text.contains("Danish") })
     }
 }
+
+@Suite("Names after an article")
+struct ArticleNameTests {
+    @Test("without a given name or a title, a name after an article or a possessive is a thing's", arguments: [
+        "It borders the Jóola Búluf area to the north.",
+        "Speakers of the Baïnounk Gubëeher language live there.",
+    ])
+    func thingsAfterArticles(text: String) {
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("a titled name after an article is still a person")
+    func titledNameAfterArticle() {
+        #expect(found(.person, in: "He met the Rev. Jesse Jackson in Chicago.").map(\.text) == ["Jesse Jackson"])
+    }
+}

@@ -181,6 +181,10 @@ struct PersonRecognizer: Sendable {
             return nil
         case .weak:
             if common > 0 || places == words.count { return nil }
+            // "the Jóola Búluf areas", "his Thyrza Elegies": without a given name or a title, a name after
+            // an article or a possessive is a thing's.
+            if Self.determiners.contains(text.lower(name.lowerBound - 1)) { return nil }
+
             if let last = words.last, isDemonym(text[last]) { return nil }
             if allCaps { return nil }
             if words.count == 1 { return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil }
