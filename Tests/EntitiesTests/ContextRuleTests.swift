@@ -232,3 +232,15 @@ struct ArticleNameTests {
         #expect(found(.person, in: "He met the Rev. Jesse Jackson in Chicago.").map(\.text) == ["Jesse Jackson"])
     }
 }
+
+@Suite("Compass regions")
+struct CompassRegionTests {
+    @Test("a capitalised compass point after the is a region; before a name it is part of that name", arguments: [
+        ("NATO must guarantee energy supplies for the West.", ["West"]),
+        ("His brother was injured in the South during the war.", ["South"]),
+        ("He drove east toward the coast.", []),
+    ])
+    func compassRegions(text: String, places: [String]) {
+        #expect(found(.place, in: text).map(\.text) == places)
+    }
+}

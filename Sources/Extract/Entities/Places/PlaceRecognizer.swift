@@ -17,6 +17,11 @@ struct PlaceRecognizer: Sendable {
         "towards", "between", "visit", "visited", "visiting", "downtown", "throughout", "within", "of",
     ]
 
+    /// Compass points that name a region after "the" ("the West", "the Northeast").
+    private static let compassRegions: Set<String> = [
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    ]
+
     /// Capitalised words of a place's formal name before "of": "the State of Texas", "the City of Cleveland".
     private static let leadingKindWords: Set<String> = [
         "state", "commonwealth", "province", "city", "municipality", "town", "borough", "county",
@@ -39,6 +44,14 @@ struct PlaceRecognizer: Sendable {
                 let start = text.lower(index - 1) == "the" && !text.isClaimed(index - 1) ? index - 1 : index
                 text.claim(start..<end, as: .place, normalized: normalized)
                 index = end
+                continue
+            }
+            // "security for the West", "injured in the South": a compass point after "the" names a region.
+            if Self.compassRegions.contains(text[index].lower), text.lower(index - 1) == "the", !text[index].sentenceInitial,
+               !text[index].isAllCaps, !(text.token(index + 1).map { $0.kind == .word && $0.isCapitalized } ?? false),
+               !text.isPunctuation(index + 1, "-") {
+                text.claim(index..<index + 1, as: .place, normalized: text[index].text)
+                index += 1
                 continue
             }
             let gazetteerResult = gazetteerMatch(at: index, in: text)
