@@ -244,3 +244,13 @@ struct CompassRegionTests {
         #expect(found(.place, in: text).map(\.text) == places)
     }
 }
+
+@Suite("Cited authors")
+struct CitedAuthorTests {
+    @Test("an unknown name cited with a year after a preposition is an author, not a place")
+    func citedAuthorIsNoPlace() {
+        let text = "The map below, adapted from Palmeri and Gazio (1995), shows the area."
+        #expect(found(.place, in: text).isEmpty)
+        #expect(found(.place, in: "The ferry goes to Coron every day.").map(\.text) == ["Coron"])
+    }
+}

@@ -257,6 +257,16 @@ struct PlaceRecognizer: Sendable {
         return last > cursor ? (last, text.surface(index..<last)) : nil
     }
 
+    /// A year in brackets or after a comma follows the name, perhaps after a co-author: "Palmeri
+    /// (1995)", "Palmeri and Gazio (1995)", "Palmeri, 1995".
+    private func isCitedWithYear(after end: Int, in text: AnnotatedText) -> Bool {
+        var cursor = end
+        if ["and", "&"].contains(text.lower(cursor)), text.token(cursor + 1)?.isCapitalized ?? false { cursor += 2 }
+        guard text.isPunctuation(cursor, "(") || text.isPunctuation(cursor, ","),
+              let year = text.token(cursor + 1), year.kind == .number, year.text.count == 4 else { return false }
+        return true
+    }
+
     /// An unknown capitalised name that the words around it call a place.
     private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
         let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
@@ -281,6 +291,8 @@ struct PlaceRecognizer: Sendable {
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
             // "successor to Pachomius": Latin names of persons end in -ius.
             && !token.lower.hasSuffix("ius")
+            // "adapted from Palmeri and Gazio (1995)": an author cited with a year.
+            && !isCitedWithYear(after: end, in: text)
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
         // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
         let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
