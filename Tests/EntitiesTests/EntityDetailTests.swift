@@ -132,3 +132,50 @@ struct EntityDetailTests {
         #expect(placeJSON.contains("\"geonames_id\":593116") && placeJSON.contains("\"country_code\":\"LT\""))
     }
 }
+
+/// The letter's own lines, end to end through `entities(in:published:)`.
+@Suite("The appeal letter's entities")
+struct AppealLetterDocumentTests {
+    static let letter = """
+        MEMBERS OF THE PARLIAMENT OF THE REPUBLIC OF LITHUANIA
+
+        The President of Kazakhstan H.E. Kassym-Jomart Tokayev
+
+        The Director of the Border Service of the National Security Committee of the Republic of Kazakhstan Major General Darkhan Dilmanov
+
+        19th December, 2019
+        Vilnius
+
+        We, the undersigned Members of the Parliament of the Republic of Lithuania and of the European Parliament, are \
+        extremely concerned over the fate of two ethnic Kazakh citizens of the People’s Republic of China Messrs. Kaster \
+        Musakhan and Murager Alimuly, who escaped from the camps in the Xinjiang region.
+        On October 1, 2019 they crossed the border near the village of Shilikti and were detained in Almaty.
+        Therefore we respectfully draw your attention to the 1951 Geneva Convention Relating to the Status of Refugees \
+        whose Article 33, dealing with the “Prohibition of Expulsion or Return (Refoulement)”, states that.
+        Signed:
+        Mantas Adomėnas, MP
+        Radvilė Morkūnaitė-Mikulėnienė, MP
+        """
+
+    @Test("every place of the letter is found and linked where the gazetteer knows it")
+    func places() throws {
+        let entities = EntityRecognizer.shared.entities(in: Self.letter, published: "2019-12-20")
+        let places = entities.filter { $0.type == .place }
+        #expect(Set(places.map(\.normalized)).isSuperset(of: ["Kazakhstan", "China", "Xinjiang", "Lithuania", "Vilnius", "Almaty", "Shilikti"]))
+        let lithuania = try #require(places.first { $0.normalized == "Lithuania" })
+        #expect(lithuania.mentions.count == 2, "the all-caps heading and the sentence")
+        #expect(lithuania.place?.geonamesID == 597427)
+        #expect(places.first { $0.normalized == "Shilikti" }?.place == nil)
+    }
+
+    @Test("each person once, without titles, with the titles beside the name")
+    func people() throws {
+        let people = EntityRecognizer.shared.entities(in: Self.letter).filter { $0.type == .person }
+        #expect(people.map(\.normalized) == [
+            "Kassym-Jomart Tokayev", "Darkhan Dilmanov", "Kaster Musakhan", "Murager Alimuly", "Mantas Adomėnas",
+            "Radvilė Morkūnaitė-Mikulėnienė",
+        ])
+        #expect(people.first { $0.normalized == "Radvilė Morkūnaitė-Mikulėnienė" }?.person?.titles == ["MP"])
+        #expect(people.first { $0.normalized == "Kaster Musakhan" }?.person?.titles == ["Messrs."])
+    }
+}
