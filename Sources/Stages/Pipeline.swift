@@ -349,15 +349,16 @@ public struct Pipeline: Sendable {
                 window.wait()
                 switch line {
                 case .valid(let seed) where stop.isSet:
-                    let message = "The run was stopped before \(seed.url) was fetched; run again to fetch it."
-                    deliver(.failure(Failure(seed: seed, stage: .fetch, error: "interrupted", message: message)))
+                    deliver(.failure(Fetcher.interrupted(seed)))
                 case .valid(let seed): seeds.send(seed)
                 case .invalid(let failure): deliver(.failure(failure))
                 }
             }
             seeds.finish()
         }
-        let fetcher = Fetcher(options: options.fetch, logger: logger) { seed in tracker.validators(for: seed) }
+        let fetcher = Fetcher(
+            options: options.fetch, logger: logger, validators: { seed in tracker.validators(for: seed) },
+            shouldStop: { stop.isSet })
         DispatchQueue(label: "pipeline.fetch").async(group: group) {
             fetcher.run(input: seeds) { outcome in
                 meter.count(ok: !outcome.isFailure)
