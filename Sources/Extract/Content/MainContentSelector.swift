@@ -1,0 +1,351 @@
+import Foundation
+
+/// Chooses which parts of a page are its main content, in the manner of readability: paragraphs
+/// score the containers around them, the best container wins, siblings that belong to it join, and
+/// furniture nested inside is cleaned out.
+///
+/// Every pass walks the node array once (or a bounded number of ancestors per node), so the work is
+/// linear in the page size and never recursive.
+struct MainContentSelector {
+    let document: HTMLDocument
+    private var nodes: [HTMLNode] { document.nodes }
+
+    /// Nodes left out of the text (with their whole subtree).
+    private(set) var excluded: [Bool]
+    /// Visible characters (white space not counted) below each node.
+    private var textLength: [Int]
+    /// Characters inside links below each node.
+    private var linkLength: [Int]
+    /// Commas below each node.
+    private var commas: [Int]
+    /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
+    private var directLength: [Int]
+    private var directLinkLength: [Int]
+    private var directCommas: [Int]
+
+    /// Containers that received a score; nil for nodes never scored.
+    private var scores: [Double?]
+
+    /// Below this many own characters a block is not a paragraph worth scoring.
+    static let minimumParagraphLength = 25
+    /// Below this many characters the chosen content is thought to be a miss.
+    static let minimumContentLength = 140
+
+    init(document: HTMLDocument) {
+        self.document = document
+        let count = document.nodes.count
+        excluded = Array(repeating: false, count: count)
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        directLength = Array(repeating: 0, count: count)
+        directLinkLength = Array(repeating: 0, count: count)
+        directCommas = Array(repeating: 0, count: count)
+        scores = Array(repeating: nil, count: count)
+    }
+
+    /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
+    mutating func select() -> [Int] {
+        let body = document.firstElement(named: "body") ?? 0
+        markNeverContent()
+        computeStatistics()
+        removeUnlikelyCandidates(pageLength: textLength[body])
+        computeStatistics()
+        scoreParagraphs()
+        var roots: [Int]
+        if let top = topCandidate(body: body) {
+            roots = withSiblings(top)
+        } else {
+            roots = [body]
+        }
+        for root in roots { cleanInside(root) }
+        let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
+        if chosenLength < MainContentSelector.minimumContentLength && roots != [body] {
+            // The winner is tiny; the page may be a list, a form or a table rather than an article.
+            cleanInside(body)
+            if visibleLength(of: body) > chosenLength { roots = [body] }
+        }
+        return roots
+    }
+
+    // MARK: Removal of what is never content
+
+    private mutating func markNeverContent() {
+        for index in 1..<nodes.count {
+            let node = nodes[index]
+            if excluded[node.parent] {
+                excluded[index] = true
+            } else if !node.isText
+                && (BoilerplateClassifier.isDropped(node) || BoilerplateClassifier.furnitureTags.contains(node.name))
+            {
+                excluded[index] = true
+            }
+        }
+    }
+
+    /// Drops elements whose class or id names furniture, unless they hold most of the page's text
+    /// (a wrapper called `main-header-layout` must not take the article with it).
+    private mutating func removeUnlikelyCandidates(pageLength: Int) {
+        let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
+        var index = 1
+        while index < nodes.count {
+            let node = nodes[index]
+            if excluded[index] || node.isText {
+                index += 1
+                continue
+            }
+            if !protectedTags.contains(node.name), BoilerplateClassifier.hasNegativeHint(node),
+               !BoilerplateClassifier.hasPositiveHint(node), !BoilerplateClassifier.isMainMarker(node),
+               Double(textLength[index]) < 0.4 * Double(pageLength) {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private mutating func exclude(subtreeOf index: Int) {
+        for position in index..<document.subtreeEnd(of: index) { excluded[position] = true }
+    }
+
+    // MARK: Statistics
+
+    private mutating func computeStatistics() {
+        let count = nodes.count
+        for index in 0..<count {
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+            directLength[index] = 0
+            directLinkLength[index] = 0
+            directCommas[index] = 0
+        }
+        // Top-down: whether a node sits inside a link, and its nearest block ancestor.
+        var inLink = Array(repeating: false, count: count)
+        var block = Array(repeating: 0, count: count)
+        for index in 1..<count where !excluded[index] {
+            let parent = nodes[index].parent
+            inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            let parentIsBlock = !BoilerplateClassifier.inlineTags.contains(nodes[parent].name)
+            block[index] = parentIsBlock ? parent : block[parent]
+        }
+        for index in 1..<count where !excluded[index] && nodes[index].isText {
+            let (length, commaCount) = MainContentSelector.measure(nodes[index].text)
+            textLength[index] = length
+            commas[index] = commaCount
+            if inLink[index] { linkLength[index] = length }
+            directLength[block[index]] += length
+            directCommas[block[index]] += commaCount
+            if inLink[index] { directLinkLength[block[index]] += length }
+        }
+        // Bottom-up sums: children come after parents in the array.
+        for index in stride(from: count - 1, to: 0, by: -1) where !excluded[index] {
+            let parent = nodes[index].parent
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            commas[parent] += commas[index]
+        }
+    }
+
+    /// Visible characters and commas of a text.
+    static func measure(_ text: String) -> (length: Int, commas: Int) {
+        var length = 0
+        var commaCount = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { continue }
+            length += 1
+            if scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { commaCount += 1 }
+        }
+        return (length, commaCount)
+    }
+
+    private func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Visible characters that are still included below `index`.
+    private func visibleLength(of index: Int) -> Int {
+        var total = 0
+        var position = index
+        let end = document.subtreeEnd(of: index)
+        while position < end {
+            if excluded[position] {
+                position = document.subtreeEnd(of: position)
+                continue
+            }
+            if nodes[position].isText { total += MainContentSelector.measure(nodes[position].text).length }
+            position += 1
+        }
+        return total
+    }
+
+    // MARK: Scoring
+
+    private static let paragraphTags: Set<String> = ["p", "pre", "td", "li", "dd", "blockquote", "h2", "h3", "h4", "h5", "h6"]
+
+    private static func tagBase(_ name: String) -> Double {
+        switch name {
+        case "article": return 10
+        case "div", "main", "section": return 5
+        case "pre", "td", "blockquote": return 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
+        default: return 0
+        }
+    }
+
+    private mutating func initialScore(_ index: Int) {
+        guard scores[index] == nil else { return }
+        let node = nodes[index]
+        scores[index] = MainContentSelector.tagBase(node.name) + BoilerplateClassifier.classWeight(node)
+    }
+
+    private mutating func scoreParagraphs() {
+        for index in 1..<nodes.count where !excluded[index] && !nodes[index].isText {
+            let ownText = directLength[index] - directLinkLength[index]
+            guard ownText >= MainContentSelector.minimumParagraphLength else { continue }
+            let contentScore = 1 + Double(directCommas[index]) + min(Double(directLength[index] / 100), 3)
+            if !MainContentSelector.paragraphTags.contains(nodes[index].name), nodes[index].name != "body" {
+                // A container holding text directly (text and <br> in a div) is its own paragraph and candidate.
+                initialScore(index)
+                scores[index]? += contentScore
+            }
+            var ancestor = nodes[index].parent
+            var level = 0
+            while ancestor > 0 && level < 3 {
+                if nodes[ancestor].name == "html" || nodes[ancestor].name == "body" { break }
+                initialScore(ancestor)
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                scores[ancestor]? += contentScore / divider
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+    }
+
+    private func finalScore(_ index: Int) -> Double {
+        (scores[index] ?? 0) * (1 - linkDensity(index))
+    }
+
+    private func topCandidate(body: Int) -> Int? {
+        var best: Int?
+        var bestScore = -Double.infinity
+        for index in 1..<nodes.count where scores[index] != nil && !excluded[index] {
+            let score = finalScore(index)
+            if score > bestScore {
+                bestScore = score
+                best = index
+            }
+        }
+        guard var top = best else { return nil }
+        // Climb while an ancestor scores higher: the article often spreads over several containers.
+        var lastScore = finalScore(top)
+        let threshold = lastScore / 3
+        var parent = nodes[top].parent
+        while parent > 0 && parent != body {
+            if scores[parent] == nil {
+                parent = nodes[parent].parent
+                continue
+            }
+            let parentScore = finalScore(parent)
+            if parentScore < threshold { break }
+            if parentScore > lastScore {
+                top = parent
+                break
+            }
+            lastScore = parentScore
+            parent = nodes[parent].parent
+        }
+        // A lone child adds nothing of its own: its parent holds the same content plus any captions.
+        while nodes[top].parent > 0, nodes[top].parent != body,
+              elementChildren(of: nodes[top].parent).count == 1 {
+            top = nodes[top].parent
+        }
+        return top
+    }
+
+    private func elementChildren(of index: Int) -> [Int] {
+        document.children(of: index).filter { !excluded[$0] && !nodes[$0].isText }
+    }
+
+    /// The top candidate and the siblings that look like more of the same article.
+    private func withSiblings(_ top: Int) -> [Int] {
+        let parent = nodes[top].parent
+        guard parent > 0 else { return [top] }
+        let topScore = finalScore(top)
+        let threshold = max(10, topScore * 0.2)
+        let topClass = nodes[top].attribute("class") ?? ""
+        var roots: [Int] = []
+        for sibling in elementChildren(of: parent) {
+            if sibling == top {
+                roots.append(sibling)
+                continue
+            }
+            var bonus = 0.0
+            if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
+                roots.append(sibling)
+                continue
+            }
+            let isParagraph = nodes[sibling].name == "p" || directLength[sibling] >= MainContentSelector.minimumParagraphLength
+            guard isParagraph else { continue }
+            let length = textLength[sibling]
+            let density = linkDensity(sibling)
+            if length > 80 && density < 0.25 {
+                roots.append(sibling)
+            } else if length > 0, length <= 80, density == 0,
+                      document.plainText(of: sibling).range(of: #"\.( |$)"#, options: .regularExpression) != nil {
+                roots.append(sibling)
+            }
+        }
+        return roots
+    }
+
+    // MARK: Cleaning inside the chosen content
+
+    private static let conditionallyCleaned: Set<String> = [
+        "div", "section", "ul", "ol", "dl", "table", "form", "center", "figure", "span", "aside", "details",
+    ]
+
+    /// Removes furniture nested inside the content: blocks named like furniture, and link lists.
+    private mutating func cleanInside(_ root: Int) {
+        let rootLength = max(1, textLength[root])
+        var index = root + 1
+        let end = document.subtreeEnd(of: root)
+        while index < end {
+            if excluded[index] || nodes[index].isText {
+                index += 1
+                continue
+            }
+            if shouldRemoveInside(index, rootLength: rootLength) {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private func shouldRemoveInside(_ index: Int, rootLength: Int) -> Bool {
+        let node = nodes[index]
+        let length = textLength[index]
+        let negative = BoilerplateClassifier.hasNegativeHint(node)
+        let positive = BoilerplateClassifier.hasPositiveHint(node)
+        if negative && (!positive || Double(length) < 0.3 * Double(rootLength)) && !BoilerplateClassifier.isMainMarker(node) {
+            return true
+        }
+        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        let density = linkDensity(index)
+        if node.name == "p" {
+            // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
+            return length > 0 && density > 0.8 && length < 200
+        }
+        if commas[index] >= 10 { return false }
+        let weight = BoilerplateClassifier.classWeight(node)
+        if length < 25 && linkLength[index] > 0 { return true }
+        if weight < 25 && density > 0.3 { return true }
+        if weight >= 25 && density > 0.5 { return true }
+        return false
+    }
+}
