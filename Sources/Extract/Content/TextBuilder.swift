@@ -76,10 +76,8 @@ struct TextBuilder {
             request(.line)
             if name == "tr" { pendingCellSeparator = false }
         } else if TextBuilder.cells.contains(name) {
-            if pendingCellSeparator && pending <= .space && !output.isEmpty {
-                output += " | "
-                pending = .none
-            }
+            // The separator is written before the cell's first word (see appendWord), so empty cells add none.
+            return
         } else if !BoilerplateClassifier.inlineTags.contains(name) {
             // Unknown elements (custom tags, HTML5 tags the parser does not know) still separate words.
             request(.space)

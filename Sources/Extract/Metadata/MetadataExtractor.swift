@@ -225,18 +225,25 @@ struct MetadataExtractor {
     /// "By Jane Doe" near the headline, or an element marked as the author.
     private func visibleByline() -> String? {
         let nodes = document.nodes
-        for index in 1..<nodes.count where !nodes[index].isText {
-            let node = nodes[index]
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
-            let names = BoilerplateClassifier.nameString(node)
-            let marked = rel.split(separator: " ").contains("author") || itemprop == "author"
-                || names.contains("byline") || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
-            // Bylines are small; reading the text of a large block would make this quadratic.
-            guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
-            let text = clean(document.plainText(of: index))
-            guard text.count >= 3, text.count <= 80 else { continue }
-            if let valid = validAuthor(MetadataExtractor.bylineName(text) ?? text) { return valid }
+        // Explicit markup (rel=author, itemprop=author) first, then class names such as "byline".
+        for explicit in [true, false] {
+            for index in 1..<nodes.count where !nodes[index].isText {
+                let node = nodes[index]
+                let marked: Bool
+                if explicit {
+                    let rel = node.attribute("rel")?.lowercased() ?? ""
+                    marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
+                } else {
+                    let names = BoilerplateClassifier.nameString(node)
+                    marked = names.contains("byline")
+                        || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
+                }
+                // Bylines are small; reading the text of a large block would make this quadratic.
+                guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
+                let text = clean(document.plainText(of: index))
+                guard text.count >= 3, text.count <= 80 else { continue }
+                if let valid = validAuthor(MetadataExtractor.bylineName(text) ?? text) { return valid }
+            }
         }
         // A short block that starts with "By ".
         for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
