@@ -9,6 +9,9 @@ enum BoilerplateClassifier {
         "dialog", "menu",
     ]
 
+    /// Elements whose content is never text, however large (script source, styles, vector graphics).
+    static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "head", "title", "template", "meta", "link"]
+
     /// HTML5 elements that hold page furniture rather than the article (2.9.14 keeps them as elements).
     static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header"]
 
@@ -31,30 +34,42 @@ enum BoilerplateClassifier {
         "page",
     ]
 
-    /// Words in a class or id that mark furniture, matched anywhere in a name (they are long enough not to
-    /// occur by accident).
-    static let negativeFragments = [
-        "comment", "sidebar", "footer", "related", "social", "newsletter", "cookie", "subscribe", "promo", "widget",
-        "breadcrumb", "navigation", "navbar", "menu", "masthead", "banner", "sponsor", "popup", "modal", "disqus",
-        "pagination", "pager", "signup", "advert", "share", "sharing", "byline", "author", "skip", "outbrain",
-        "taboola", "recommend", "trending", "popular", "most-read", "mostread", "consent", "gdpr", "paywall",
-        "toolbar", "masthead", "shoutbox", "skyscraper", "footnote", "copyright", "login", "search", "teaser",
-        "carousel", "slider", "tagcloud", "tag-list", "taglist", "read-more", "readmore", "keep-reading", "subnav",
-        "dropdown", "overlay", "follow", "profile", "entry-meta", "post-meta", "postmeta", "article-meta",
-        "print", "rss", "feedback", "rating", "donate", "support-us",
+    /// Fragments of a class or id that mark furniture so surely that the element is dropped before
+    /// scoring (readability's "unlikely candidates"), matched anywhere in a name.
+    static let unlikelyFragments = [
+        "comment", "sidebar", "footer", "related", "social", "newsletter", "cookie", "subscribe", "breadcrumb",
+        "navigation", "navbar", "menu", "masthead", "banner", "sponsor", "popup", "modal", "disqus", "pagination",
+        "pager", "signup", "advert", "outbrain", "taboola", "consent", "gdpr", "paywall", "shoutbox", "skyscraper",
+        "combx", "remark", "replies", "agegate", "legends", "supplemental", "community", "cover-wrap", "-ad-",
+        "ad-break", "share", "sharing", "subnav", "dropdown", "overlay",
     ]
 
     /// Short furniture words, matched only as whole words of a name (`ad` must not match `header`).
-    static let negativeWords: Set<String> = [
-        "nav", "ad", "ads", "adv", "tags", "tag", "bio", "header", "meta", "tools", "tool", "foot", "hidden", "hide",
-        "extra", "links", "more", "aside", "sponsored", "community", "remark", "replies", "legal", "utility",
-        "top", "bottom", "actions", "hdr", "ftr", "btn", "button", "icons", "sns",
+    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo"]
+
+    /// Weaker fragments: they lower a container's score and clean it out of the chosen content, but do
+    /// not drop it before scoring (`elementor-widget-container` wraps whole articles).
+    static let negativeFragments = unlikelyFragments + [
+        "widget", "byline", "author", "skip", "recommend", "trending", "popular", "most-read", "mostread",
+        "toolbar", "footnote", "copyright", "login", "search", "teaser", "carousel", "slider", "tagcloud",
+        "tag-list", "taglist", "read-more", "readmore", "keep-reading", "follow", "profile", "entry-meta",
+        "post-meta", "postmeta", "article-meta", "print", "feedback", "rating", "donate", "support-us", "promo",
     ]
 
-    /// Removes the whole element: never-content tags, hidden elements, furniture roles.
+    /// Weaker whole words (see ``negativeFragments``).
+    static let negativeWords: Set<String> = unlikelyWords.union([
+        "adv", "tags", "tag", "bio", "meta", "tools", "tool", "foot", "hidden", "hide", "links", "more", "aside",
+        "remark", "legal", "utility", "actions", "hdr", "ftr", "btn", "button", "icons", "sns",
+    ])
+
+    /// Removes the whole element: tags that never hold readable text.
     static func isDropped(_ node: HTMLNode) -> Bool {
-        if droppedTags.contains(node.name) { return true }
-        if isHidden(node) { return true }
+        droppedTags.contains(node.name)
+    }
+
+    /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
+    static func isFurniture(_ node: HTMLNode) -> Bool {
+        if furnitureTags.contains(node.name) { return true }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
         return false
     }
@@ -97,28 +112,81 @@ enum BoilerplateClassifier {
         return parts.joined(separator: " ")
     }
 
+    private static let negativeFragmentBytes = negativeFragments.map { Array($0.utf8) }
+    private static let unlikelyFragmentBytes = unlikelyFragments.map { Array($0.utf8) }
+    private static let positiveWordBytes = positiveWords.map { Array($0.utf8) }
+
+    /// True if `needle` occurs in `haystack`. Byte search, because Foundation's `contains` on `String`
+    /// costs more than everything else in extraction when run for each fragment of each element.
+    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
     /// True if the class or id names page furniture.
     static func hasNegativeHint(_ node: HTMLNode) -> Bool {
-        let names = nameString(node)
+        matches(node, fragments: negativeFragmentBytes, words: negativeWords)
+    }
+
+    /// True if the class or id names page furniture so plainly that the element is dropped before scoring.
+    static func hasUnlikelyHint(_ node: HTMLNode) -> Bool {
+        matches(node, fragments: unlikelyFragmentBytes, words: unlikelyWords)
+    }
+
+    private static func matches(_ node: HTMLNode, fragments: [[UInt8]], words: Set<String>) -> Bool {
+        let names = Array(nameString(node).utf8)
         guard !names.isEmpty else { return false }
-        if negativeFragments.contains(where: { names.contains($0) }) { return true }
-        return nameWords(node).contains { negativeWords.contains(String($0)) }
+        if fragments.contains(where: { occurs($0, in: names) }) { return true }
+        return nameWords(node).contains { words.contains(String($0)) }
     }
 
     /// True if the class or id names an article body.
     static func hasPositiveHint(_ node: HTMLNode) -> Bool {
-        let names = nameString(node)
+        let names = Array(nameString(node).utf8)
         guard !names.isEmpty else { return false }
-        return positiveWords.contains { names.contains($0) }
+        return positiveWordBytes.contains { occurs($0, in: names) }
     }
 
     /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel).
     static func classWeight(_ node: HTMLNode) -> Double {
+        weight(negative: hasNegativeHint(node), positive: hasPositiveHint(node), node: node)
+    }
+
+    private static func weight(negative: Bool, positive: Bool, node: HTMLNode) -> Double {
         var weight = 0.0
-        if hasPositiveHint(node) { weight += 25 }
-        if hasNegativeHint(node) { weight -= 25 }
+        if positive { weight += 25 }
+        if negative { weight -= 25 }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
         return weight
+    }
+
+    /// What an element's class, id and itemprop say about it, worked out once per element.
+    struct NameHints: Sendable {
+        var unlikely = false
+        var negative = false
+        var positive = false
+        /// Readability's class weight (see ``classWeight(_:)``).
+        var weight = 0.0
+    }
+
+    /// The hints of one element; elements without class, id or itemprop get empty hints at once.
+    static func hints(_ node: HTMLNode) -> NameHints {
+        guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
+        else { return NameHints() }
+        let negative = hasNegativeHint(node)
+        let positive = hasPositiveHint(node)
+        return NameHints(
+            unlikely: negative && hasUnlikelyHint(node), negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
     }
 
     /// True if the element is structurally marked as the main content.

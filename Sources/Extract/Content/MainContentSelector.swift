@@ -25,6 +25,8 @@ struct MainContentSelector {
 
     /// Containers that received a score; nil for nodes never scored.
     private var scores: [Double?]
+    /// Class and id hints of every node, computed once.
+    private let hints: [BoilerplateClassifier.NameHints]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -42,6 +44,7 @@ struct MainContentSelector {
         directLinkLength = Array(repeating: 0, count: count)
         directCommas = Array(repeating: 0, count: count)
         scores = Array(repeating: nil, count: count)
+        hints = document.nodes.map(BoilerplateClassifier.hints)
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
@@ -58,12 +61,19 @@ struct MainContentSelector {
         } else {
             roots = [body]
         }
+        let beforeCleaning = excluded
         for root in roots { cleanInside(root) }
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
         if chosenLength < MainContentSelector.minimumContentLength && roots != [body] {
             // The winner is tiny; the page may be a list, a form or a table rather than an article.
+            let chosenExclusions = excluded
+            excluded = beforeCleaning
             cleanInside(body)
-            if visibleLength(of: body) > chosenLength { roots = [body] }
+            if visibleLength(of: body) > chosenLength {
+                roots = [body]
+            } else {
+                excluded = chosenExclusions
+            }
         }
         return roots
     }
@@ -75,17 +85,27 @@ struct MainContentSelector {
             let node = nodes[index]
             if excluded[node.parent] {
                 excluded[index] = true
-            } else if !node.isText
-                && (BoilerplateClassifier.isDropped(node) || BoilerplateClassifier.furnitureTags.contains(node.name))
-            {
-                excluded[index] = true
+            } else if !node.isText && BoilerplateClassifier.isDropped(node) {
+                // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
+                // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
+                // subtree in such an element is content.
+                let large = document.subtreeEnd(of: index) - index > 60
+                if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
             }
         }
     }
 
-    /// Drops elements whose class or id names furniture, unless they hold most of the page's text
-    /// (a wrapper called `main-header-layout` must not take the article with it).
+    /// Drops furniture elements (`nav`, `aside`, `header`, `footer`) and elements whose class or id names
+    /// furniture, unless they hold much of the page's text (a wrapper called `main-header-layout` must not
+    /// take the article with it).
     private mutating func removeUnlikelyCandidates(pageLength: Int) {
+        // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
+        // element that a script reveals; only then is hidden text kept.
+        let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
+            let parentShown = nodes[index].parent == 0 || !BoilerplateClassifier.isHidden(nodes[nodes[index].parent])
+            return total + (BoilerplateClassifier.isHidden(nodes[index]) && parentShown && !excluded[index] ? textLength[index] : 0)
+        }
+        let hidesMostOfPage = Double(hiddenLength) > 0.6 * Double(pageLength)
         let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
         var index = 1
         while index < nodes.count {
@@ -94,9 +114,16 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            if !protectedTags.contains(node.name), BoilerplateClassifier.hasNegativeHint(node),
-               !BoilerplateClassifier.hasPositiveHint(node), !BoilerplateClassifier.isMainMarker(node),
-               Double(textLength[index]) < 0.4 * Double(pageLength) {
+            let small = Double(textLength[index]) < 0.4 * Double(pageLength)
+            if BoilerplateClassifier.isHidden(node) && (small || !hidesMostOfPage) {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            let furniture = BoilerplateClassifier.isFurniture(node)
+                || (hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
+            // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
+            if !protectedTags.contains(node.name), furniture, small {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
@@ -153,7 +180,11 @@ struct MainContentSelector {
         var length = 0
         var commaCount = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
+            if scalar.value < 0x80 {
+                if scalar.value <= 0x20 { continue }
+            } else if scalar.properties.isWhitespace {
+                continue
+            }
             length += 1
             if scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { commaCount += 1 }
         }
@@ -198,7 +229,7 @@ struct MainContentSelector {
     private mutating func initialScore(_ index: Int) {
         guard scores[index] == nil else { return }
         let node = nodes[index]
-        scores[index] = MainContentSelector.tagBase(node.name) + BoilerplateClassifier.classWeight(node)
+        scores[index] = MainContentSelector.tagBase(node.name) + hints[index].weight
     }
 
     private mutating func scoreParagraphs() {
@@ -330,9 +361,11 @@ struct MainContentSelector {
     private func shouldRemoveInside(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
         let length = textLength[index]
-        let negative = BoilerplateClassifier.hasNegativeHint(node)
-        let positive = BoilerplateClassifier.hasPositiveHint(node)
-        if negative && (!positive || Double(length) < 0.3 * Double(rootLength)) && !BoilerplateClassifier.isMainMarker(node) {
+        let negative = hints[index].negative
+        let positive = hints[index].positive
+        // Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
+        // holds most of the content is the content's own wrapper.
+        if negative && Double(length) < (positive ? 0.3 : 0.6) * Double(rootLength) && !BoilerplateClassifier.isMainMarker(node) {
             return true
         }
         guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
@@ -342,10 +375,11 @@ struct MainContentSelector {
             return length > 0 && density > 0.8 && length < 200
         }
         if commas[index] >= 10 { return false }
-        let weight = BoilerplateClassifier.classWeight(node)
+        let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
-        if weight < 25 && density > 0.3 { return true }
-        if weight >= 25 && density > 0.5 { return true }
+        // A block holding most of the content is the content's own wrapper: only a clear link list goes.
+        let limit = Double(length) > 0.6 * Double(rootLength) ? 0.6 : (weight >= 25 ? 0.5 : 0.3)
+        if density > limit { return true }
         return false
     }
 }

@@ -372,7 +372,7 @@ struct MetadataExtractor {
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
-        for index in 1..<nodes.count where nodes[index].isText {
+        for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
             let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
