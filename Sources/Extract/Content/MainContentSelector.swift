@@ -23,6 +23,8 @@ struct MainContentSelector {
     private var directLinkLength: [Int]
     private var directCommas: [Int]
 
+    /// Characters of "good" paragraph text below each node: paragraphs long enough and not mostly links.
+    private var goodLength: [Int]
     /// Containers that received a score; nil for nodes never scored.
     private var scores: [Double?]
     /// Class and id hints of every node, computed once.
@@ -30,6 +32,8 @@ struct MainContentSelector {
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
+    /// How much more paragraph text an ancestor must hold, relative to the current choice, to be taken instead.
+    static let climbRatio = 0.5
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -44,6 +48,7 @@ struct MainContentSelector {
         directLinkLength = Array(repeating: 0, count: count)
         directCommas = Array(repeating: 0, count: count)
         scores = Array(repeating: nil, count: count)
+        goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
     }
 
@@ -166,12 +171,17 @@ struct MainContentSelector {
             directCommas[block[index]] += commaCount
             if inLink[index] { directLinkLength[block[index]] += length }
         }
+        for index in 0..<count {
+            let own = directLength[index] - directLinkLength[index]
+            goodLength[index] = own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] ? own : 0
+        }
         // Bottom-up sums: children come after parents in the array.
         for index in stride(from: count - 1, to: 0, by: -1) where !excluded[index] {
             let parent = nodes[index].parent
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
             commas[parent] += commas[index]
+            goodLength[parent] += goodLength[index]
         }
     }
 
@@ -213,7 +223,9 @@ struct MainContentSelector {
 
     // MARK: Scoring
 
-    private static let paragraphTags: Set<String> = ["p", "pre", "td", "li", "dd", "blockquote", "h2", "h3", "h4", "h5", "h6"]
+    private static let paragraphTags: Set<String> = [
+        "p", "pre", "td", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "th",
+    ]
 
     private static func tagBase(_ name: String) -> Double {
         switch name {
@@ -287,6 +299,16 @@ struct MainContentSelector {
             }
             lastScore = parentScore
             parent = nodes[parent].parent
+        }
+        // Articles split into many sections leave each section a small score; climb while an ancestor
+        // holds clearly more paragraph text without turning into a list of links.
+        var ancestor = nodes[top].parent
+        while ancestor > 0, ancestor != body {
+            let gained = goodLength[ancestor] - goodLength[top]
+            if Double(gained) > MainContentSelector.climbRatio * Double(goodLength[top]), linkDensity(ancestor) < 0.35 {
+                top = ancestor
+            }
+            ancestor = nodes[ancestor].parent
         }
         // A lone child adds nothing of its own: its parent holds the same content plus any captions.
         while nodes[top].parent > 0, nodes[top].parent != body,
