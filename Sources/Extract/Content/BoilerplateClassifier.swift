@@ -39,27 +39,29 @@ enum BoilerplateClassifier {
     static let unlikelyFragments = [
         "comment", "sidebar", "footer", "related", "social", "newsletter", "cookie", "subscribe", "breadcrumb",
         "navigation", "navbar", "menu", "masthead", "banner", "sponsor", "popup", "modal", "disqus", "pagination",
-        "pager", "signup", "advert", "outbrain", "taboola", "consent", "gdpr", "paywall", "shoutbox", "skyscraper",
-        "combx", "remark", "replies", "agegate", "legends", "supplemental", "community", "cover-wrap", "-ad-",
-        "ad-break", "share", "sharing", "subnav", "dropdown", "overlay",
+        "signup", "advert", "outbrain", "taboola", "consent", "gdpr", "paywall", "shoutbox", "skyscraper",
+        "combx", "agegate", "supplemental", "cover-wrap", "-ad-", "ad-break", "share", "sharing", "subnav",
+        "dropdown", "overlay",
     ]
 
     /// Short furniture words, matched only as whole words of a name (`ad` must not match `header`).
-    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo"]
+    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo", "pager"]
 
     /// Weaker fragments: they lower a container's score and clean it out of the chosen content, but do
-    /// not drop it before scoring (`elementor-widget-container` wraps whole articles).
+    /// not drop it before scoring. Only compound names here: single words of utility-class frameworks
+    /// (`print:break-inside-avoid`, `skip-item`) must not match.
     static let negativeFragments = unlikelyFragments + [
-        "widget", "byline", "author", "skip", "recommend", "trending", "popular", "most-read", "mostread",
-        "toolbar", "footnote", "copyright", "login", "search", "teaser", "carousel", "slider", "tagcloud",
-        "tag-list", "taglist", "read-more", "readmore", "keep-reading", "follow", "profile", "entry-meta",
-        "post-meta", "postmeta", "article-meta", "print", "feedback", "rating", "donate", "support-us", "promo",
+        "entry-meta", "post-meta", "postmeta", "article-meta", "read-more", "readmore", "keep-reading", "tag-list",
+        "taglist", "tagcloud", "most-read", "mostread", "support-us", "author-box", "authorbox", "author-bio",
+        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to",
     ]
 
     /// Weaker whole words (see ``negativeFragments``).
     static let negativeWords: Set<String> = unlikelyWords.union([
-        "adv", "tags", "tag", "bio", "meta", "tools", "tool", "foot", "hidden", "hide", "links", "more", "aside",
-        "remark", "legal", "utility", "actions", "hdr", "ftr", "btn", "button", "icons", "sns",
+        "author", "authors", "bio", "meta", "tags", "tag", "tools", "toolbar", "actions", "recommended",
+        "recommendations", "trending", "popular", "copyright", "login", "search", "teaser", "teasers", "carousel",
+        "slider", "follow", "profile", "rating", "ratings", "donate", "feedback", "footnotes", "adv", "legal",
+        "utility", "icons", "sns", "btn", "button",
     ])
 
     /// Removes the whole element: tags that never hold readable text.
