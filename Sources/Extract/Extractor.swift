@@ -40,7 +40,7 @@ public struct Extractor: Sendable {
         }
         let metadata = MetadataExtractor(document: document, url: page.finalURL).extract()
         var selector = MainContentSelector(document: document)
-        let roots = selector.select()
+        let roots = selector.select(title: metadata.title)
         let text = TextBuilder.render(document, roots: roots, excluded: selector.excluded)
         return .success(
             Document(

@@ -34,6 +34,8 @@ struct MainContentSelector {
     static let minimumParagraphLength = 25
     /// How much more paragraph text an ancestor must hold, relative to the current choice, to be taken instead.
     static let climbRatio = 0.5
+    /// The most link text the part an ancestor adds may have for the ancestor to be taken.
+    static let climbLinkDensity = 0.2
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -53,9 +55,12 @@ struct MainContentSelector {
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
-    mutating func select() -> [Int] {
+    ///
+    /// A heading that repeats `title` is left out: the document carries its title separately.
+    mutating func select(title: String? = nil) -> [Int] {
         let body = document.firstElement(named: "body") ?? 0
         markNeverContent()
+        if let title { excludeHeadings(repeating: title) }
         computeStatistics()
         removeUnlikelyCandidates(pageLength: textLength[body])
         computeStatistics()
@@ -97,6 +102,14 @@ struct MainContentSelector {
                 let large = document.subtreeEnd(of: index) - index > 60
                 if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
             }
+        }
+    }
+
+    private mutating func excludeHeadings(repeating title: String) {
+        let key = MetadataExtractor.comparable(title)
+        guard !key.isEmpty else { return }
+        for index in document.elements(named: "h1") where !excluded[index] {
+            if MetadataExtractor.comparable(document.plainText(of: index)) == key { exclude(subtreeOf: index) }
         }
     }
 
@@ -305,7 +318,11 @@ struct MainContentSelector {
         var ancestor = nodes[top].parent
         while ancestor > 0, ancestor != body {
             let gained = goodLength[ancestor] - goodLength[top]
-            if Double(gained) > MainContentSelector.climbRatio * Double(goodLength[top]), linkDensity(ancestor) < 0.35 {
+            // Teaser lists add paragraphs too, but each comes with a linked headline.
+            let addedText = max(1, textLength[ancestor] - textLength[top])
+            let addedLinkDensity = Double(linkLength[ancestor] - linkLength[top]) / Double(addedText)
+            if Double(gained) > MainContentSelector.climbRatio * Double(goodLength[top]), linkDensity(ancestor) < 0.35,
+               addedLinkDensity < MainContentSelector.climbLinkDensity {
                 top = ancestor
             }
             ancestor = nodes[ancestor].parent
