@@ -22,11 +22,7 @@ enum BoilerplateClassifier {
     ]
 
     /// Elements that flow within a line of text; everything else starts a new block.
-    static let inlineTags: Set<String> = [
-        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
-        "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
-        "sub", "sup", "time", "tt", "u", "var", "wbr", "acronym", "blink",
-    ]
+    static let inlineTags = HTMLDocument.inlineTags
 
     /// Words in a class or id that mark the article body.
     static let positiveWords = [

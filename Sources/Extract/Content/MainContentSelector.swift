@@ -36,6 +36,8 @@ struct MainContentSelector {
     static let climbRatio = 0.5
     /// The most link text the part an ancestor adds may have for the ancestor to be taken.
     static let climbLinkDensity = 0.2
+    /// The least share of the page's remaining text that the chosen content must hold to be kept alone.
+    static let minimumShare = 0.2
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -74,17 +76,21 @@ struct MainContentSelector {
         let beforeCleaning = excluded
         for root in roots { cleanInside(root) }
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
-        if chosenLength < MainContentSelector.minimumContentLength && roots != [body] {
-            // The winner is tiny; the page may be a list, a form or a table rather than an article.
-            let chosenExclusions = excluded
-            excluded = beforeCleaning
-            cleanInside(body)
-            if visibleLength(of: body) > chosenLength {
-                roots = [body]
-            } else {
-                excluded = chosenExclusions
-            }
+        guard roots != [body] else { return roots }
+        // The winner holds little of what the page shows once its furniture is gone: the page is a list,
+        // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
+        let chosenExclusions = excluded
+        excluded = beforeCleaning
+        let pageLength = visibleLength(of: body)
+        if Double(chosenLength) >= MainContentSelector.minimumShare * Double(pageLength) && chosenLength >= MainContentSelector.minimumContentLength {
+            excluded = chosenExclusions
+            return roots
         }
+        cleanInside(body)
+        if visibleLength(of: body) > chosenLength {
+            return [body]
+        }
+        excluded = chosenExclusions
         return roots
     }
 

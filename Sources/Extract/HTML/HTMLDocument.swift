@@ -161,12 +161,25 @@ struct HTMLDocument: Sendable {
         return (root..<end).filter { nodes[$0].name == name }
     }
 
+    /// Elements that flow within a line of text; every other element separates words.
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+        "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
+        "sub", "sup", "time", "tt", "u", "var", "wbr", "acronym", "blink",
+    ]
+
     /// All text below a node, with white space collapsed to single spaces.
     func plainText(of index: Int) -> String {
         let end = subtreeEnd(of: index)
         var raw = ""
-        for position in index..<end where nodes[position].isText {
-            raw += nodes[position].text
+        for position in index..<end {
+            let node = nodes[position]
+            if node.isText {
+                raw += node.text
+            } else if !HTMLDocument.inlineTags.contains(node.name) {
+                // "Product<br>Management" or "<li>One</li><li>Two</li>" must not run together.
+                raw += " "
+            }
         }
         return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -125,6 +125,13 @@ struct MetadataExtractor {
                 return heading
             }
         }
+        // A single visible headline is what readers see as the title; metadata titles are often
+        // rewritten for search engines and social cards.
+        let sites = siteNames.map(MetadataExtractor.comparable)
+        if headings.count == 1, let heading = headings.first, heading.split(separator: " ").count <= 30, heading.count >= 4,
+           !isSiteName(heading, sites) {
+            return heading
+        }
         if let best = candidates.first {
             return stripSiteName(best)
         }
