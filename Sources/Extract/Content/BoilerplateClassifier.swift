@@ -4,13 +4,13 @@ enum BoilerplateClassifier {
     /// Elements whose content is never readable text.
     static let droppedTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
-        "applet", "canvas", "audio", "video", "source", "track", "map", "head", "title", "meta", "link", "base",
+        "applet", "canvas", "audio", "video", "source", "track", "map", "title", "meta", "link", "base",
         "input", "select", "option", "optgroup", "textarea", "button", "datalist", "output", "progress", "meter",
         "dialog", "menu",
     ]
 
     /// Elements whose content is never text, however large (script source, styles, vector graphics).
-    static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "head", "title", "template", "meta", "link"]
+    static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "title", "template", "meta", "link"]
 
     /// HTML5 elements that hold page furniture rather than the article (2.9.14 keeps them as elements).
     static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header"]

@@ -60,12 +60,22 @@ struct MainContentSelector {
     ///
     /// A heading that repeats `title` is left out: the document carries its title separately.
     mutating func select(title: String? = nil) -> [Int] {
-        let body = document.firstElement(named: "body") ?? 0
+        var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
-        removeUnlikelyCandidates(pageLength: textLength[body])
+        // libxml2 puts content that comes before a misplaced tag into <head>; then the page is the document.
+        if Double(textLength[body]) < 0.5 * Double(textLength[0]) { body = 0 }
+        let pageLength = textLength[body]
+        let beforeFurnitureRemoval = excluded
+        removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
         computeStatistics()
+        if textLength[body] < min(200, pageLength / 2) || Double(textLength[body]) < 0.1 * Double(pageLength) {
+            // Class names describe the content itself here (a forum thread of "comment" blocks).
+            excluded = beforeFurnitureRemoval
+            removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
+            computeStatistics()
+        }
         scoreParagraphs()
         var roots: [Int]
         if let top = topCandidate(body: body) {
@@ -81,8 +91,8 @@ struct MainContentSelector {
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
         let chosenExclusions = excluded
         excluded = beforeCleaning
-        let pageLength = visibleLength(of: body)
-        if Double(chosenLength) >= MainContentSelector.minimumShare * Double(pageLength) && chosenLength >= MainContentSelector.minimumContentLength {
+        let remainingLength = visibleLength(of: body)
+        if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
             excluded = chosenExclusions
             return roots
         }
@@ -107,6 +117,7 @@ struct MainContentSelector {
                 // subtree in such an element is content.
                 let large = document.subtreeEnd(of: index) - index > 60
                 if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
+                if ProcessInfo.processInfo.environment["XDEBUG"] != nil, large { print("DEBUG drop", node.name, large) }
             }
         }
     }
@@ -122,7 +133,7 @@ struct MainContentSelector {
     /// Drops furniture elements (`nav`, `aside`, `header`, `footer`) and elements whose class or id names
     /// furniture, unless they hold much of the page's text (a wrapper called `main-header-layout` must not
     /// take the article with it).
-    private mutating func removeUnlikelyCandidates(pageLength: Int) {
+    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
         // element that a script reveals; only then is hidden text kept.
         let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
@@ -144,8 +155,8 @@ struct MainContentSelector {
                 index = document.subtreeEnd(of: index)
                 continue
             }
-            let furniture = BoilerplateClassifier.isFurniture(node)
-                || (hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
+            let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
+                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if !protectedTags.contains(node.name), furniture, small {
                 exclude(subtreeOf: index)
