@@ -117,7 +117,6 @@ struct MainContentSelector {
                 // subtree in such an element is content.
                 let large = document.subtreeEnd(of: index) - index > 60
                 if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
-                if ProcessInfo.processInfo.environment["XDEBUG"] != nil, large { print("DEBUG drop", node.name, large) }
             }
         }
     }
