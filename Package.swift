@@ -22,6 +22,22 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
+        // Only Archive/Zlib imports CZlib, only Digests imports CLibCrypto, only StateStore/SQLite imports CSQLite.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
 
         // Value types that the stages hand each other.
         .target(
@@ -48,9 +64,22 @@ let package = Package(
             name: "Load",
             dependencies: ["PipelineModel"]
         ),
+        // Records of the run: the WARC archive of what was fetched and the state kept between runs.
+        .target(
+            name: "Digests",
+            dependencies: ["CLibCrypto"]
+        ),
+        .target(
+            name: "Archive",
+            dependencies: ["CZlib", "Digests", "PipelineModel"]
+        ),
+        .target(
+            name: "StateStore",
+            dependencies: ["CSQLite", "Digests", "PipelineModel"]
+        ),
         .target(
             name: "Stages",
-            dependencies: ["Fetch", "Extract", "Load", "PipelineModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Fetch", "Extract", "Load", "Archive", "StateStore", "PipelineModel", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "pipeline",
@@ -61,6 +90,17 @@ let package = Package(
             ]
         ),
 
+        // The fetcher alone against a URL list, for scripts/bench-fetch.sh.
+        .executableTarget(
+            name: "fetch-bench",
+            dependencies: ["Fetch", "PipelineModel"],
+            path: "Benchmarks/FetchBench"
+        ),
+
+        // Benchmarks of single stages on one core (see scripts/bench-*.sh).
+        .executableTarget(name: "extract-bench", dependencies: ["Extract", "PipelineModel"], path: "Benchmarks/ExtractBench"),
+        .executableTarget(name: "entities-bench", dependencies: ["Entities"], path: "Benchmarks/EntitiesBench"),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
@@ -68,6 +108,8 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"]),
         .testTarget(name: "LoadTests", dependencies: ["Load"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "PipelineModel", "TestSupport"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
     ]
 )
 

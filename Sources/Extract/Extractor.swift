@@ -6,10 +6,11 @@ import PipelineModel
 
 /// Turns fetched pages into documents: charset, parse, boilerplate removal, metadata, entities.
 public struct Extractor: Sendable {
-    let recognizer: EntityRecognizer
+    let recognizer: EntityRecognizer?
 
-    /// An extractor that finds entities with `recognizer`.
-    public init(recognizer: EntityRecognizer = .shared) {
+    /// An extractor that finds entities with `recognizer`, or none when it is nil (for benchmarks
+    /// of the extract stage alone).
+    public init(recognizer: EntityRecognizer? = .shared) {
         self.recognizer = recognizer
     }
 
@@ -49,6 +50,6 @@ public struct Extractor: Sendable {
                 charset: charset.name, charsetSource: charset.source.rawValue, title: metadata.title,
                 author: metadata.author, published: metadata.published, language: metadata.language,
                 tags: metadata.tags, text: text,
-                entities: recognizer.entities(in: text, published: metadata.published)))
+                entities: recognizer?.entities(in: text, published: metadata.published) ?? []))
     }
 }

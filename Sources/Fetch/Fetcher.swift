@@ -1,46 +1,270 @@
+import CCurl
+import Foundation
 import Logging
 import PipelineModel
-
-/// Settings of the fetch stage.
-public struct FetchOptions: Sendable {
-    /// Transfers in flight at once.
-    public var concurrency: Int = 8
-    /// Longest a whole transfer may take, in seconds.
-    public var timeout: Double = 30
-    /// Longest the connection set-up may take, in seconds.
-    public var connectTimeout: Double = 10
-    /// Most redirects followed for one URL.
-    public var maxRedirects: Int = 10
-    /// Largest decoded body kept; a larger one is a `body_too_large` failure.
-    public var maxBodyBytes: Int = 32 << 20
-    /// The User-Agent header sent.
-    public var userAgent: String = "pipeline/0.1"
-
-    public init() {}
-}
 
 /// What fetching one seed gave: a page, or a failure record.
 public enum FetchOutcome: Sendable {
     case page(FetchedPage)
     case failure(Failure)
+
+    /// The seed this outcome answers.
+    public var seed: Seed {
+        switch self {
+        case .page(let page): page.seed
+        case .failure(let failure): failure.seed
+        }
+    }
 }
 
-/// Fetches seeds with libcurl, several transfers at once.
+/// Fetches seeds with libcurl, several transfers at once, politely: per-host limits, robots.txt and retries.
 public final class Fetcher: Sendable {
+    /// The settings this fetcher runs with.
     public let options: FetchOptions
     let logger: Logger
+    /// The validators of an earlier run's copy of a seed's page, for conditional requests.
+    let validators: (@Sendable (Seed) -> CacheValidators?)?
 
-    public init(options: FetchOptions = FetchOptions(), logger: Logger = Logger(label: "pipeline.fetch")) {
+    /// Creates a fetcher; `validators`, when given, is asked once per page request for what an earlier run
+    /// kept, and a page that has not changed comes back as a `.page` with status 304 and an empty body.
+    public init(
+        options: FetchOptions = FetchOptions(), logger: Logger = Logger(label: "pipeline.fetch"),
+        validators: (@Sendable (Seed) -> CacheValidators?)? = nil
+    ) {
         self.options = options
         self.logger = logger
+        self.validators = validators
     }
+
+    /// Runs `curl_global_init` once per process; later calls return the first call's answer.
+    ///
+    /// Call it before any queue or thread starts: `curl_global_init` is not thread-safe.
+    @discardableResult
+    public static func initialize() -> Bool {
+        globalInitSucceeded
+    }
+
+    /// A `static let` runs its initialiser exactly once, however many threads ask.
+    private static let globalInitSucceeded: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+
+    /// robots.txt files are cut to this size: RFC 9309 asks crawlers to read at least 500 KiB of one.
+    static let robotsBodyLimit = 512 << 10
 
     /// Fetches every seed received from `input` until it is finished, with up to `options.concurrency`
     /// transfers in flight, and hands each outcome to `deliver` on the calling thread.
+    ///
+    /// Seeds are taken without waiting while transfers run, and waited for when nothing else is going on;
+    /// at most four seeds per transfer slot wait inside the fetcher for their host, so the input's
+    /// backpressure still holds. `deliver` may block; transfers in flight wait meanwhile.
     public func run(input: BoundedQueue<Seed>, deliver: (FetchOutcome) -> Void) {
-        // Implemented in the Fetch stage work.
-        while let seed = input.receive() {
-            deliver(.failure(Failure(seed: seed, stage: .fetch, error: "not_implemented", message: "Fetching is not implemented yet.")))
+        Self.initialize()
+        guard let driver = MultiDriver() else {
+            logger.error("libcurl could not create a multi handle; every seed fails")
+            while let seed = input.receive() {
+                let error = FetchError(
+                    code: .transferFailed, url: seed.url,
+                    message: "Could not fetch \(seed.url): libcurl could not create a transfer loop.")
+                deliver(.failure(error.failure(for: seed)))
+            }
+            return
         }
+        // The run lives only inside this call, so `deliver` never outlives it.
+        withoutActuallyEscaping(deliver) { deliver in
+            var run = FetchRun(fetcher: self, driver: driver, deliver: deliver)
+            run.loop(input: input)
+        }
+    }
+}
+
+/// The state of one ``Fetcher/run(input:deliver:)`` call: the scheduler and the requests in flight.
+private struct FetchRun {
+    let fetcher: Fetcher
+    let driver: MultiDriver
+    let deliver: (FetchOutcome) -> Void
+    var scheduler: HostScheduler
+    let retries: RetryPolicy
+    /// The job behind each transfer in flight.
+    var running: [ObjectIdentifier: FetchJob] = [:]
+    let slots: Int
+    /// Seeds waiting inside the fetcher before it stops taking new ones.
+    let waitingLimit: Int
+
+    init(fetcher: Fetcher, driver: MultiDriver, deliver: @escaping (FetchOutcome) -> Void) {
+        self.fetcher = fetcher
+        self.driver = driver
+        self.deliver = deliver
+        scheduler = HostScheduler(options: fetcher.options)
+        retries = RetryPolicy(options: fetcher.options)
+        slots = max(1, fetcher.options.concurrency)
+        waitingLimit = 4 * slots
+    }
+
+    var options: FetchOptions { fetcher.options }
+
+    mutating func loop(input: BoundedQueue<Seed>) {
+        var inputFinished = false
+        while true {
+            // Take new seeds while there is room; wait for one only when nothing else is going on.
+            take: while !inputFinished, scheduler.waitingCount < waitingLimit {
+                let idle = driver.count == 0 && scheduler.isEmpty
+                let next: QueuePoll<Seed> = idle ? input.receive().map { .item($0) } ?? .finished : input.poll()
+                switch next {
+                case .item(let seed): scheduler.enqueue(seed)
+                case .empty: break take
+                case .finished: inputFinished = true
+                }
+            }
+            startDueJobs()
+            if driver.count == 0, scheduler.isEmpty {
+                if inputFinished { return }
+                continue
+            }
+            // With free slots, come back soon to look for new seeds; otherwise only network events and the
+            // moment the next waiting request may start matter.
+            let slotsFull = driver.count >= slots
+            var wait = inputFinished || slotsFull ? 1.0 : 0.02
+            // A waiting request matters only if a slot is free for it; otherwise an ending transfer wakes us.
+            if !slotsFull, let wakeUp = scheduler.nextWakeUp(now: .now) {
+                wait = min(wait, max(0, (wakeUp - .now).seconds))
+            }
+            if driver.count == 0 {
+                // Nothing in flight: sleep until a host is free, unless a new seed comes first.
+                if !inputFinished, scheduler.waitingCount < waitingLimit {
+                    switch input.receive(timeout: wait) {
+                    case .item(let seed): scheduler.enqueue(seed)
+                    case .finished: inputFinished = true
+                    case .empty: break
+                    }
+                } else if wait > 0 {
+                    Thread.sleep(forTimeInterval: wait)
+                }
+                continue
+            }
+            for (transfer, report) in driver.step(timeoutMilliseconds: Int32((wait * 1000).rounded(.up))) {
+                ended(transfer, report: report)
+            }
+        }
+    }
+
+    /// Starts every request that may start now, and hands on the seeds robots.txt refuses.
+    private mutating func startDueJobs() {
+        let now = ContinuousClock.now
+        while let action = scheduler.next(now: now, slotFree: driver.count < slots) {
+            switch action {
+            case .start(let job):
+                start(job)
+            case .reject(let seed, let error):
+                fetcher.logger.debug("robots.txt refuses", metadata: ["url": "\(seed.url)"])
+                deliver(.failure(error.failure(for: seed, attempts: 0)))
+            }
+        }
+    }
+
+    /// Creates, configures and starts the transfer of one job; a failure to do so ends the job at once.
+    private mutating func start(_ job: FetchJob) {
+        var job = job
+        job.attempts += 1
+        var headers: [String] = []
+        if case .page(let seed) = job.kind, let validators = fetcher.validators?(seed) {
+            headers = validators.requestHeaders
+        }
+        let limit = if case .robots = job.kind { Fetcher.robotsBodyLimit } else { options.maxBodyBytes }
+        guard let transfer = EasyTransfer(url: job.url, maxBodyBytes: limit) else {
+            let error = FetchError(
+                code: .transferFailed, url: job.url,
+                message: "Could not fetch \(job.url): libcurl could not create a transfer handle.")
+            return notStarted(job, error)
+        }
+        if let error = transfer.configure(options: options, headers: headers) { return notStarted(job, error) }
+        if let error = driver.start(transfer) { return notStarted(job, error) }
+        fetcher.logger.debug("fetching", metadata: ["url": "\(job.url)", "attempt": "\(job.attempts)"])
+        running[ObjectIdentifier(transfer)] = job
+    }
+
+    /// A job whose transfer could not even start: its host is free again and the job fails for good.
+    private mutating func notStarted(_ job: FetchJob, _ error: FetchError) {
+        scheduler.ended(job)
+        switch job.kind {
+        case .page(let seed):
+            deliver(.failure(error.failure(for: seed, attempts: job.attempts)))
+        case .robots(let host):
+            scheduler.learnRobots(of: host, .unavailable(Self.robotsUnavailable(host, because: error.message)))
+        }
+    }
+
+    /// Judges an ended transfer: a page or failure for a seed, a policy for a robots.txt, or another attempt.
+    private mutating func ended(_ transfer: EasyTransfer, report: TransferReport) {
+        guard let job = running.removeValue(forKey: ObjectIdentifier(transfer)) else { return }
+        scheduler.ended(job)
+        switch job.kind {
+        case .page(let seed):
+            guard let error = FetchError(report, options: options) else {
+                deliver(.page(page(of: seed, transfer: transfer, report: report)))
+                return
+            }
+            switch retries.decide(report, attempt: job.attempts) {
+            case .retry(let seconds):
+                fetcher.logger.debug(
+                    "retrying", metadata: ["url": "\(seed.url)", "error": "\(error.code.rawValue)", "after": "\(seconds)"])
+                scheduler.retry(job, notBefore: .now + .seconds(seconds))
+            case .giveUp(let note):
+                var error = error
+                if let note { error.message += " " + note }
+                fetcher.logger.debug("fetch failed", metadata: ["url": "\(seed.url)", "error": "\(error.code.rawValue)"])
+                deliver(.failure(error.failure(for: seed, attempts: job.attempts)))
+            }
+        case .robots(let host):
+            robotsEnded(host, job: job, transfer: transfer, report: report)
+        }
+    }
+
+    /// Reads a robots.txt answer as RFC 9309 says: 2xx gives rules, 4xx (and a redirect chain too long to
+    /// follow) allows everything, 5xx and network failures refuse the host after the usual retries.
+    private mutating func robotsEnded(_ host: HostKey, job: FetchJob, transfer: EasyTransfer, report: TransferReport) {
+        let token = options.robotsProductToken
+        switch (report.result, report.status) {
+        case (CURLE_OK, 200..<300):
+            scheduler.learnRobots(of: host, .known(RobotsPolicy(parsing: transfer.body, productToken: token)))
+        case (CURLE_WRITE_ERROR, _) where report.bodyTooLarge:
+            // A longer file is read up to the limit, as the RFC allows.
+            scheduler.learnRobots(of: host, .known(RobotsPolicy(parsing: transfer.body, productToken: token)))
+        case (CURLE_OK, let status) where status < 500 && status != 429:
+            // 429 is the one 4xx that says "not now" rather than "not here": it is treated like a 5xx.
+            scheduler.learnRobots(of: host, .known(.allowAll))
+        case (CURLE_TOO_MANY_REDIRECTS, _):
+            scheduler.learnRobots(of: host, .known(.allowAll))
+        default:
+            if case .retry(let seconds) = retries.decide(report, attempt: job.attempts) {
+                scheduler.retry(job, notBefore: .now + .seconds(seconds))
+                return
+            }
+            let reason =
+                FetchError(report, options: options)?.message
+                ?? "Fetching \(host.robotsURL) failed with status \(report.status)."
+            scheduler.learnRobots(of: host, .unavailable(Self.robotsUnavailable(host, because: reason)))
+        }
+        fetcher.logger.debug("robots.txt read", metadata: ["host": "\(host)", "status": "\(report.status)"])
+    }
+
+    /// The sentence that every refused page of a host without a usable robots.txt carries.
+    private static func robotsUnavailable(_ host: HostKey, because reason: String) -> String {
+        "The robots.txt of \(host) could not be read, so the host is not crawled in this run: \(reason)"
+    }
+
+    /// The page of a transfer that ended well.
+    private func page(of seed: Seed, transfer: EasyTransfer, report: TransferReport) -> FetchedPage {
+        // libcurl reports no status for a file it read; a readable file counts as found.
+        let status = report.scheme == "file" && report.status == 0 ? 200 : report.status
+        return FetchedPage(
+            seed: seed, finalURL: report.effectiveURL, status: status, headers: transfer.headers,
+            body: transfer.body, fetchedAt: Date(), duration: report.totalSeconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    fileprivate var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
     }
 }

@@ -17,6 +17,13 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
+    /// Items waiting in the queue now.
+    public var count: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return buffer.count
+    }
+
     /// Adds an item, waiting while the queue is full. Returns false if the queue was finished.
     @discardableResult
     public func send(_ element: Element) -> Bool {

@@ -28,6 +28,15 @@ public struct Document: Sendable, Hashable {
     /// Main text: paragraphs separated by a blank line, headings and list items on lines of their own.
     public var text: String
     public var entities: [Entity]
+    /// The response's `ETag` and `Last-Modified` headers, sent back on the next run.
+    public var etag: String?
+    public var lastModified: String?
+    /// SHA-256 of the body, lowercase hex.
+    public var contentHash: String?
+    /// `new` (first time seen) or `changed` (seen before with another body) in an incremental run.
+    public var change: String?
+    /// An earlier URL whose body is byte for byte the same as this one's.
+    public var duplicateOf: String?
 
     public init(
         index: Int, id: String, url: String, finalURL: String? = nil, source: String, status: Int? = nil,
@@ -65,6 +74,11 @@ extension Document: Codable {
         case charset
         case charsetSource = "charset_source"
         case title, author, published, language, tags, text, entities
+        case etag
+        case lastModified = "last_modified"
+        case contentHash = "content_hash"
+        case change
+        case duplicateOf = "duplicate_of"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +100,11 @@ extension Document: Codable {
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         text = try c.decode(String.self, forKey: .text)
         entities = try c.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        etag = try c.decodeIfPresent(String.self, forKey: .etag)
+        lastModified = try c.decodeIfPresent(String.self, forKey: .lastModified)
+        contentHash = try c.decodeIfPresent(String.self, forKey: .contentHash)
+        change = try c.decodeIfPresent(String.self, forKey: .change)
+        duplicateOf = try c.decodeIfPresent(String.self, forKey: .duplicateOf)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +126,11 @@ extension Document: Codable {
         try c.encode(tags, forKey: .tags)
         try c.encode(text, forKey: .text)
         try c.encode(entities, forKey: .entities)
+        try c.encode(etag, forKey: .etag)
+        try c.encode(lastModified, forKey: .lastModified)
+        try c.encode(contentHash, forKey: .contentHash)
+        try c.encode(change, forKey: .change)
+        try c.encode(duplicateOf, forKey: .duplicateOf)
     }
 }
 
@@ -115,6 +139,11 @@ public enum Timestamp {
     /// Formats a date as `2019-12-20T08:15:00.000Z`.
     public static func format(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+
+    /// Formats a date as `20191220081500` (UTC), for file names.
+    public static func compact(_ date: Date) -> String {
+        format(date).filter(\.isNumber).prefix(14).description
     }
 
     /// Parses what ``format(_:)`` writes (fractional seconds optional).

@@ -20,8 +20,13 @@ public enum DocumentID {
     ///
     /// The same URL gives the same id on every run and every machine.
     public static func make(url: String) -> String {
+        make(bytes: url.utf8)
+    }
+
+    /// 16 lowercase hex digits of the 64-bit FNV-1a hash of `bytes`.
+    public static func make(bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in url.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

@@ -1,0 +1,254 @@
+import Foundation
+import PipelineModel
+
+/// An HTTP response taken back out of a `response` record, body decoded.
+public struct ArchivedResponse: Sendable {
+    /// The `WARC-Target-URI` of the record.
+    public var targetURI: String
+    /// The `WARC-Date` of the record, nil when it is missing or unreadable.
+    public var date: Date?
+    /// The HTTP status code.
+    public var httpStatus: Int
+    /// The HTTP headers as recorded, in order (`Content-Encoding` and `Transfer-Encoding` kept).
+    public var httpHeaders: [HTTPHeader]
+    /// The body with chunked transfer coding and gzip or deflate content coding undone.
+    ///
+    /// A body in another content coding (`br`, `zstd`) is returned as stored; its
+    /// `Content-Encoding` header says so.
+    public var body: [UInt8]
+
+    /// Decodes the HTTP message in a `response` record.
+    public init(_ record: WARCRecord) throws(WARCError) {
+        guard record.type == "response" else {
+            throw WARCError(.notAResponse, path: record.path, offset: record.offset, detail: "its WARC-Type is \(record.type)")
+        }
+        let fail = { (detail: String) in WARCError(.malformedHTTP, path: record.path, offset: record.offset, detail: detail) }
+        guard let head = HTTPMessage.head(ofBlock: record.block) else {
+            throw fail("no blank line ends the HTTP headers")
+        }
+        let statusParts = head.startLine.split(separator: " ", maxSplits: 2)
+        guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/"), let status = Int(statusParts[1]) else {
+            throw fail("the status line \"\(head.startLine.prefix(80))\" is not HTTP/x.y NNN")
+        }
+        var body = Array(record.block[head.bodyStart...])
+        let headers = head.headers
+        func values(_ name: String) -> [String] {
+            headers.filter { $0.name.lowercased() == name }
+                .flatMap { $0.value.split(separator: ",") }
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { !$0.isEmpty }
+        }
+        if values("transfer-encoding").contains("chunked") {
+            guard let dechunked = HTTPMessage.dechunked(body) else { throw fail("the chunked body is malformed") }
+            body = dechunked
+        }
+        // Codings are listed in the order they were applied, so undo them from the last; an
+        // unsupported one stops the decoding there and the body keeps it and those before it.
+        codings: for coding in values("content-encoding").reversed() {
+            do {
+                switch coding {
+                case "gzip", "x-gzip": body = try Inflater.inflateAll(body, format: .gzip)
+                case "deflate":
+                    let zlib = try? Inflater.inflateAll(body, format: .zlib)
+                    body = try zlib ?? Inflater.inflateAll(body, format: .raw)
+                case "identity": continue
+                default: break codings
+                }
+            } catch {
+                throw WARCError(.badCompression, path: record.path, offset: record.offset, detail: "the \(coding) body: \(error)")
+            }
+        }
+        self.targetURI = record.targetURI ?? ""
+        self.date = record.header("WARC-Date").flatMap(WARCDate.parse)
+        self.httpStatus = status
+        self.httpHeaders = headers
+        self.body = body
+    }
+}
+
+/// Building and splitting the HTTP messages that `request` and `response` blocks hold.
+enum HTTPMessage {
+    /// Start line, headers and where the body starts.
+    struct Head {
+        var startLine: String
+        var headers: [HTTPHeader]
+        var bodyStart: Int
+    }
+
+    /// Splits the header section off an HTTP block; nil when no blank line ends it.
+    /// Accepts bare LF line ends, which some tools write.
+    static func head(ofBlock block: [UInt8]) -> Head? {
+        var lines: [String] = []
+        var lineStart = 0
+        var index = 0
+        while index < block.count {
+            if block[index] == 10 {
+                var end = index
+                if end > lineStart && block[end - 1] == 13 { end -= 1 }
+                if end == lineStart {
+                    guard let startLine = lines.first else { return nil }
+                    return Head(startLine: startLine, headers: parseFields(lines.dropFirst()), bodyStart: index + 1)
+                }
+                lines.append(String(decoding: block[lineStart..<end], as: UTF8.self))
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The payload of an HTTP block: what follows the header section; nil when there is none.
+    static func payload(ofBlock block: [UInt8]) -> [UInt8]? {
+        head(ofBlock: block).map { Array(block[$0.bodyStart...]) }
+    }
+
+    /// `Name: value` lines into fields; a line starting with space or tab continues the previous one.
+    static func parseFields<Lines: Sequence<String>>(_ lines: Lines) -> [HTTPHeader] {
+        var fields: [HTTPHeader] = []
+        for line in lines {
+            if let first = line.first, first == " " || first == "\t", !fields.isEmpty {
+                fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields.append(HTTPHeader(
+                name: String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+        }
+        return fields
+    }
+
+    /// The body with chunked transfer coding removed; nil when the chunk framing is broken.
+    static func dechunked(_ body: [UInt8]) -> [UInt8]? {
+        var result: [UInt8] = []
+        var index = 0
+        while true {
+            guard let lineEnd = body[index...].firstIndex(of: 10) else { return nil }
+            let line = String(decoding: body[index..<lineEnd], as: UTF8.self)
+            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
+            index = lineEnd + 1
+            if size == 0 { return result }  // trailers, if any, are dropped
+            guard size <= body.count - index else { return nil }
+            result.append(contentsOf: body[index..<(index + size)])
+            index += size
+            // The CRLF after the chunk data.
+            if index < body.count && body[index] == 13 { index += 1 }
+            guard index < body.count, body[index] == 10 else { return nil }
+            index += 1
+        }
+    }
+
+    /// The `Host` value and request target of an `http` or `https` URL; nil for other URLs.
+    ///
+    /// Split by hand rather than with `URLComponents`, which rejects URLs that libcurl sends as
+    /// they are (spaces, raw non-ASCII), and such a page still needs its request record.
+    static func hostAndTarget(of url: String) -> (host: String, target: String)? {
+        guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else {
+            return nil
+        }
+        let rest = url[schemeEnd.upperBound...].prefix { $0 != "#" }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let host = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        let path = rest[authorityEnd...]
+        let target = path.isEmpty ? "/" : path.hasPrefix("?") ? "/" + path : String(path)
+        // A request line cannot hold spaces, controls or raw non-ASCII; send them as %XX, as libcurl does.
+        var encoded = ""
+        for byte in target.utf8 {
+            if byte <= 0x20 || byte >= 0x7f {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return (String(host), encoded)
+    }
+
+    /// A request block: `GET target HTTP/1.1`, `Host`, `User-Agent`, the extra headers, a blank line.
+    static func requestBlock(host: String, target: String, method: String, userAgent: String, extraHeaders: [HTTPHeader]) -> [UInt8] {
+        var text = "\(method) \(target) HTTP/1.1\r\n"
+        var fields = [HTTPHeader(name: "Host", value: host), HTTPHeader(name: "User-Agent", value: userAgent)]
+        fields += extraHeaders.filter { !["host", "user-agent"].contains($0.name.lowercased()) }
+        for field in fields { text += fieldLine(field) }
+        text += "\r\n"
+        return Array(text.utf8)
+    }
+
+    /// A response block for a body that the fetcher already decoded.
+    ///
+    /// `Content-Encoding` and `Transfer-Encoding` become `X-Original-…` and `Content-Length` is the
+    /// stored length, so that a reader does not try to decode the body a second time.
+    static func responseBlock(status: Int, headers: [HTTPHeader], body: [UInt8]) -> [UInt8] {
+        var text = "HTTP/1.1 \(status) \(reasonPhrase(status))\r\n"
+        for field in headers {
+            switch field.name.lowercased() {
+            case "content-length": continue
+            case "content-encoding", "transfer-encoding":
+                text += fieldLine(HTTPHeader(name: "X-Original-" + field.name, value: field.value))
+            default: text += fieldLine(field)
+            }
+        }
+        text += "Content-Length: \(body.count)\r\n\r\n"
+        var bytes = Array(text.utf8)
+        bytes.append(contentsOf: body)
+        return bytes
+    }
+
+    /// One `Name: value` line; line breaks in the value become spaces so they cannot end the header.
+    static func fieldLine(_ field: HTTPHeader) -> String {
+        let clean = { (text: String) in
+            String(text.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+        }
+        return "\(clean(field.name).filter { $0 != ":" }): \(clean(field.value))\r\n"
+    }
+
+    /// The usual reason phrase for a status code; warcio and browsers ignore its wording.
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 203: "Non-Authoritative Information"
+        case 204: "No Content"
+        case 206: "Partial Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 410: "Gone"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "Status"
+        }
+    }
+}
+
+/// `WARC-Date` text: ISO 8601 in UTC.
+enum WARCDate {
+    /// Second precision, as WARC 1.0 readers expect.
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+    }
+
+    /// Reads `2026-01-02T03:04:05Z`, with or without fractional seconds.
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt)) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import PipelineModel
+
+/// Appends fetched pages to `FOLDER/NAME.warc.gz` as WARC/1.1 records, one gzip member each.
+///
+/// Opening writes a `warcinfo` record describing this run; each archived page then adds a
+/// `request` and a `response` record (a `resource` record for non-HTTP URLs such as `file://`).
+/// Records go to the file with one `write` per page, so a crash leaves at most the last page cut
+/// short; the next writer opened on the file moves such a cut tail aside before appending (see
+/// `repairNote`). `flush()` and `finish()` make the records durable with `fsync`.
+///
+/// `Sendable`: calls from several threads are serialised on an internal mutex, though one writer
+/// task keeps the records in a predictable order.
+public final class WARCWriter: Sendable {
+    /// The file being appended to.
+    public let path: String
+    /// The `WARC-Record-ID` of the `warcinfo` record this writer wrote first.
+    public let warcinfoID: String
+    /// A sentence for the log when opening found an incomplete record at the end of the file
+    /// (left by a run that was killed while writing) and moved it to a side file; nil otherwise.
+    public let repairNote: String?
+    /// The open file and the compressor; every use goes through `withLock`.
+    private let output: Locked<Output>
+
+    private final class Output {
+        let file: ArchiveFile
+        let deflater: GzipMemberDeflater
+
+        init(file: ArchiveFile, deflater: GzipMemberDeflater) {
+            self.file = file
+            self.deflater = deflater
+        }
+    }
+
+    /// The IDs of the records written for one page.
+    public struct ArchivedIDs: Sendable, Equatable {
+        /// The `request` record, nil for a `resource` record.
+        public var request: String?
+        /// The `response` (or `resource`) record.
+        public var response: String
+    }
+
+    /// Opens or creates `folder/name.warc.gz` (creating `folder` too) and appends a `warcinfo` record.
+    ///
+    /// An existing file that is not gzip-compressed is refused rather than appended to.
+    ///
+    /// - Parameters:
+    ///   - software: the `software` field of the `warcinfo` record.
+    ///   - info: further `warcinfo` fields, such as `operator` or `robots`.
+    public init(folder: String, name: String, software: String = "pipeline", info: [HTTPHeader] = []) throws(WARCError) {
+        let fileName = name + ".warc.gz"
+        path = (folder as NSString).appendingPathComponent(fileName)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WARCError(.cannotCreate, path: folder, detail: "\(error.localizedDescription)")
+        }
+        repairNote = try IncompleteTail.setAside(in: path)
+        let file = try ArchiveFile.forAppending(path)
+        do {
+            output = Locked(Output(file: file, deflater: try GzipMemberDeflater()))
+        } catch {
+            throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
+        }
+        warcinfoID = Self.newRecordID()
+        var fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
+        fields += "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+        for field in info { fields += HTTPMessage.fieldLine(field) }
+        let warcinfo = WARCRecord(
+            type: "warcinfo",
+            headers: [
+                HTTPHeader(name: "WARC-Type", value: "warcinfo"),
+                HTTPHeader(name: "WARC-Record-ID", value: warcinfoID),
+                HTTPHeader(name: "WARC-Date", value: WARCDate.format(Date())),
+                HTTPHeader(name: "WARC-Filename", value: fileName),
+                HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(Array(fields.utf8))),
+                HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
+            ],
+            block: Array(fields.utf8))
+        try append([warcinfo])
+    }
+
+    /// Appends the records for one fetched page and returns their IDs.
+    ///
+    /// - Parameters:
+    ///   - page: the page; its body is stored as the fetcher decoded it, so the recorded response
+    ///     headers carry `X-Original-Content-Encoding` and the stored `Content-Length`.
+    ///   - userAgent: the `User-Agent` the request was sent with.
+    ///   - requestHeaders: other headers sent, such as `If-None-Match` or `Accept-Encoding`.
+    ///   - method: the request method.
+    @discardableResult
+    public func archive(
+        _ page: FetchedPage, userAgent: String, requestHeaders: [HTTPHeader] = [], method: String = "GET"
+    ) throws(WARCError) -> ArchivedIDs {
+        let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
+        let common = [
+            HTTPHeader(name: "WARC-Date", value: date),
+            HTTPHeader(name: "WARC-Target-URI", value: page.finalURL),
+            HTTPHeader(name: "WARC-Warcinfo-ID", value: warcinfoID),
+        ]
+        let responseID = Self.newRecordID()
+        guard let (host, target) = HTTPMessage.hostAndTarget(of: page.finalURL) else {
+            let resource = digested(
+                type: "resource", id: responseID, fields: common,
+                contentType: page.contentType ?? "application/octet-stream", block: page.body, payload: nil)
+            try append([resource])
+            return ArchivedIDs(request: nil, response: responseID)
+        }
+        let requestID = Self.newRecordID()
+        let request = digested(
+            type: "request", id: requestID,
+            fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: responseID)],
+            contentType: "application/http; msgtype=request",
+            block: HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders),
+            payload: nil)
+        let response = digested(
+            type: "response", id: responseID,
+            fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
+            contentType: "application/http; msgtype=response",
+            block: HTTPMessage.responseBlock(status: page.status, headers: page.headers, body: page.body),
+            payload: page.body)
+        try append([request, response])
+        return ArchivedIDs(request: requestID, response: responseID)
+    }
+
+    /// Makes everything written so far durable. The corresponding C function is `fsync`.
+    public func flush() throws(WARCError) {
+        try output.withLock { (output) throws(WARCError) in try output.file.sync() }
+    }
+
+    /// Makes everything durable and closes the file; later calls fail. A writer dropped without
+    /// `finish()` closes its file without `fsync`.
+    public func finish() throws(WARCError) {
+        try output.withLock { (output) throws(WARCError) in try output.file.close() }
+    }
+
+    /// A record with its ID, type, digests and content type in the usual field order.
+    private func digested(
+        type: String, id: String, fields: [HTTPHeader], contentType: String, block: [UInt8], payload: [UInt8]?
+    ) -> WARCRecord {
+        var headers = [HTTPHeader(name: "WARC-Type", value: type), HTTPHeader(name: "WARC-Record-ID", value: id)]
+        headers += fields
+        headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(block)))
+        if let payload {
+            headers.append(HTTPHeader(name: "WARC-Payload-Digest", value: WARCRecord.sha1Label(payload)))
+        }
+        headers.append(HTTPHeader(name: "Content-Type", value: contentType))
+        return WARCRecord(type: type, headers: headers, block: block)
+    }
+
+    /// Compresses each record into its own gzip member and writes them with one `write`.
+    private func append(_ records: [WARCRecord]) throws(WARCError) {
+        try output.withLock { (output) throws(WARCError) in
+            var bytes: [UInt8] = []
+            for record in records {
+                do {
+                    bytes += try output.deflater.member(record.serialized())
+                } catch {
+                    throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
+                }
+            }
+            try output.file.writeAll(bytes)
+        }
+    }
+
+    private static func newRecordID() -> String {
+        "<urn:uuid:\(UUID().uuidString.lowercased())>"
+    }
+}

@@ -1,0 +1,20 @@
+#ifndef CLIBCRYPTO_SHIM_H
+#define CLIBCRYPTO_SHIM_H
+#include <stddef.h>
+#include <openssl/evp.h>
+
+// One-shot digests through EVP_Digest, the interface OpenSSL 3 keeps undeprecated. The wrappers
+// fix the algorithm and output size so that Swift never handles an EVP_MD pointer or a length in
+// and out parameter. Each returns 1 on success and 0 on failure, like EVP_Digest.
+
+static inline int CLibCrypto_sha1(const void *data, size_t count, unsigned char out[20]) {
+    unsigned int length = 0;
+    return EVP_Digest(data, count, out, &length, EVP_sha1(), NULL);
+}
+
+static inline int CLibCrypto_sha256(const void *data, size_t count, unsigned char out[32]) {
+    unsigned int length = 0;
+    return EVP_Digest(data, count, out, &length, EVP_sha256(), NULL);
+}
+
+#endif

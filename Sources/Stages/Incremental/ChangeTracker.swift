@@ -1,0 +1,79 @@
+import Fetch
+import Foundation
+import PipelineModel
+import StateStore
+
+/// Compares fetched pages with what the state store remembers of earlier runs, and remembers
+/// what each run wrote.
+///
+/// The store is read when a page is fetched and written only after the page's line is written to
+/// the results, so a run killed in between fetches the page again rather than losing it.
+final class ChangeTracker: Sendable {
+    let store: StateStore
+    /// Extract unchanged pages too, and send no conditional headers.
+    let force: Bool
+
+    /// Opens (or creates) the state store at `path`.
+    init(path: String, force: Bool) throws(StageError) {
+        do {
+            store = try StateStore(path: path)
+        } catch {
+            throw StageError(error.description)
+        }
+        self.force = force
+    }
+
+    /// The validators to send for `seed`: those of its last fetch, unless the run is forced.
+    func validators(for seed: Seed) -> CacheValidators? {
+        guard !force, let entry = try? store.entry(url: seed.url) else { return nil }
+        guard entry.etag != nil || entry.lastModified != nil else { return nil }
+        return CacheValidators(etag: entry.etag, lastModified: entry.lastModified)
+    }
+
+    /// Classifies a fetched page as new, changed or unchanged, and finds an earlier URL with the
+    /// same body.
+    func classify(_ page: FetchedPage) throws(StageError) -> PageChange {
+        let earlier = try guarded { () throws(StateStoreError) in try store.entry(url: page.seed.url) }
+        if page.status == 304 {
+            return PageChange(kind: .unchanged, reason: "not_modified", contentHash: earlier?.contentHash)
+        }
+        let hash = ContentHash.sha256(page.body)
+        let duplicate = try guarded { () throws(StateStoreError) in try store.claimBody(hash: hash, url: page.seed.url) }
+        let kind: PageChange.Kind
+        switch earlier?.contentHash {
+        case nil: kind = earlier == nil ? .new : .changed
+        case hash: kind = .unchanged
+        default: kind = .changed
+        }
+        return PageChange(kind: kind, reason: kind == .unchanged ? "same_content" : nil, contentHash: hash, duplicateOf: duplicate)
+    }
+
+    /// Remembers a result once its line is written: validators and content hash for the next run.
+    func commit(_ result: StageResult) throws(StageError) {
+        switch result {
+        case .document(let document):
+            guard let status = document.status, let fetchedAt = document.fetchedAt, document.contentHash != nil else { return }
+            try guarded { () throws(StateStoreError) in
+                try store.record(
+                    url: document.url, fetchedAt: fetchedAt, status: status, etag: document.etag,
+                    lastModified: document.lastModified, contentHash: document.contentHash, documentID: document.id)
+            }
+        case .unchanged(let record):
+            try guarded { () throws(StateStoreError) in
+                try store.record(
+                    url: record.url, fetchedAt: Timestamp.parse(record.fetchedAt) ?? Date(), status: record.status,
+                    etag: record.etag, lastModified: record.lastModified, contentHash: record.contentHash, documentID: record.id)
+            }
+        case .failure:
+            break
+        }
+    }
+
+    private func guarded<T>(_ body: () throws(StateStoreError) -> T) throws(StageError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PipelineModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One usable line of a seeds file: a URL to fetch, or a line that is not a URL we can fetch.
+public enum SeedLine: Sendable {
+    case valid(Seed)
+    case invalid(Failure)
+
+    /// The seed either way.
+    public var seed: Seed {
+        switch self {
+        case .valid(let seed): seed
+        case .invalid(let failure): failure.seed
+        }
+    }
+}
+
+/// Reads a seeds file line by line: one URL per line, blank lines and `#` comments ignored.
+///
+/// Every other line gets the next index, so an invalid line is reported in its place.
+public final class SeedReader {
+    /// The seeds file.
+    public let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+    private var lineNumber = 0
+    private var nextIndex = 0
+
+    /// Opens the seeds file; fails with a sentence naming the file and the reason.
+    public init(path: String) throws(StageError) {
+        self.path = path
+        guard let file = fopen(path, "r") else {
+            throw StageError("Cannot read the seeds file \(path): \(String(cString: strerror(errno))).")
+        }
+        self.file = file
+    }
+
+    deinit {
+        free(buffer)
+        fclose(file)
+    }
+
+    /// The next seed line, nil at the end of the file.
+    public func next() -> SeedLine? {
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length >= 0, let buffer else { return nil }
+            lineNumber += 1
+            let raw = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let seed = Seed(index: nextIndex, url: line)
+            nextIndex += 1
+            if let reason = SeedReader.problem(with: line) {
+                let message = "Line \(lineNumber) of \(path) is not a URL the pipeline can fetch: \(reason)."
+                return .invalid(Failure(seed: seed, stage: .seeds, error: "invalid_seed", message: message))
+            }
+            return .valid(seed)
+        }
+    }
+
+    /// Counts the seeds in a file without keeping them, for the progress line.
+    public static func count(path: String) -> Int? {
+        guard let reader = try? SeedReader(path: path) else { return nil }
+        var count = 0
+        while reader.next() != nil { count += 1 }
+        return count
+    }
+
+    /// Why a line is not a fetchable URL, or nil if it is one.
+    static func problem(with line: String) -> String? {
+        if line.contains(where: { $0 == " " || $0 == "\t" }) { return "it contains white space" }
+        guard let components = URLComponents(string: line), let scheme = components.scheme?.lowercased() else {
+            return "it has no scheme such as https://"
+        }
+        switch scheme {
+        case "http", "https":
+            if (components.host ?? "").isEmpty { return "it has no host name" }
+            return nil
+        case "file":
+            if components.path.isEmpty { return "it has no path" }
+            return nil
+        default:
+            return "the scheme '\(scheme)' is not http, https or file"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Archive
+import Fetch
+import Foundation
+import Load
+import PipelineModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes what the fetch stage got under `DIR/fetch/`: page records, body files and failures,
+/// and every response as WARC records under `DIR/warc/`.
+final class FetchArchiveWriter {
+    private let folder: RunFolder
+    private let pages: NDJSONWriter
+    private let failures: NDJSONWriter
+    private let warc: WARCWriter?
+    private let userAgent: String
+
+    /// `append` continues the files of an interrupted run; `warc` false keeps no WARC files.
+    init(folder: RunFolder, append: Bool = false, warc: Bool, userAgent: String) throws(StageError) {
+        self.folder = folder
+        self.userAgent = userAgent
+        try RunFolder.create(folder.bodiesFolder)
+        pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
+        failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
+        if warc {
+            let name = "pipeline-" + Timestamp.compact(Date())
+            do {
+                self.warc = try WARCWriter(folder: folder.warcFolder.path, name: name, software: "pipeline/\(Pipeline.version)")
+            } catch {
+                throw StageError(error.description)
+            }
+        } else {
+            self.warc = nil
+        }
+    }
+
+    func write(_ page: FetchedPage, change: PageChange) throws(StageError) {
+        let body = folder.body(id: page.seed.id)
+        if page.status != 304 {
+            try BodyFile.write(page.body, to: body)
+        }
+        let relative = "fetch/bodies/" + body.lastPathComponent
+        try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
+        do {
+            try warc?.archive(page, userAgent: userAgent)
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+
+    func write(_ failure: Failure) throws(StageError) {
+        try wrap { () throws(LoadError) in try failures.write(failure) }
+    }
+
+    func finish() throws(StageError) {
+        try wrap { () throws(LoadError) in
+            try pages.finish()
+            try failures.finish()
+        }
+        do {
+            try warc?.finish()
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+}
+
+/// Body files of fetched pages.
+enum BodyFile {
+    /// Writes `bytes` to `file` without `fsync`: the page's line in `pages.ndjson` is written after
+    /// its body, so a body cut short by a crash is never referred to, and syncing every body would
+    /// make the fetch stage wait on the disk once per page.
+    static func write(_ bytes: [UInt8], to file: URL) throws(StageError) {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+            }
+            offset += written
+        }
+    }
+}
+
+/// Writes documents, failures and unchanged pages: the results of a run (`DIR/*.ndjson`, with
+/// `entities.ndjson`) or what `pipeline extract` leaves for `pipeline load` (`DIR/extract/`).
+final class ResultWriter {
+    private let documents: NDJSONWriter
+    private let entities: NDJSONWriter?
+    private let failures: NDJSONWriter
+    private let unchanged: NDJSONWriter
+
+    /// The result files of a run; `append` continues those of an interrupted run.
+    static func results(in folder: RunFolder, append: Bool = false) throws(StageError) -> ResultWriter {
+        try ResultWriter(
+            folder: folder.url, documents: folder.documents, entities: folder.entities, failures: folder.failures,
+            unchanged: folder.unchanged, append: append)
+    }
+
+    /// The extract stage's output, for `pipeline load`.
+    static func extractOutput(in folder: RunFolder) throws(StageError) -> ResultWriter {
+        try ResultWriter(
+            folder: folder.extractFolder, documents: folder.extractedDocuments, entities: nil,
+            failures: folder.extractFailures, unchanged: folder.extractUnchanged, append: false)
+    }
+
+    private init(folder: URL, documents: URL, entities: URL?, failures: URL, unchanged: URL, append: Bool) throws(StageError) {
+        try RunFolder.create(folder)
+        self.documents = try wrap { () throws(LoadError) in try NDJSONWriter(url: documents, append: append) }
+        self.entities = try entities.map { url throws(StageError) in
+            try wrap { () throws(LoadError) in try NDJSONWriter(url: url, append: append) }
+        }
+        self.failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: failures, append: append) }
+        self.unchanged = try wrap { () throws(LoadError) in try NDJSONWriter(url: unchanged, append: append) }
+    }
+
+    func write(_ result: StageResult) throws(StageError) {
+        try wrap { () throws(LoadError) in
+            switch result {
+            case .document(let document):
+                // Entities first: a kill between the two leaves entity lines past the last document,
+                // which a resumed run cuts off (see ResumePoint).
+                if let entities {
+                    for entity in document.entities {
+                        try entities.write(EntityLine(document: document, entity: entity))
+                    }
+                }
+                try documents.write(document)
+            case .failure(let failure):
+                try failures.write(failure)
+            case .unchanged(let record):
+                try unchanged.write(record)
+            }
+        }
+    }
+
+    func finish() throws(StageError) {
+        try wrap { () throws(LoadError) in
+            try entities?.finish()
+            try documents.finish()
+            try failures.finish()
+            try unchanged.finish()
+        }
+    }
+}
+
+/// One line of `entities.ndjson`: an entity of a page, with the page's index, id and URL.
+struct EntityLine: Encodable {
+    var index: Int
+    var id: String
+    var url: String
+    var type: EntityType
+    var text: String
+    var normalized: String
+    var mentions: [Mention]
+
+    init(document: Document, entity: Entity) {
+        index = document.index
+        id = document.id
+        url = document.url
+        type = entity.type
+        text = entity.text
+        normalized = entity.normalized
+        mentions = entity.mentions
+    }
+}
+
+/// Runs `body`, turning a file error into a stage error with the same sentence.
+func wrap<T>(_ body: () throws(LoadError) -> T) throws(StageError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw StageError(error.description)
+    }
+}

@@ -1,0 +1,9 @@
+import Digests
+
+/// The hash the store keeps for a body, to notice unchanged pages and duplicates.
+public enum ContentHash {
+    /// The SHA-256 of `bytes` in lower-case hexadecimal (64 characters).
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        Digest.hex(Digest.sha256(bytes))
+    }
+}

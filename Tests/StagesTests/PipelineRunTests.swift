@@ -1,0 +1,115 @@
+import Foundation
+import PipelineModel
+import Stages
+import Testing
+
+@Suite("Whole pipeline on file:// seeds")
+struct PipelineRunTests {
+    static let pages = ["appeal-letter.html", "news-layout.html", "no-article.html", "windows-1251.html", "latin1-no-meta.html"]
+
+    /// Seeds: every fixture page, a missing file, a line that is not a URL, a PNG and an empty file.
+    func seeds(in folder: URL) throws -> String {
+        let png = folder.appendingPathComponent("image.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: png)
+        let empty = folder.appendingPathComponent("empty.html")
+        try Data().write(to: empty)
+        var lines = Self.pages.map { Fixtures.page($0).absoluteString }
+        lines += ["# a comment", folder.appendingPathComponent("missing.html").absoluteString, "not a url"]
+        lines += [png.absoluteString, empty.absoluteString]
+        return try writeSeeds(lines, in: folder)
+    }
+
+    @Test("Every seed ends up exactly once in documents or failures, in seed order")
+    func nothingLost() throws {
+        try withRunFolder { folder in
+            let out = RunFolder(path: folder.appendingPathComponent("out").path)
+            let report = try testPipeline().run(seeds: try seeds(in: folder), out: out)
+            let documents = try readLines(out.documents)
+            let failures = try readLines(out.failures)
+            #expect(documents.count == Self.pages.count)
+            #expect(failures.count == 4)
+            let indices = (documents + failures).compactMap { $0["index"] as? Int }.sorted()
+            #expect(indices == Array(0..<9))
+            #expect(documents.compactMap { $0["index"] as? Int } == Array(0..<5))
+            let codes = Dictionary(uniqueKeysWithValues: failures.compactMap { f -> (Int, String)? in
+                guard let i = f["index"] as? Int, let e = f["error"] as? String else { return nil }
+                return (i, e)
+            })
+            #expect(codes == [5: "file_not_found", 6: "invalid_seed", 7: "not_html", 8: "empty_body"])
+            #expect(failures.allSatisfy { ($0["message"] as? String)?.isEmpty == false })
+            #expect(report.inputs == 9 && report.documents == 5 && report.failures == 4)
+            #expect(report.stages["fetch"] != nil && report.stages["extract"] != nil && report.stages["load"] != nil)
+            let runJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: out.report)) as? [String: Any]
+            #expect(runJSON?["documents"] as? Int == 5)
+        }
+    }
+
+    @Test("Every document has every key, absent values as null")
+    func documentKeys() throws {
+        try withRunFolder { folder in
+            let out = RunFolder(path: folder.appendingPathComponent("out").path)
+            _ = try testPipeline().run(seeds: try seeds(in: folder), out: out)
+            let keys: Set = [
+                "id", "url", "final_url", "source", "status", "fetched_at", "content_type", "charset", "title",
+                "author", "published", "language", "tags", "text", "entities",
+            ]
+            let text = try String(contentsOf: out.documents, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(keys.isSubset(of: Set(object.keys)))
+            }
+        }
+    }
+
+    @Test("Stage by stage gives the same results as one run, and loading again gives the same files")
+    func stagedEqualsRun() throws {
+        try withRunFolder { folder in
+            let seeds = try seeds(in: folder)
+            let pipeline = testPipeline()
+            let whole = RunFolder(path: folder.appendingPathComponent("whole").path)
+            _ = try pipeline.run(seeds: seeds, out: whole)
+            let staged = RunFolder(path: folder.appendingPathComponent("staged").path)
+            _ = try pipeline.fetch(seeds: seeds, out: staged)
+            _ = try pipeline.extract(from: staged, out: staged)
+            _ = try pipeline.load(from: staged, out: staged)
+            for file in [\RunFolder.documents, \.entities, \.failures] {
+                #expect(try withoutTimestamps(whole[keyPath: file]) == withoutTimestamps(staged[keyPath: file]))
+            }
+            let first = try Data(contentsOf: staged.documents)
+            _ = try pipeline.load(from: staged, out: staged)
+            #expect(try Data(contentsOf: staged.documents) == first)
+
+            // --in reads another run folder's stage output.
+            let other = RunFolder(path: folder.appendingPathComponent("other").path)
+            _ = try pipeline.extract(from: staged, out: other)
+            _ = try pipeline.load(from: other, out: other)
+            #expect(try Data(contentsOf: other.documents) == first)
+        }
+    }
+
+    @Test("An output folder that cannot be written stops the run with a clear error")
+    func unwritableOutput() throws {
+        try withRunFolder { folder in
+            let seeds = try writeSeeds([Fixtures.page("appeal-letter.html").absoluteString], in: folder)
+            let error = #expect(throws: StageError.self) {
+                try testPipeline().run(seeds: seeds, out: RunFolder(path: "/proc/pipeline-out"))
+            }
+            #expect(error?.description.hasPrefix("Cannot create the output folder /proc/pipeline-out") == true)
+        }
+    }
+
+    @Test("Load without an extract stage output names what is missing")
+    func loadNeedsExtract() throws {
+        try withRunFolder { folder in
+            let run = RunFolder(path: folder.path)
+            let error = #expect(throws: StageError.self) { try testPipeline().load(from: run, out: run) }
+            #expect(error?.description.contains("pipeline extract") == true)
+        }
+    }
+
+    /// The file's text with every `fetched_at` value blanked.
+    func withoutTimestamps(_ file: URL) throws -> String {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return text.replacing(/"fetched_at":"[^"]*"/, with: "\"fetched_at\":\"\"")
+    }
+}
