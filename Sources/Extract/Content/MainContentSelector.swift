@@ -38,6 +38,10 @@ struct MainContentSelector {
     static let climbLinkDensity = 0.2
     /// The least share of the page's remaining text that the chosen content must hold to be kept alone.
     static let minimumShare = 0.2
+    /// Below this share of the page the winner is no article at all, and the page is taken as a listing.
+    static let listingShare = 0.1
+    /// A winner this long is an article even when the page around it is larger: link lists still go.
+    static let articleLength = 800
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -96,7 +100,7 @@ struct MainContentSelector {
             excluded = chosenExclusions
             return roots
         }
-        cleanInside(body)
+        cleanInside(body, linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
         if visibleLength(of: body) > chosenLength {
             return [body]
         }
@@ -395,7 +399,9 @@ struct MainContentSelector {
     ]
 
     /// Removes furniture nested inside the content: blocks named like furniture, and link lists.
-    private mutating func cleanInside(_ root: Int) {
+    ///
+    /// With `linkLists` false only furniture names count: on a listing page the links are the content.
+    private mutating func cleanInside(_ root: Int, linkLists: Bool = true) {
         let rootLength = max(1, textLength[root])
         var index = root + 1
         let end = document.subtreeEnd(of: root)
@@ -404,7 +410,7 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            if shouldRemoveInside(index, rootLength: rootLength) {
+            if shouldRemoveInside(index, rootLength: rootLength, linkLists: linkLists) {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
@@ -413,7 +419,7 @@ struct MainContentSelector {
         }
     }
 
-    private func shouldRemoveInside(_ index: Int, rootLength: Int) -> Bool {
+    private func shouldRemoveInside(_ index: Int, rootLength: Int, linkLists: Bool) -> Bool {
         let node = nodes[index]
         let length = textLength[index]
         let negative = hints[index].negative
@@ -423,7 +429,7 @@ struct MainContentSelector {
         if negative && Double(length) < (positive ? 0.3 : 0.6) * Double(rootLength) && !BoilerplateClassifier.isMainMarker(node) {
             return true
         }
-        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        guard linkLists, MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
         let density = linkDensity(index)
         if node.name == "p" {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
