@@ -44,6 +44,15 @@ struct MetadataTests {
         #expect(try extractHTML(html).published == expected)
     }
 
+    @Test("A date in an element named for dates is found even above the headline; an update date is not")
+    func datedElement() throws {
+        let html = """
+            <html lang=en><body><div class="last-updated">Updated March 3, 2024</div>
+            <div class="story-date">Published May 31, 2023</div><h1>Headline of the page</h1><div>\(MetadataTests.body)</div></body></html>
+            """
+        #expect(try extractHTML(html).published == "2023-05-31")
+    }
+
     @Test("The URL's date path is the last resort")
     func dateFromURL() throws {
         let html = "<html><body><div>\(MetadataTests.body)</div></body></html>"

@@ -327,19 +327,47 @@ struct MetadataExtractor {
 
     /// A date written near the headline ("12/20/2019", "December 20, 2019").
     private func visibleDate(dayFirst: Bool) -> String? {
+        if let date = datedElement(dayFirst: dayFirst) { return date }
         guard let heading = document.firstElement(named: "h1") else { return nil }
-        // The text that follows the headline, a little way on.
-        var text = ""
-        var index = heading
-        let limit = min(document.nodes.count, heading + 400)
-        while index < limit && text.count < 600 {
-            if document.nodes[index].isText {
-                let parentName = document.nodes[document.nodes[index].parent].name
-                if parentName != "script" && parentName != "style" { text += document.nodes[index].text + " " }
-            }
-            index += 1
+        // The text just before the headline (a dateline above it) and a little way after it.
+        let before = textWindow(from: heading, step: -1, characters: 200)
+        let after = textWindow(from: heading, step: 1, characters: 800)
+        return DateNormalizer.findInText(after, dayFirst: dayFirst) ?? DateNormalizer.findInText(before, dayFirst: dayFirst)
+    }
+
+    /// A small element whose class or id speaks of a date ("post-date", "publish-meta", "story-date").
+    private func datedElement(dayFirst: Bool) -> String? {
+        let nodes = document.nodes
+        for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
+            let names = BoilerplateClassifier.nameString(nodes[index])
+            guard names.contains("date") || names.contains("publish") || names.contains("posted"),
+                  !names.contains("update"), !names.contains("modif"), document.subtreeEnd(of: index) - index <= 12
+            else { continue }
+            if let date = DateNormalizer.findInText(document.plainText(of: index), dayFirst: dayFirst) { return date }
         }
-        return DateNormalizer.findInText(text, dayFirst: dayFirst)
+        return nil
+    }
+
+    /// Visible text next to `start`, walking the node array forward or backward.
+    private func textWindow(from start: Int, step: Int, characters: Int) -> String {
+        var pieces: [String] = []
+        var count = 0
+        var index = start
+        var visited = 0
+        while index > 0 && index < document.nodes.count && count < characters && visited < 600 {
+            let node = document.nodes[index]
+            if node.isText {
+                let parentName = document.nodes[node.parent].name
+                if parentName != "script" && parentName != "style" {
+                    pieces.append(node.text)
+                    count += node.text.count
+                }
+            }
+            index += step
+            visited += 1
+        }
+        if step < 0 { pieces.reverse() }
+        return pieces.joined(separator: " ")
     }
 
     // MARK: Tags
