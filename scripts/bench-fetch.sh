@@ -11,6 +11,7 @@
 # keeps the disk out of the figure).
 #
 # Usage: scripts/bench-fetch.sh [-n PAGES] [-c CONCURRENCY] [-r ROUNDS] [-H HOSTS] [-o DIR] [--no-build]
+# PIPELINE_FETCH_FLAGS adds flags to `pipeline fetch` (for example --no-warc).
 # Needs root to install nginx when it is missing (Debian's nginx-light) and to run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -133,7 +134,7 @@ run_pipeline() {
   local start end ok
   start=$(now)
   "$pipeline" fetch --seeds "$work/seeds.txt" --out "$out/run" --fetch-concurrency "$concurrency" \
-    --no-politeness --no-robots --no-progress --log-level error
+    --no-politeness --no-robots --no-progress --log-level error ${PIPELINE_FETCH_FLAGS:-}
   end=$(now)
   ok=$(wc -l < "$out/run/fetch/pages.ndjson")
   [ "$ok" -eq "$pages" ] || { echo "bench-fetch: pipeline fetched $ok of $pages pages" >&2; exit 1; }

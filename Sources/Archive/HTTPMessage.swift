@@ -197,10 +197,19 @@ enum HTTPMessage {
 
     /// One `Name: value` line; line breaks in the value become spaces so they cannot end the header.
     static func fieldLine(_ field: HTTPHeader) -> String {
-        let clean = { (text: String) in
-            String(text.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+        // Works on UTF-8 bytes: this runs for every header of every archived page, and walking
+        // Characters (grapheme clusters) cost more than compressing the record.
+        func clean(_ text: String, dropColons: Bool) -> String {
+            let needsWork = text.utf8.contains { $0 == 0x0D || $0 == 0x0A || (dropColons && $0 == 0x3A) }
+            guard needsWork else { return text }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 where !(dropColons && byte == 0x3A) {
+                bytes.append(byte == 0x0D || byte == 0x0A ? 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return "\(clean(field.name).filter { $0 != ":" }): \(clean(field.value))\r\n"
+        return clean(field.name, dropColons: true) + ": " + clean(field.value, dropColons: false) + "\r\n"
     }
 
     /// The usual reason phrase for a status code; warcio and browsers ignore its wording.

@@ -19,17 +19,24 @@ public final class WARCWriter: Sendable {
     /// A sentence for the log when opening found an incomplete record at the end of the file
     /// (left by a run that was killed while writing) and moved it to a side file; nil otherwise.
     public let repairNote: String?
-    /// The open file and the compressor; every use goes through `withLock`.
+    /// The open file; every use goes through `withLock`.
     private let output: Locked<Output>
+    /// Deflaters not in use, so that preparing pages on several threads does not set up zlib for each page.
+    private let spareDeflaters: Locked<[GzipMemberDeflater]>
 
     private final class Output {
         let file: ArchiveFile
-        let deflater: GzipMemberDeflater
 
-        init(file: ArchiveFile, deflater: GzipMemberDeflater) {
+        init(file: ArchiveFile) {
             self.file = file
-            self.deflater = deflater
         }
+    }
+
+    /// One page's records, compressed into gzip members and ready for ``append(_:)``.
+    public struct PreparedRecords: Sendable {
+        let bytes: [UInt8]
+        /// The IDs of the records.
+        public let ids: ArchivedIDs
     }
 
     /// The IDs of the records written for one page.
@@ -57,8 +64,9 @@ public final class WARCWriter: Sendable {
         }
         repairNote = try IncompleteTail.setAside(in: path)
         let file = try ArchiveFile.forAppending(path)
+        output = Locked(Output(file: file))
         do {
-            output = Locked(Output(file: file, deflater: try GzipMemberDeflater()))
+            spareDeflaters = Locked([try GzipMemberDeflater()])
         } catch {
             throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
         }
@@ -77,7 +85,7 @@ public final class WARCWriter: Sendable {
                 HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
             ],
             block: Array(fields.utf8))
-        try append([warcinfo])
+        try append(PreparedRecords(bytes: try compress([warcinfo]), ids: ArchivedIDs(request: nil, response: warcinfoID)))
     }
 
     /// Appends the records for one fetched page and returns their IDs.
@@ -92,6 +100,17 @@ public final class WARCWriter: Sendable {
     public func archive(
         _ page: FetchedPage, userAgent: String, requestHeaders: [HTTPHeader] = [], method: String = "GET"
     ) throws(WARCError) -> ArchivedIDs {
+        let prepared = try prepare(page, userAgent: userAgent, requestHeaders: requestHeaders, method: method)
+        try append(prepared)
+        return prepared.ids
+    }
+
+    /// The records of one page, compressed and ready for ``append(_:)``, made without the writer's
+    /// lock: several threads can prepare pages while one appends them in order. Parameters as for
+    /// ``archive(_:userAgent:requestHeaders:method:)``.
+    public func prepare(
+        _ page: FetchedPage, userAgent: String, requestHeaders: [HTTPHeader] = [], method: String = "GET"
+    ) throws(WARCError) -> PreparedRecords {
         let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
         let common = [
             HTTPHeader(name: "WARC-Date", value: date),
@@ -103,8 +122,7 @@ public final class WARCWriter: Sendable {
             let resource = digested(
                 type: "resource", id: responseID, fields: common,
                 contentType: page.contentType ?? "application/octet-stream", block: page.body, payload: nil)
-            try append([resource])
-            return ArchivedIDs(request: nil, response: responseID)
+            return PreparedRecords(bytes: try compress([resource]), ids: ArchivedIDs(request: nil, response: responseID))
         }
         let requestID = Self.newRecordID()
         let request = digested(
@@ -119,8 +137,12 @@ public final class WARCWriter: Sendable {
             contentType: "application/http; msgtype=response",
             block: HTTPMessage.responseBlock(status: page.status, headers: page.headers, body: page.body),
             payload: page.body)
-        try append([request, response])
-        return ArchivedIDs(request: requestID, response: responseID)
+        return PreparedRecords(bytes: try compress([request, response]), ids: ArchivedIDs(request: requestID, response: responseID))
+    }
+
+    /// Appends prepared records with one `write`.
+    public func append(_ prepared: PreparedRecords) throws(WARCError) {
+        try output.withLock { (output) throws(WARCError) in try output.file.writeAll(prepared.bytes) }
     }
 
     /// Makes everything written so far durable. The corresponding C function is `fsync`.
@@ -148,19 +170,28 @@ public final class WARCWriter: Sendable {
         return WARCRecord(type: type, headers: headers, block: block)
     }
 
-    /// Compresses each record into its own gzip member and writes them with one `write`.
-    private func append(_ records: [WARCRecord]) throws(WARCError) {
-        try output.withLock { (output) throws(WARCError) in
-            var bytes: [UInt8] = []
-            for record in records {
-                do {
-                    bytes += try output.deflater.member(record.serialized())
-                } catch {
-                    throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
-                }
+    /// Compresses each record into its own gzip member, with a deflater no other thread is using.
+    private func compress(_ records: [WARCRecord]) throws(WARCError) -> [UInt8] {
+        let deflater: GzipMemberDeflater
+        if let spare = spareDeflaters.withLock({ $0.popLast() }) {
+            deflater = spare
+        } else {
+            do {
+                deflater = try GzipMemberDeflater()
+            } catch {
+                throw WARCError(.cannotWrite, path: path, detail: "cannot set up compression: \(error)")
             }
-            try output.file.writeAll(bytes)
         }
+        defer { spareDeflaters.withLock { $0.append(deflater) } }
+        var bytes: [UInt8] = []
+        for record in records {
+            do {
+                bytes += try deflater.member(record.serialized())
+            } catch {
+                throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
+            }
+        }
+        return bytes
     }
 
     private static func newRecordID() -> String {

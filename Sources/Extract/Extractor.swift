@@ -20,7 +20,36 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts one fetched page; a page that cannot become a document gives a failure record.
+    ///
+    /// Failures: `empty_body` (no bytes, or only white space), `not_html` (a non-HTML content type or
+    /// binary bytes), `parse_failed` (libxml2 gave no document). A page without an article is still a
+    /// document, with whatever text is left after boilerplate removal (possibly empty).
     public func extract(_ page: FetchedPage) -> Result<Document, Failure> {
-        .failure(Failure(seed: page.seed, stage: .extract, error: "not_implemented", message: "Extraction is not implemented yet."))
+        func failure(_ code: String, _ message: String) -> Result<Document, Failure> {
+            .failure(Failure(seed: page.seed, stage: .extract, error: code, message: message))
+        }
+        if page.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return failure("empty_body", "The page at \(page.finalURL) has an empty body, so there is nothing to extract.")
+        }
+        if let reason = ContentSniffer.nonHTMLReason(contentType: page.contentType, body: page.body) {
+            return failure("not_html", "The page at \(page.finalURL) is not HTML: \(reason).")
+        }
+        let charset = CharsetDetector.detect(body: page.body, contentType: page.contentType)
+        let utf8 = TextDecoder.decode(page.body, charset: charset.name, skip: charset.bomLength)
+        guard let document = HTMLDocument.parse(utf8: utf8, url: page.finalURL) else {
+            return failure("parse_failed", "libxml2 could not parse the page at \(page.finalURL) as HTML.")
+        }
+        let metadata = MetadataExtractor(document: document, url: page.finalURL).extract()
+        var selector = MainContentSelector(document: document)
+        let roots = selector.select(title: metadata.title)
+        let text = TextBuilder.render(document, roots: roots, excluded: selector.excluded)
+        return .success(
+            Document(
+                index: page.seed.index, id: page.seed.id, url: page.seed.url, finalURL: page.finalURL,
+                source: page.finalURL, status: page.status, fetchedAt: page.fetchedAt, contentType: page.contentType,
+                charset: charset.name, charsetSource: charset.source.rawValue, title: metadata.title,
+                author: metadata.author, published: metadata.published, language: metadata.language,
+                tags: metadata.tags, text: text,
+                entities: recognizer?.entities(in: text, published: metadata.published) ?? []))
     }
 }

@@ -24,16 +24,28 @@ public final class Fetcher: Sendable {
     let logger: Logger
     /// The validators of an earlier run's copy of a seed's page, for conditional requests.
     let validators: (@Sendable (Seed) -> CacheValidators?)?
+    /// Asked between transfers; once it says true, requests not yet started are handed back as
+    /// `interrupted` failures and transfers in flight are finished.
+    let shouldStop: (@Sendable () -> Bool)?
 
     /// Creates a fetcher; `validators`, when given, is asked once per page request for what an earlier run
     /// kept, and a page that has not changed comes back as a `.page` with status 304 and an empty body.
+    /// `shouldStop`, when given, lets a run stop cleanly (SIGINT, SIGTERM).
     public init(
         options: FetchOptions = FetchOptions(), logger: Logger = Logger(label: "pipeline.fetch"),
-        validators: (@Sendable (Seed) -> CacheValidators?)? = nil
+        validators: (@Sendable (Seed) -> CacheValidators?)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
     ) {
         self.options = options
         self.logger = logger
         self.validators = validators
+        self.shouldStop = shouldStop
+    }
+
+    /// The failure of a seed that a stopping run did not start.
+    public static func interrupted(_ seed: Seed) -> Failure {
+        Failure(
+            seed: seed, stage: .fetch, error: "interrupted",
+            message: "The run was stopped before \(seed.url) was fetched; run again to fetch it.", attempts: 0)
     }
 
     /// Runs `curl_global_init` once per process; later calls return the first call's answer.
@@ -103,12 +115,18 @@ private struct FetchRun {
 
     mutating func loop(input: BoundedQueue<Seed>) {
         var inputFinished = false
+        var stopping = false
         while true {
+            if !stopping, fetcher.shouldStop?() == true {
+                stopping = true
+                for seed in scheduler.removeAllWaiting() { deliver(.failure(Fetcher.interrupted(seed))) }
+            }
             // Take new seeds while there is room; wait for one only when nothing else is going on.
             take: while !inputFinished, scheduler.waitingCount < waitingLimit {
                 let idle = driver.count == 0 && scheduler.isEmpty
                 let next: QueuePoll<Seed> = idle ? input.receive().map { .item($0) } ?? .finished : input.poll()
                 switch next {
+                case .item(let seed) where stopping: deliver(.failure(Fetcher.interrupted(seed)))
                 case .item(let seed): scheduler.enqueue(seed)
                 case .empty: break take
                 case .finished: inputFinished = true

@@ -89,7 +89,7 @@ public struct Pipeline: Sendable {
             fetched.send(work)
         }
         let group = DispatchGroup()
-        let archiveQueue = startArchive(sink: archiveSink, group: group) { fetched.finish() }
+        let archiveQueue = startArchive(sink: archiveSink, preparer: archive.preparer, group: group) { fetched.finish() }
         startFetch(reader: reader, from: resume.next, tracker: tracker, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
             archiveQueue.send(outcome)
@@ -144,7 +144,7 @@ public struct Pipeline: Sendable {
             window.signal()
         }
         let group = DispatchGroup()
-        let archiveQueue = startArchive(sink: sink, group: group) {}
+        let archiveQueue = startArchive(sink: sink, preparer: archive.preparer, group: group) {}
         startFetch(reader: reader, from: 0, tracker: tracker, window: window, meter: meter, group: group) { outcome in
             progress.fetched()
             archiveQueue.send(outcome)
@@ -300,13 +300,14 @@ public struct Pipeline: Sendable {
     /// to `next`: pages to extract, or results that need no extraction.
     private func archiveSink(
         first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, next: @escaping (ExtractWork) -> Void
-    ) -> OrderedSink<FetchOutcome> {
+    ) -> OrderedSink<Result<PreparedOutcome, StageError>> {
         let force = options.force
-        return OrderedSink<FetchOutcome>(first: first) { outcome throws(StageError) in
-            switch outcome {
+        return OrderedSink(first: first) { prepared throws(StageError) in
+            let prepared = try prepared.get()
+            switch prepared.outcome {
             case .page(let page):
-                let change = try tracker.classify(page)
-                try archive.write(page, change: change)
+                let change = try tracker.classify(page, hash: prepared.contentHash ?? ContentHash.sha256(page.body))
+                try archive.write(page, change: change, records: prepared.records)
                 if change.kind == .unchanged && !force {
                     next(.done(.unchanged(UnchangedRecord(page: page, change: change))))
                 } else {
@@ -319,17 +320,28 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Starts the thread that archives fetch outcomes, so that the fetcher never waits on the disk;
+    /// Starts the threads that archive fetch outcomes, so that the fetcher never waits on the disk:
+    /// one per core hashes bodies and compresses WARC records, and the sink writes in seed order.
     /// `done` runs after the last outcome is archived.
     private func startArchive(
-        sink: OrderedSink<FetchOutcome>, group: DispatchGroup, done: @escaping @Sendable () -> Void
+        sink: OrderedSink<Result<PreparedOutcome, StageError>>, preparer: ArchivePreparer, group: DispatchGroup,
+        done: @escaping @Sendable () -> Void
     ) -> BoundedQueue<FetchOutcome> {
         let queue = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
-        DispatchQueue(label: "pipeline.archive").async(group: group) {
-            while let outcome = queue.receive() {
-                sink.add(outcome, index: outcome.index)
+        let workers = DispatchGroup()
+        let pool = DispatchQueue(label: "pipeline.archive", attributes: .concurrent)
+        for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
+            pool.async(group: workers) {
+                while let outcome = queue.receive() {
+                    let prepared = Result { () throws(StageError) in try preparer.prepare(outcome) }
+                    sink.add(prepared, index: outcome.index)
+                }
             }
+        }
+        group.enter()
+        workers.notify(queue: DispatchQueue(label: "pipeline.archive.done")) {
             done()
+            group.leave()
         }
         return queue
     }
@@ -349,15 +361,16 @@ public struct Pipeline: Sendable {
                 window.wait()
                 switch line {
                 case .valid(let seed) where stop.isSet:
-                    let message = "The run was stopped before \(seed.url) was fetched; run again to fetch it."
-                    deliver(.failure(Failure(seed: seed, stage: .fetch, error: "interrupted", message: message)))
+                    deliver(.failure(Fetcher.interrupted(seed)))
                 case .valid(let seed): seeds.send(seed)
                 case .invalid(let failure): deliver(.failure(failure))
                 }
             }
             seeds.finish()
         }
-        let fetcher = Fetcher(options: options.fetch, logger: logger) { seed in tracker.validators(for: seed) }
+        let fetcher = Fetcher(
+            options: options.fetch, logger: logger, validators: { seed in tracker.validators(for: seed) },
+            shouldStop: { stop.isSet })
         DispatchQueue(label: "pipeline.fetch").async(group: group) {
             fetcher.run(input: seeds) { outcome in
                 meter.count(ok: !outcome.isFailure)

@@ -59,6 +59,44 @@ struct CrashTests {
         }
     }
 
+    @Test("SIGTERM stops a run cleanly: pages in flight finish, the rest are interrupted failures, files complete")
+    func terminatedRunFinishesFiles() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the pipeline binary first")
+        var routes: [String: TestResponse] = [:]
+        for i in 0..<30 {
+            routes["/p\(i)"] = TestResponse(
+                body: Array("<html><body><article><p>Statement \(i) on the detention of Gizat Nurdauletov.</p></article></body></html>".utf8),
+                delay: 0.1)
+        }
+        let server = try LocalHTTPServer(routes: routes)
+        defer { server.stop() }
+        try withRunFolder { folder in
+            let urls = (0..<30).map { server.url("/p\($0)") }
+            let seeds = try writeSeeds(urls, in: folder)
+            let out = folder.appendingPathComponent("out")
+            let run = try start([
+                "run", "--seeds", seeds, "--out", out.path, "--no-politeness", "--fetch-concurrency", "1",
+                "--max-attempts", "1", "--no-progress", "--log-level", "error",
+            ])
+            let partial = out.appendingPathComponent("documents.ndjson.partial")
+            var polls = 0
+            while lineCount(partial) < 3 && run.isRunning && polls < 3_000 {
+                usleep(10_000)
+                polls += 1
+            }
+            kill(run.processIdentifier, SIGTERM)
+            run.waitUntilExit()
+            #expect(run.terminationReason == .exit)
+            #expect(run.terminationStatus == 1)
+            let documents = lineCount(out.appendingPathComponent("documents.ndjson"))
+            let failures = try readLines(out.appendingPathComponent("failures.ndjson"))
+            #expect(documents >= 3)
+            #expect(documents + failures.count == 30)
+            #expect(!failures.isEmpty && failures.allSatisfy { $0["error"] as? String == "interrupted" })
+            #expect(!FileManager.default.fileExists(atPath: partial.path))
+        }
+    }
+
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = Self.binary

@@ -113,3 +113,30 @@ struct PipelineRunTests {
         return text.replacing(/"fetched_at":"[^"]*"/, with: "\"fetched_at\":\"\"")
     }
 }
+
+@Suite("Stages on stored input")
+struct StoredInputTests {
+    @Test("Extract and load run on the fetch stage stored under Fixtures/ with no network")
+    func storedFetchStage() throws {
+        try withRunFolder { folder in
+            let stored = RunFolder(path: Fixtures.root.appendingPathComponent("Fixtures/stored-run").path)
+            let out = RunFolder(path: folder.path)
+            let pipeline = testPipeline()
+            let extracted = try pipeline.extract(from: stored, out: out)
+            #expect(extracted.documents == 3 && extracted.failures == 1)
+            let report = try pipeline.load(from: out, out: out)
+            #expect(report.inputs == 4)
+            let documents = try readLines(out.documents)
+            #expect(documents.compactMap { $0["url"] as? String } == [
+                "https://news.example.org/2019/12/20/appeal", "https://daily.example.net/world/lawyers-inquiry",
+                "https://pravo.example.ru/news/activists",
+            ])
+            #expect(documents.last?["charset"] as? String == "windows-1251")
+            #expect(documents.first?["etag"] as? String != nil)
+            let failures = try readLines(out.failures)
+            #expect(failures.first?["error"] as? String == "http_status")
+            // The stored folder itself is only read.
+            #expect(!FileManager.default.fileExists(atPath: stored.extractFolder.path))
+        }
+    }
+}

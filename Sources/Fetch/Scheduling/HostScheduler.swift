@@ -122,6 +122,23 @@ struct HostScheduler {
         hostsWithWork.insert(host)
     }
 
+    /// Takes every waiting request out, for a run that is stopping, and returns the seeds of the
+    /// page requests among them in seed order. Seeds already refused by robots.txt stay to be handed back.
+    mutating func removeAllWaiting() -> [Seed] {
+        var seeds: [Seed] = []
+        for job in unhosted + hosts.values.flatMap(\.queue) {
+            if case .page(let seed) = job.kind { seeds.append(seed) }
+        }
+        unhosted = []
+        for state in hosts.values {
+            state.queue = []
+            state.robotsJob = nil
+        }
+        hostsWithWork = []
+        waitingCount -= seeds.count
+        return seeds.sorted { $0.index < $1.index }
+    }
+
     /// Puts a job back to be tried again, not before `notBefore`; it keeps its place among the waiting.
     mutating func retry(_ job: FetchJob, notBefore: ContinuousClock.Instant) {
         var job = job

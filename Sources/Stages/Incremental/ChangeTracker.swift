@@ -30,14 +30,13 @@ final class ChangeTracker: Sendable {
         return CacheValidators(etag: entry.etag, lastModified: entry.lastModified)
     }
 
-    /// Classifies a fetched page as new, changed or unchanged, and finds an earlier URL with the
-    /// same body.
-    func classify(_ page: FetchedPage) throws(StageError) -> PageChange {
+    /// Classifies a fetched page, whose body hashes to `hash` (see ``ContentHash``), as new, changed
+    /// or unchanged, and finds an earlier URL with the same body.
+    func classify(_ page: FetchedPage, hash: String) throws(StageError) -> PageChange {
         let earlier = try guarded { () throws(StateStoreError) in try store.entry(url: page.seed.url) }
         if page.status == 304 {
             return PageChange(kind: .unchanged, reason: "not_modified", contentHash: earlier?.contentHash)
         }
-        let hash = ContentHash.sha256(page.body)
         let duplicate = try guarded { () throws(StateStoreError) in try store.claimBody(hash: hash, url: page.seed.url) }
         let kind: PageChange.Kind
         switch earlier?.contentHash {

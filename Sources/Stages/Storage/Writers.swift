@@ -3,6 +3,7 @@ import Fetch
 import Foundation
 import Load
 import PipelineModel
+import StateStore
 
 #if canImport(Glibc)
 import Glibc
@@ -15,12 +16,12 @@ final class FetchArchiveWriter {
     private let pages: NDJSONWriter
     private let failures: NDJSONWriter
     private let warc: WARCWriter?
-    private let userAgent: String
+    /// Does the work of archiving a page that needs no order, on any thread.
+    let preparer: ArchivePreparer
 
     /// `append` continues the files of an interrupted run; `warc` false keeps no WARC files.
     init(folder: RunFolder, append: Bool = false, warc: Bool, userAgent: String) throws(StageError) {
         self.folder = folder
-        self.userAgent = userAgent
         try RunFolder.create(folder.bodiesFolder)
         pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
         failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
@@ -34,19 +35,23 @@ final class FetchArchiveWriter {
         } else {
             self.warc = nil
         }
+        preparer = ArchivePreparer(warc: self.warc, userAgent: userAgent)
     }
 
-    func write(_ page: FetchedPage, change: PageChange) throws(StageError) {
+    /// Writes a page prepared by ``preparer``, with what the incremental run made of it.
+    func write(_ page: FetchedPage, change: PageChange, records: WARCWriter.PreparedRecords?) throws(StageError) {
         let body = folder.body(id: page.seed.id)
         if page.status != 304 {
             try BodyFile.write(page.body, to: body)
         }
         let relative = "fetch/bodies/" + body.lastPathComponent
         try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
-        do {
-            try warc?.archive(page, userAgent: userAgent)
-        } catch {
-            throw StageError(error.description)
+        if let records {
+            do {
+                try warc?.append(records)
+            } catch {
+                throw StageError(error.description)
+            }
         }
     }
 
@@ -61,6 +66,31 @@ final class FetchArchiveWriter {
         }
         do {
             try warc?.finish()
+        } catch {
+            throw StageError(error.description)
+        }
+    }
+}
+
+/// A fetch outcome with the work done on it that needs no order: the body's hash and its WARC
+/// records, compressed.
+struct PreparedOutcome: Sendable {
+    var outcome: FetchOutcome
+    var contentHash: String?
+    var records: WARCWriter.PreparedRecords?
+}
+
+/// Hashes bodies and builds WARC records on several threads, ahead of the ordered archive writer.
+struct ArchivePreparer: Sendable {
+    let warc: WARCWriter?
+    let userAgent: String
+
+    func prepare(_ outcome: FetchOutcome) throws(StageError) -> PreparedOutcome {
+        guard case .page(let page) = outcome else { return PreparedOutcome(outcome: outcome) }
+        do {
+            return PreparedOutcome(
+                outcome: outcome, contentHash: ContentHash.sha256(page.body),
+                records: try warc?.prepare(page, userAgent: userAgent))
         } catch {
             throw StageError(error.description)
         }

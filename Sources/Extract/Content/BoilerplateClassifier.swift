@@ -1,0 +1,196 @@
+/// Judges elements by their tag, attributes and class/id names: what is never content, what is
+/// hidden, and whether the names hint at an article body or at page furniture.
+enum BoilerplateClassifier {
+    /// Elements whose content is never readable text.
+    static let droppedTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
+        "applet", "canvas", "audio", "video", "source", "track", "map", "title", "meta", "link", "base",
+        "input", "select", "option", "optgroup", "textarea", "button", "datalist", "output", "progress", "meter",
+        "dialog", "menu",
+    ]
+
+    /// Elements whose content is never text, however large (script source, styles, vector graphics).
+    static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "title", "template", "meta", "link"]
+
+    /// HTML5 elements that hold page furniture rather than the article (2.9.14 keeps them as elements).
+    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header"]
+
+    /// ARIA roles of page furniture.
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
+        "alert", "alertdialog", "toolbar", "tablist",
+    ]
+
+    /// Elements that flow within a line of text; everything else starts a new block.
+    static let inlineTags = HTMLDocument.inlineTags
+
+    /// Words in a class or id that mark the article body.
+    static let positiveWords = [
+        "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "hentry", "prose", "column",
+        "page",
+    ]
+
+    /// Fragments of a class or id that mark furniture so surely that the element is dropped before
+    /// scoring (readability's "unlikely candidates"), matched anywhere in a name.
+    static let unlikelyFragments = [
+        "comment", "sidebar", "footer", "related", "social", "newsletter", "cookie", "subscribe", "breadcrumb",
+        "navigation", "navbar", "menu", "masthead", "banner", "sponsor", "popup", "modal", "disqus", "pagination",
+        "signup", "advert", "outbrain", "taboola", "consent", "gdpr", "paywall", "shoutbox", "skyscraper",
+        "combx", "agegate", "supplemental", "cover-wrap", "-ad-", "ad-break", "share", "sharing", "subnav",
+        "dropdown", "overlay",
+    ]
+
+    /// Short furniture words, matched only as whole words of a name (`ad` must not match `header`).
+    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo", "pager"]
+
+    /// Weaker fragments: they lower a container's score and clean it out of the chosen content, but do
+    /// not drop it before scoring. Only compound names here: single words of utility-class frameworks
+    /// (`print:break-inside-avoid`, `skip-item`) must not match.
+    static let negativeFragments = unlikelyFragments + [
+        "entry-meta", "post-meta", "postmeta", "article-meta", "read-more", "readmore", "keep-reading", "tag-list",
+        "taglist", "tagcloud", "most-read", "mostread", "support-us", "author-box", "authorbox", "author-bio",
+        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to",
+    ]
+
+    /// Weaker whole words (see ``negativeFragments``).
+    static let negativeWords: Set<String> = unlikelyWords.union([
+        "author", "authors", "bio", "meta", "tags", "tag", "tools", "toolbar", "actions", "recommended",
+        "recommendations", "trending", "popular", "copyright", "login", "search", "teaser", "teasers", "carousel",
+        "slider", "follow", "profile", "rating", "ratings", "donate", "feedback", "footnotes", "adv", "legal",
+        "utility", "icons", "sns", "btn", "button",
+    ])
+
+    /// Removes the whole element: tags that never hold readable text.
+    static func isDropped(_ node: HTMLNode) -> Bool {
+        droppedTags.contains(node.name)
+    }
+
+    /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
+    static func isFurniture(_ node: HTMLNode) -> Bool {
+        if furnitureTags.contains(node.name) { return true }
+        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
+        return false
+    }
+
+    /// True for elements a browser would not show.
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden":
+                return true
+            case "aria-hidden":
+                if attribute.value.lowercased() == "true" { return true }
+            case "style":
+                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            case "type":
+                if node.name == "input", attribute.value.lowercased() == "hidden" { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// The lowercase words of an element's class and id, split at anything that is not a letter or digit.
+    static func nameWords(_ node: HTMLNode) -> [Substring] {
+        var words: [Substring] = []
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            words.append(contentsOf: attribute.value.lowercased().split { !$0.isLetter && !$0.isNumber })
+        }
+        return words
+    }
+
+    /// The lowercase class and id of an element joined by a space, for fragment matching.
+    static func nameString(_ node: HTMLNode) -> String {
+        var parts: [String] = []
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            parts.append(attribute.value.lowercased())
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static let negativeFragmentBytes = negativeFragments.map { Array($0.utf8) }
+    private static let unlikelyFragmentBytes = unlikelyFragments.map { Array($0.utf8) }
+    private static let positiveWordBytes = positiveWords.map { Array($0.utf8) }
+
+    /// True if `needle` occurs in `haystack`. Byte search, because Foundation's `contains` on `String`
+    /// costs more than everything else in extraction when run for each fragment of each element.
+    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// True if the class or id names page furniture.
+    static func hasNegativeHint(_ node: HTMLNode) -> Bool {
+        matches(node, fragments: negativeFragmentBytes, words: negativeWords)
+    }
+
+    /// True if the class or id names page furniture so plainly that the element is dropped before scoring.
+    static func hasUnlikelyHint(_ node: HTMLNode) -> Bool {
+        matches(node, fragments: unlikelyFragmentBytes, words: unlikelyWords)
+    }
+
+    private static func matches(_ node: HTMLNode, fragments: [[UInt8]], words: Set<String>) -> Bool {
+        let names = Array(nameString(node).utf8)
+        guard !names.isEmpty else { return false }
+        if fragments.contains(where: { occurs($0, in: names) }) { return true }
+        return nameWords(node).contains { words.contains(String($0)) }
+    }
+
+    /// True if the class or id names an article body.
+    static func hasPositiveHint(_ node: HTMLNode) -> Bool {
+        let names = Array(nameString(node).utf8)
+        guard !names.isEmpty else { return false }
+        return positiveWordBytes.contains { occurs($0, in: names) }
+    }
+
+    /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel).
+    static func classWeight(_ node: HTMLNode) -> Double {
+        weight(negative: hasNegativeHint(node), positive: hasPositiveHint(node), node: node)
+    }
+
+    private static func weight(negative: Bool, positive: Bool, node: HTMLNode) -> Double {
+        var weight = 0.0
+        if positive { weight += 25 }
+        if negative { weight -= 25 }
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 50 }
+        return weight
+    }
+
+    /// What an element's class, id and itemprop say about it, worked out once per element.
+    struct NameHints: Sendable {
+        var unlikely = false
+        var negative = false
+        var positive = false
+        /// Readability's class weight (see ``classWeight(_:)``).
+        var weight = 0.0
+    }
+
+    /// The hints of one element; elements without class, id or itemprop get empty hints at once.
+    static func hints(_ node: HTMLNode) -> NameHints {
+        guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
+        else { return NameHints() }
+        let negative = hasNegativeHint(node)
+        let positive = hasPositiveHint(node)
+        return NameHints(
+            unlikely: negative && hasUnlikelyHint(node), negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
+    }
+
+    /// True if the element is structurally marked as the main content.
+    static func isMainMarker(_ node: HTMLNode) -> Bool {
+        if node.name == "article" || node.name == "main" { return true }
+        if node.attribute("role")?.lowercased() == "main" { return true }
+        return node.attribute("itemprop")?.lowercased() == "articlebody"
+    }
+}

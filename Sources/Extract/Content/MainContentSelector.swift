@@ -1,0 +1,446 @@
+import Foundation
+
+/// Chooses which parts of a page are its main content, in the manner of readability: paragraphs
+/// score the containers around them, the best container wins, siblings that belong to it join, and
+/// furniture nested inside is cleaned out.
+///
+/// Every pass walks the node array once (or a bounded number of ancestors per node), so the work is
+/// linear in the page size and never recursive.
+struct MainContentSelector {
+    let document: HTMLDocument
+    private var nodes: [HTMLNode] { document.nodes }
+
+    /// Nodes left out of the text (with their whole subtree).
+    private(set) var excluded: [Bool]
+    /// Visible characters (white space not counted) below each node.
+    private var textLength: [Int]
+    /// Characters inside links below each node.
+    private var linkLength: [Int]
+    /// Commas below each node.
+    private var commas: [Int]
+    /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
+    private var directLength: [Int]
+    private var directLinkLength: [Int]
+    private var directCommas: [Int]
+
+    /// Characters of "good" paragraph text below each node: paragraphs long enough and not mostly links.
+    private var goodLength: [Int]
+    /// Containers that received a score; nil for nodes never scored.
+    private var scores: [Double?]
+    /// Class and id hints of every node, computed once.
+    private let hints: [BoilerplateClassifier.NameHints]
+
+    /// Below this many own characters a block is not a paragraph worth scoring.
+    static let minimumParagraphLength = 25
+    /// How much more paragraph text an ancestor must hold, relative to the current choice, to be taken instead.
+    static let climbRatio = 0.5
+    /// The most link text the part an ancestor adds may have for the ancestor to be taken.
+    static let climbLinkDensity = 0.2
+    /// The least share of the page's remaining text that the chosen content must hold to be kept alone.
+    static let minimumShare = 0.2
+    /// Below this share of the page the winner is no article at all, and the page is taken as a listing.
+    static let listingShare = 0.1
+    /// A winner this long is an article even when the page around it is larger: link lists still go.
+    static let articleLength = 800
+    /// Below this many characters the chosen content is thought to be a miss.
+    static let minimumContentLength = 140
+
+    init(document: HTMLDocument) {
+        self.document = document
+        let count = document.nodes.count
+        excluded = Array(repeating: false, count: count)
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        directLength = Array(repeating: 0, count: count)
+        directLinkLength = Array(repeating: 0, count: count)
+        directCommas = Array(repeating: 0, count: count)
+        scores = Array(repeating: nil, count: count)
+        goodLength = Array(repeating: 0, count: count)
+        hints = document.nodes.map(BoilerplateClassifier.hints)
+    }
+
+    /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
+    ///
+    /// A heading that repeats `title` is left out: the document carries its title separately.
+    mutating func select(title: String? = nil) -> [Int] {
+        var body = document.firstElement(named: "body") ?? 0
+        markNeverContent()
+        if let title { excludeHeadings(repeating: title) }
+        computeStatistics()
+        // libxml2 puts content that comes before a misplaced tag into <head>; then the page is the document.
+        if Double(textLength[body]) < 0.5 * Double(textLength[0]) { body = 0 }
+        let pageLength = textLength[body]
+        let beforeFurnitureRemoval = excluded
+        removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
+        computeStatistics()
+        if textLength[body] < min(200, pageLength / 2) || Double(textLength[body]) < 0.1 * Double(pageLength) {
+            // Class names describe the content itself here (a forum thread of "comment" blocks).
+            excluded = beforeFurnitureRemoval
+            removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
+            computeStatistics()
+        }
+        scoreParagraphs()
+        var roots: [Int]
+        if let top = topCandidate(body: body) {
+            roots = withSiblings(top)
+        } else {
+            roots = [body]
+        }
+        let beforeCleaning = excluded
+        for root in roots { cleanInside(root) }
+        let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
+        guard roots != [body] else { return roots }
+        // The winner holds little of what the page shows once its furniture is gone: the page is a list,
+        // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
+        let chosenExclusions = excluded
+        excluded = beforeCleaning
+        let remainingLength = visibleLength(of: body)
+        if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
+            excluded = chosenExclusions
+            return roots
+        }
+        cleanInside(body, linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
+        if visibleLength(of: body) > chosenLength {
+            return [body]
+        }
+        excluded = chosenExclusions
+        return roots
+    }
+
+    // MARK: Removal of what is never content
+
+    private mutating func markNeverContent() {
+        for index in 1..<nodes.count {
+            let node = nodes[index]
+            if excluded[node.parent] {
+                excluded[index] = true
+            } else if !node.isText && BoilerplateClassifier.isDropped(node) {
+                // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
+                // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
+                // subtree in such an element is content.
+                let large = document.subtreeEnd(of: index) - index > 60
+                if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
+            }
+        }
+    }
+
+    private mutating func excludeHeadings(repeating title: String) {
+        let key = MetadataExtractor.comparable(title)
+        guard !key.isEmpty else { return }
+        for index in document.elements(named: "h1") where !excluded[index] {
+            if MetadataExtractor.comparable(document.plainText(of: index)) == key { exclude(subtreeOf: index) }
+        }
+    }
+
+    /// Drops furniture elements (`nav`, `aside`, `header`, `footer`) and elements whose class or id names
+    /// furniture, unless they hold much of the page's text (a wrapper called `main-header-layout` must not
+    /// take the article with it).
+    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
+        // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
+        // element that a script reveals; only then is hidden text kept.
+        let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
+            let parentShown = nodes[index].parent == 0 || !BoilerplateClassifier.isHidden(nodes[nodes[index].parent])
+            return total + (BoilerplateClassifier.isHidden(nodes[index]) && parentShown && !excluded[index] ? textLength[index] : 0)
+        }
+        let hidesMostOfPage = Double(hiddenLength) > 0.6 * Double(pageLength)
+        let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
+        var index = 1
+        while index < nodes.count {
+            let node = nodes[index]
+            if excluded[index] || node.isText {
+                index += 1
+                continue
+            }
+            let small = Double(textLength[index]) < 0.4 * Double(pageLength)
+            if BoilerplateClassifier.isHidden(node) && (small || !hidesMostOfPage) {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
+                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
+            // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
+            if !protectedTags.contains(node.name), furniture, small {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private mutating func exclude(subtreeOf index: Int) {
+        for position in index..<document.subtreeEnd(of: index) { excluded[position] = true }
+    }
+
+    // MARK: Statistics
+
+    private mutating func computeStatistics() {
+        let count = nodes.count
+        for index in 0..<count {
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+            directLength[index] = 0
+            directLinkLength[index] = 0
+            directCommas[index] = 0
+        }
+        // Top-down: whether a node sits inside a link, and its nearest block ancestor.
+        var inLink = Array(repeating: false, count: count)
+        var block = Array(repeating: 0, count: count)
+        for index in 1..<count where !excluded[index] {
+            let parent = nodes[index].parent
+            inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            let parentIsBlock = !BoilerplateClassifier.inlineTags.contains(nodes[parent].name)
+            block[index] = parentIsBlock ? parent : block[parent]
+        }
+        for index in 1..<count where !excluded[index] && nodes[index].isText {
+            let (length, commaCount) = MainContentSelector.measure(nodes[index].text)
+            textLength[index] = length
+            commas[index] = commaCount
+            if inLink[index] { linkLength[index] = length }
+            directLength[block[index]] += length
+            directCommas[block[index]] += commaCount
+            if inLink[index] { directLinkLength[block[index]] += length }
+        }
+        for index in 0..<count {
+            let own = directLength[index] - directLinkLength[index]
+            goodLength[index] = own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] ? own : 0
+        }
+        // Bottom-up sums: children come after parents in the array.
+        for index in stride(from: count - 1, to: 0, by: -1) where !excluded[index] {
+            let parent = nodes[index].parent
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            commas[parent] += commas[index]
+            goodLength[parent] += goodLength[index]
+        }
+    }
+
+    /// Visible characters and commas of a text.
+    static func measure(_ text: String) -> (length: Int, commas: Int) {
+        var length = 0
+        var commaCount = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar.value <= 0x20 { continue }
+            } else if scalar.properties.isWhitespace {
+                continue
+            }
+            length += 1
+            if scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { commaCount += 1 }
+        }
+        return (length, commaCount)
+    }
+
+    private func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Visible characters that are still included below `index`.
+    private func visibleLength(of index: Int) -> Int {
+        var total = 0
+        var position = index
+        let end = document.subtreeEnd(of: index)
+        while position < end {
+            if excluded[position] {
+                position = document.subtreeEnd(of: position)
+                continue
+            }
+            if nodes[position].isText { total += MainContentSelector.measure(nodes[position].text).length }
+            position += 1
+        }
+        return total
+    }
+
+    // MARK: Scoring
+
+    private static let paragraphTags: Set<String> = [
+        "p", "pre", "td", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "th",
+    ]
+
+    private static func tagBase(_ name: String) -> Double {
+        switch name {
+        case "article": return 10
+        case "div", "main", "section": return 5
+        case "pre", "td", "blockquote": return 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
+        default: return 0
+        }
+    }
+
+    private mutating func initialScore(_ index: Int) {
+        guard scores[index] == nil else { return }
+        let node = nodes[index]
+        scores[index] = MainContentSelector.tagBase(node.name) + hints[index].weight
+    }
+
+    private mutating func scoreParagraphs() {
+        for index in 1..<nodes.count where !excluded[index] && !nodes[index].isText {
+            let ownText = directLength[index] - directLinkLength[index]
+            guard ownText >= MainContentSelector.minimumParagraphLength else { continue }
+            let contentScore = 1 + Double(directCommas[index]) + min(Double(directLength[index] / 100), 3)
+            if !MainContentSelector.paragraphTags.contains(nodes[index].name), nodes[index].name != "body" {
+                // A container holding text directly (text and <br> in a div) is its own paragraph and candidate.
+                initialScore(index)
+                scores[index]? += contentScore
+            }
+            var ancestor = nodes[index].parent
+            var level = 0
+            while ancestor > 0 && level < 3 {
+                if nodes[ancestor].name == "html" || nodes[ancestor].name == "body" { break }
+                initialScore(ancestor)
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                scores[ancestor]? += contentScore / divider
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+    }
+
+    private func finalScore(_ index: Int) -> Double {
+        (scores[index] ?? 0) * (1 - linkDensity(index))
+    }
+
+    private func topCandidate(body: Int) -> Int? {
+        var best: Int?
+        var bestScore = -Double.infinity
+        for index in 1..<nodes.count where scores[index] != nil && !excluded[index] {
+            let score = finalScore(index)
+            if score > bestScore {
+                bestScore = score
+                best = index
+            }
+        }
+        guard var top = best else { return nil }
+        // Climb while an ancestor scores higher: the article often spreads over several containers.
+        var lastScore = finalScore(top)
+        let threshold = lastScore / 3
+        var parent = nodes[top].parent
+        while parent > 0 && parent != body {
+            if scores[parent] == nil {
+                parent = nodes[parent].parent
+                continue
+            }
+            let parentScore = finalScore(parent)
+            if parentScore < threshold { break }
+            if parentScore > lastScore {
+                top = parent
+                break
+            }
+            lastScore = parentScore
+            parent = nodes[parent].parent
+        }
+        // Articles split into many sections leave each section a small score; climb while an ancestor
+        // holds clearly more paragraph text without turning into a list of links.
+        var ancestor = nodes[top].parent
+        while ancestor > 0, ancestor != body {
+            let gained = goodLength[ancestor] - goodLength[top]
+            // Teaser lists add paragraphs too, but each comes with a linked headline.
+            let addedText = max(1, textLength[ancestor] - textLength[top])
+            let addedLinkDensity = Double(linkLength[ancestor] - linkLength[top]) / Double(addedText)
+            if Double(gained) > MainContentSelector.climbRatio * Double(goodLength[top]), linkDensity(ancestor) < 0.35,
+               addedLinkDensity < MainContentSelector.climbLinkDensity {
+                top = ancestor
+            }
+            ancestor = nodes[ancestor].parent
+        }
+        // A lone child adds nothing of its own: its parent holds the same content plus any captions.
+        while nodes[top].parent > 0, nodes[top].parent != body,
+              elementChildren(of: nodes[top].parent).count == 1 {
+            top = nodes[top].parent
+        }
+        return top
+    }
+
+    private func elementChildren(of index: Int) -> [Int] {
+        document.children(of: index).filter { !excluded[$0] && !nodes[$0].isText }
+    }
+
+    /// The top candidate and the siblings that look like more of the same article.
+    private func withSiblings(_ top: Int) -> [Int] {
+        let parent = nodes[top].parent
+        guard parent > 0 else { return [top] }
+        let topScore = finalScore(top)
+        let threshold = max(10, topScore * 0.2)
+        let topClass = nodes[top].attribute("class") ?? ""
+        var roots: [Int] = []
+        for sibling in elementChildren(of: parent) {
+            if sibling == top {
+                roots.append(sibling)
+                continue
+            }
+            var bonus = 0.0
+            if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
+                roots.append(sibling)
+                continue
+            }
+            let isParagraph = nodes[sibling].name == "p" || directLength[sibling] >= MainContentSelector.minimumParagraphLength
+            guard isParagraph else { continue }
+            let length = textLength[sibling]
+            let density = linkDensity(sibling)
+            if length > 80 && density < 0.25 {
+                roots.append(sibling)
+            } else if length > 0, length <= 80, density == 0,
+                      document.plainText(of: sibling).range(of: #"\.( |$)"#, options: .regularExpression) != nil {
+                roots.append(sibling)
+            }
+        }
+        return roots
+    }
+
+    // MARK: Cleaning inside the chosen content
+
+    private static let conditionallyCleaned: Set<String> = [
+        "div", "section", "ul", "ol", "dl", "table", "form", "center", "figure", "span", "aside", "details",
+    ]
+
+    /// Removes furniture nested inside the content: blocks named like furniture, and link lists.
+    ///
+    /// With `linkLists` false only furniture names count: on a listing page the links are the content.
+    private mutating func cleanInside(_ root: Int, linkLists: Bool = true) {
+        let rootLength = max(1, textLength[root])
+        var index = root + 1
+        let end = document.subtreeEnd(of: root)
+        while index < end {
+            if excluded[index] || nodes[index].isText {
+                index += 1
+                continue
+            }
+            if shouldRemoveInside(index, rootLength: rootLength, linkLists: linkLists) {
+                exclude(subtreeOf: index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private func shouldRemoveInside(_ index: Int, rootLength: Int, linkLists: Bool) -> Bool {
+        let node = nodes[index]
+        let length = textLength[index]
+        let negative = hints[index].negative
+        let positive = hints[index].positive
+        // Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
+        // holds most of the content is the content's own wrapper.
+        if negative && Double(length) < (positive ? 0.3 : 0.6) * Double(rootLength) && !BoilerplateClassifier.isMainMarker(node) {
+            return true
+        }
+        guard linkLists, MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        let density = linkDensity(index)
+        if node.name == "p" {
+            // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
+            return length > 0 && density > 0.8 && length < 200
+        }
+        if commas[index] >= 10 { return false }
+        let weight = hints[index].weight
+        if length < 25 && linkLength[index] > 0 { return true }
+        // A block holding most of the content is the content's own wrapper: only a clear link list goes.
+        let limit = Double(length) > 0.6 * Double(rootLength) ? 0.6 : (weight >= 25 ? 0.5 : 0.3)
+        if density > limit { return true }
+        return false
+    }
+}

@@ -1,0 +1,440 @@
+import Foundation
+
+/// Page metadata: title, author, publication date, tags and language.
+struct PageMetadata: Sendable, Equatable {
+    var title: String?
+    var author: String?
+    var published: String?
+    var tags: [String] = []
+    var language: String?
+}
+
+/// Reads metadata from `<meta>` tags, JSON-LD, and the visible page (headline, byline, dates, tag lists).
+struct MetadataExtractor {
+    let document: HTMLDocument
+    let url: String
+
+    /// `<meta>` values by lowercase `property`/`name`/`itemprop`/`http-equiv`, in document order.
+    private var meta: [String: [String]] = [:]
+    /// JSON-LD objects of the page, flattened (`@graph` and nested arrays opened).
+    private var linkedData: [[String: Any]] = []
+
+    init(document: HTMLDocument, url: String) {
+        self.document = document
+        self.url = url
+        for index in document.elements(named: "meta") {
+            let node = document.nodes[index]
+            guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  !content.isEmpty else { continue }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let name = node.attribute(key)?.lowercased().trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                    meta[name, default: []].append(content)
+                }
+            }
+        }
+        for index in document.elements(named: "script") {
+            guard document.nodes[index].attribute("type")?.lowercased().contains("ld+json") == true else { continue }
+            let text = document.plainText(of: index)
+            guard let data = text.data(using: .utf8),
+                  let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
+        }
+    }
+
+    /// Every metadata field.
+    func extract() -> PageMetadata {
+        let language = language()
+        return PageMetadata(
+            title: title(), author: author(), published: published(language: language), tags: tags(),
+            language: language)
+    }
+
+    private func firstMeta(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = meta[key]?.first(where: { !$0.isEmpty }) { return value }
+        }
+        return nil
+    }
+
+    private static func flatten(_ value: Any) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        var pending: [Any] = [value]
+        while let item = pending.popLast() {
+            if let array = item as? [Any] {
+                pending.append(contentsOf: array.reversed())
+            } else if let object = item as? [String: Any] {
+                result.append(object)
+                if let graph = object["@graph"] { pending.append(graph) }
+                if let main = object["mainEntity"] { pending.append(main) }
+            }
+        }
+        return result
+    }
+
+    private static let articleTypes: Set<String> = [
+        "article", "newsarticle", "blogposting", "report", "reportagenewsarticle", "analysisnewsarticle",
+        "opinionnewsarticle", "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting",
+        "backgroundnewsarticle", "reviewnewsarticle", "review", "posting", "discussionforumposting", "creativework",
+        "webpage", "pressrelease", "medicalwebpage", "recipe", "event", "product", "qapage", "howto",
+    ]
+
+    /// JSON-LD objects that describe the page's main item, articles first.
+    private var linkedArticles: [[String: Any]] {
+        func types(_ object: [String: Any]) -> [String] {
+            if let single = object["@type"] as? String { return [single.lowercased()] }
+            return (object["@type"] as? [Any])?.compactMap { ($0 as? String)?.lowercased() } ?? []
+        }
+        let described = linkedData.filter { types($0).contains(where: MetadataExtractor.articleTypes.contains) }
+        let articles = described.filter { !types($0).contains("webpage") }
+        return articles + described.filter { types($0).contains("webpage") }
+    }
+
+    // MARK: Title
+
+    /// The site's own name, to strip from titles and reject as an author.
+    private var siteNames: [String] {
+        var names: [String] = []
+        if let site = firstMeta(["og:site_name", "application-name", "twitter:site", "publisher"]) {
+            names.append(site.hasPrefix("@") ? String(site.dropFirst()) : site)
+        }
+        for object in linkedData {
+            if let type = object["@type"] as? String, ["website", "organization", "newsmediaorganization"].contains(type.lowercased()),
+               let name = object["name"] as? String {
+                names.append(name)
+            }
+            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
+                names.append(name)
+            }
+        }
+        if let host = URL(string: url)?.host?.lowercased() {
+            names.append(host.hasPrefix("www.") ? String(host.dropFirst(4)) : host)
+        }
+        return names
+    }
+
+    func title() -> String? {
+        let headings = document.elements(named: "h1").prefix(5).map { clean(document.plainText(of: $0)) }.filter { !$0.isEmpty }
+        let titleTag = document.firstElement(named: "title").map { clean(document.plainText(of: $0)) }
+        let linkedHeadline = linkedArticles.lazy.compactMap { ($0["headline"] as? String) ?? ($0["name"] as? String) }.first
+        let candidates = [firstMeta(["og:title"]), linkedHeadline, firstMeta(["twitter:title"]), titleTag]
+            .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
+        // A visible headline that the metadata title starts with is the title without the site's name.
+        for heading in headings where heading.count >= 8 {
+            let key = MetadataExtractor.comparable(heading)
+            if candidates.contains(where: { MetadataExtractor.comparable($0).hasPrefix(key) || MetadataExtractor.comparable($0).hasSuffix(key) }) {
+                return heading
+            }
+        }
+        // A single visible headline is what readers see as the title; metadata titles are often
+        // rewritten for search engines and social cards.
+        let sites = siteNames.map(MetadataExtractor.comparable)
+        if headings.count == 1, let heading = headings.first, heading.split(separator: " ").count <= 30, heading.count >= 4,
+           !isSiteName(heading, sites) {
+            return heading
+        }
+        if let best = candidates.first {
+            return stripSiteName(best)
+        }
+        return headings.first
+    }
+
+    private static let titleSeparators = [" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", ": "]
+
+    /// Removes a leading or trailing segment that names the site (`Headline | Site`, `Site - Headline`).
+    func stripSiteName(_ title: String) -> String {
+        let sites = siteNames.map(MetadataExtractor.comparable).filter { !$0.isEmpty }
+        for separator in MetadataExtractor.titleSeparators {
+            guard title.contains(separator) else { continue }
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            let head = parts.dropLast().joined(separator: separator)
+            let tail = parts.last ?? ""
+            let first = parts.first ?? ""
+            let rest = parts.dropFirst().joined(separator: separator)
+            if isSiteName(tail, sites) { return clean(head) }
+            if isSiteName(first, sites), separator != ": " { return clean(rest) }
+            // Without a known site name, a short tail after a strong separator is most likely the site.
+            if [" | ", " || ", " – ", " — ", " :: ", " · ", " • ", " » "].contains(separator),
+               tail.split(separator: " ").count <= 4, head.count > tail.count {
+                return clean(head)
+            }
+        }
+        return title
+    }
+
+    private func isSiteName(_ segment: String, _ sites: [String]) -> Bool {
+        let key = MetadataExtractor.comparable(segment)
+        guard !key.isEmpty else { return false }
+        let squeezed = key.filter { $0.isLetter || $0.isNumber }
+        return sites.contains { site in
+            let siteSqueezed = site.filter { $0.isLetter || $0.isNumber }
+            return site == key || (!squeezed.isEmpty && siteSqueezed.contains(squeezed)) || (!siteSqueezed.isEmpty && squeezed.contains(siteSqueezed))
+        }
+    }
+
+    /// Lowercased, letters and digits and single spaces only, for comparing titles.
+    static func comparable(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    }
+
+    private func clean(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    // MARK: Author
+
+    func author() -> String? {
+        for object in linkedArticles {
+            if let name = MetadataExtractor.personNames(object["author"] ?? object["creator"] as Any), let valid = validAuthor(name) {
+                return valid
+            }
+        }
+        if let name = firstMeta(["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
+                                 "dcterms.creator", "citation_author", "twitter:creator"]),
+           let valid = validAuthor(name) {
+            return valid
+        }
+        return visibleByline()
+    }
+
+    private static func personNames(_ value: Any) -> String? {
+        var names: [String] = []
+        var pending: [Any] = [value]
+        while let item = pending.popLast() {
+            if let name = item as? String {
+                names.append(name)
+            } else if let object = item as? [String: Any] {
+                if let name = object["name"] as? String {
+                    names.append(name)
+                } else if let given = object["givenName"] as? String {
+                    names.append([given, object["familyName"] as? String].compactMap { $0 }.joined(separator: " "))
+                }
+            } else if let array = item as? [Any] {
+                pending.append(contentsOf: array.reversed())
+            }
+        }
+        let unique = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return unique.isEmpty ? nil : unique.joined(separator: ", ")
+    }
+
+    private func validAuthor(_ raw: String) -> String? {
+        var name = clean(raw)
+        for prefix in ["by ", "By ", "BY ", "von ", "par "] where name.hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,|:-–—"))
+        guard !name.isEmpty, name.count <= 120, !name.contains("http"), !name.contains("/"), !name.hasPrefix("@") else { return nil }
+        let key = MetadataExtractor.comparable(name)
+        if siteNames.map(MetadataExtractor.comparable).contains(key) { return nil }
+        return name
+    }
+
+    /// "By Jane Doe" near the headline, or an element marked as the author.
+    private func visibleByline() -> String? {
+        let nodes = document.nodes
+        // Explicit markup (rel=author, itemprop=author) first, then class names such as "byline".
+        for explicit in [true, false] {
+            for index in 1..<nodes.count where !nodes[index].isText {
+                let node = nodes[index]
+                let marked: Bool
+                if explicit {
+                    let rel = node.attribute("rel")?.lowercased() ?? ""
+                    marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
+                } else {
+                    let names = BoilerplateClassifier.nameString(node)
+                    marked = names.contains("byline")
+                        || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
+                }
+                // Bylines are small; reading the text of a large block would make this quadratic.
+                guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
+                let text = clean(document.plainText(of: index))
+                guard text.count >= 3, text.count <= 80 else { continue }
+                if let valid = validAuthor(MetadataExtractor.bylineName(text) ?? text) { return valid }
+            }
+        }
+        // A short block that starts with "By ".
+        for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
+            guard document.subtreeEnd(of: index) - index <= 12 else { continue }
+            let text = clean(document.plainText(of: index))
+            guard text.count < 80, let name = MetadataExtractor.bylineName(text) else { continue }
+            if let valid = validAuthor(name) { return valid }
+        }
+        return nil
+    }
+
+    /// The name in "By Jane Doe" or "By Jane Doe | December 20, 2019".
+    static func bylineName(_ text: String) -> String? {
+        guard let range = text.range(of: #"^(?:[Bb]y|BY|Written by|Posted by|Author:)\s+"#, options: .regularExpression) else {
+            return nil
+        }
+        var rest = String(text[range.upperBound...])
+        for stop in [" | ", " - ", " – ", " — ", " on ", " and published", "Published", "Updated", ",  "] {
+            if let cut = rest.range(of: stop) { rest = String(rest[..<cut.lowerBound]) }
+        }
+        if let digit = rest.firstIndex(where: \.isNumber) { rest = String(rest[..<digit]) }
+        let words = rest.split(separator: " ")
+        guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || ["and", "de", "van", "von", "da", "di", "&"].contains($0) }) else {
+            return nil
+        }
+        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+    }
+
+    // MARK: Published date
+
+    func published(language: String?) -> String? {
+        for object in linkedArticles {
+            for key in ["datePublished", "dateCreated", "uploadDate"] {
+                if let raw = object[key] as? String, let date = DateNormalizer.normalize(raw) { return date }
+            }
+        }
+        if let raw = firstMeta([
+            "article:published_time", "og:published_time", "datepublished", "article:published", "published_time",
+            "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "sailthru.date",
+            "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date", "citation_publication_date",
+            "citation_date", "article.published", "cxenseparse:recs:publishtime", "og:pubdate", "release_date",
+        ]), let date = DateNormalizer.normalize(raw) {
+            return date
+        }
+        if let date = timeElementDate() { return date }
+        if let date = visibleDate(dayFirst: language.map { $0 != "en" } ?? false) { return date }
+        if let date = DateNormalizer.fromURL(url) { return date }
+        return firstMeta(["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).flatMap(DateNormalizer.normalize)
+    }
+
+    /// `<time datetime>`, preferring one marked as the publication date.
+    private func timeElementDate() -> String? {
+        var fallback: String?
+        for index in document.elements(named: "time") {
+            let node = document.nodes[index]
+            guard let raw = node.attribute("datetime") ?? Optional(document.plainText(of: index)),
+                  let date = DateNormalizer.normalize(raw) else { continue }
+            let marks = (node.attribute("itemprop") ?? "") + " " + BoilerplateClassifier.nameString(node)
+            if node.attribute("pubdate") != nil || marks.lowercased().contains("publish") || marks.lowercased().contains("datepublished") {
+                return date
+            }
+            if fallback == nil { fallback = date }
+        }
+        if fallback != nil { return fallback }
+        for index in 1..<document.nodes.count where document.nodes[index].attribute("itemprop")?.lowercased() == "datepublished" {
+            let node = document.nodes[index]
+            if let raw = node.attribute("content") ?? node.attribute("datetime") ?? Optional(document.plainText(of: index)),
+               let date = DateNormalizer.normalize(raw) {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// A date written near the headline ("12/20/2019", "December 20, 2019").
+    private func visibleDate(dayFirst: Bool) -> String? {
+        if let date = datedElement(dayFirst: dayFirst) { return date }
+        guard let heading = document.firstElement(named: "h1") else { return nil }
+        // The text just before the headline (a dateline above it) and a little way after it.
+        let before = textWindow(from: heading, step: -1, characters: 200)
+        let after = textWindow(from: heading, step: 1, characters: 800)
+        return DateNormalizer.findInText(after, dayFirst: dayFirst) ?? DateNormalizer.findInText(before, dayFirst: dayFirst)
+    }
+
+    /// A small element whose class or id speaks of a date ("post-date", "publish-meta", "story-date").
+    private func datedElement(dayFirst: Bool) -> String? {
+        let nodes = document.nodes
+        for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
+            let names = BoilerplateClassifier.nameString(nodes[index])
+            guard names.contains("date") || names.contains("publish") || names.contains("posted"),
+                  !names.contains("update"), !names.contains("modif"), document.subtreeEnd(of: index) - index <= 12
+            else { continue }
+            if let date = DateNormalizer.findInText(document.plainText(of: index), dayFirst: dayFirst) { return date }
+        }
+        return nil
+    }
+
+    /// Visible text next to `start`, walking the node array forward or backward.
+    private func textWindow(from start: Int, step: Int, characters: Int) -> String {
+        var pieces: [String] = []
+        var count = 0
+        var index = start
+        var visited = 0
+        while index > 0 && index < document.nodes.count && count < characters && visited < 600 {
+            let node = document.nodes[index]
+            if node.isText {
+                let parentName = document.nodes[node.parent].name
+                if parentName != "script" && parentName != "style" {
+                    pieces.append(node.text)
+                    count += node.text.count
+                }
+            }
+            index += step
+            visited += 1
+        }
+        if step < 0 { pieces.reverse() }
+        return pieces.joined(separator: " ")
+    }
+
+    // MARK: Tags
+
+    func tags() -> [String] {
+        var found: [String] = []
+        found += meta["article:tag"] ?? []
+        let nodes = document.nodes
+        for index in document.elements(named: "a") {
+            let rel = nodes[index].attribute("rel")?.lowercased().split(separator: " ") ?? []
+            if rel.contains("tag") { found.append(document.plainText(of: index)) }
+        }
+        if found.isEmpty { found += labelledTagLists() }
+        if found.isEmpty {
+            for object in linkedArticles {
+                if let list = object["keywords"] as? [Any] {
+                    found += list.compactMap { $0 as? String }
+                } else if let text = object["keywords"] as? String {
+                    found += text.components(separatedBy: ",")
+                }
+                if !found.isEmpty { break }
+            }
+        }
+        if found.isEmpty, let keywords = firstMeta(["keywords", "news_keywords"]) {
+            found += keywords.components(separatedBy: ",")
+        }
+        var seen: Set<String> = []
+        var result: [String] = []
+        for tag in found.map(clean) where !tag.isEmpty && tag.count <= 80 {
+            if seen.insert(tag.lowercased()).inserted { result.append(tag) }
+            if result.count >= 30 { break }
+        }
+        return result
+    }
+
+    /// Links in a block labelled "Tagged With:", "Tags:" or "Topics:".
+    private func labelledTagLists() -> [String] {
+        let nodes = document.nodes
+        let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
+        for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
+            let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            guard labels.contains(text) else { continue }
+            // The label's block: climb to the nearest ancestor that holds links.
+            var container = nodes[index].parent
+            for _ in 0..<3 {
+                let links = document.elements(named: "a", within: container)
+                if !links.isEmpty {
+                    return links.map { document.plainText(of: $0) }
+                }
+                container = nodes[container].parent
+                if container <= 0 { break }
+            }
+        }
+        return []
+    }
+
+    // MARK: Language
+
+    func language() -> String? {
+        var raw: String?
+        if let html = document.firstElement(named: "html") {
+            raw = document.nodes[html].attribute("lang") ?? document.nodes[html].attribute("xml:lang")
+        }
+        if raw?.isEmpty ?? true { raw = firstMeta(["content-language", "language", "dc.language", "og:locale"]) }
+        guard let value = raw else { return nil }
+        let primary = value.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first.map { $0.lowercased() } ?? ""
+        guard (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return primary
+    }
+}

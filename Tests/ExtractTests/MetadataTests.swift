@@ -1,0 +1,97 @@
+import Foundation
+import PipelineModel
+import Testing
+
+@testable import Extract
+
+@Suite("Metadata")
+struct MetadataTests {
+    static let body = "<p>The body of the article, long enough, with commas, and several words in it for scoring.</p>"
+
+    @Test("JSON-LD gives headline, author and date")
+    func jsonLinkedData() throws {
+        let html = """
+            <html><head><title>Ignored | Site</title><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Rights Monitor"},
+            {"@type":"NewsArticle","headline":"Court frees activists","datePublished":"2021-06-02T10:00:00+02:00",
+            "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],"keywords":["courts","activists"]}]}
+            </script></head><body><article>\(MetadataTests.body)</article></body></html>
+            """
+        let document = try extractHTML(html)
+        #expect(document.title == "Court frees activists")
+        #expect(document.author == "Ana Ruiz, Li Wei")
+        #expect(document.published == "2021-06-02T10:00:00+02:00")
+        #expect(document.tags == ["courts", "activists"])
+    }
+
+    @Test("Site-name suffixes are removed from the title", arguments: [
+        ("Prisoners released | Rights Monitor", "Prisoners released"),
+        ("Prisoners released – Rights Monitor", "Prisoners released"),
+        ("Rights Monitor - Prisoners released in the north", "Prisoners released in the north"),
+        ("Prisoners released", "Prisoners released"),
+    ])
+    func siteNameRemoved(title: String, expected: String) throws {
+        let html = "<html><head><title>\(title)</title><meta property=\"og:site_name\" content=\"Rights Monitor\"></head><body><div>\(MetadataTests.body)</div></body></html>"
+        #expect(try extractHTML(html).title == expected)
+    }
+
+    @Test("A visible date near the headline is found", arguments: [
+        ("12/20/2019", "2019-12-20"), ("December 20, 2019", "2019-12-20"), ("20 December 2019", "2019-12-20"),
+        ("Posted on Dec. 3, 2020 by staff", "2020-12-03"),
+    ])
+    func visibleDate(written: String, expected: String) throws {
+        let html = "<html lang=en-US><body><h1>Headline of the page</h1><p class=meta>\(written)</p><div>\(MetadataTests.body)</div></body></html>"
+        #expect(try extractHTML(html).published == expected)
+    }
+
+    @Test("A date in an element named for dates is found even above the headline; an update date is not")
+    func datedElement() throws {
+        let html = """
+            <html lang=en><body><div class="last-updated">Updated March 3, 2024</div>
+            <div class="story-date">Published May 31, 2023</div><h1>Headline of the page</h1><div>\(MetadataTests.body)</div></body></html>
+            """
+        #expect(try extractHTML(html).published == "2023-05-31")
+    }
+
+    @Test("The URL's date path is the last resort")
+    func dateFromURL() throws {
+        let html = "<html><body><div>\(MetadataTests.body)</div></body></html>"
+        let document = try extractDocument(makePage(Array(html.utf8), url: "https://news.example/2019/12/20/story-slug/"))
+        #expect(document.published == "2019-12-20")
+    }
+
+    @Test("Meta author and keywords are read; an author equal to the site name is not")
+    func metaAuthorAndKeywords() throws {
+        let html = """
+            <html><head><meta name="author" content="By Maria Keller"><meta name="keywords" content="asylum, deportation , asylum">
+            </head><body><div>\(MetadataTests.body)</div></body></html>
+            """
+        let document = try extractHTML(html)
+        #expect(document.author == "Maria Keller")
+        #expect(document.tags == ["asylum", "deportation"])
+
+        let siteAuthor = """
+            <html><head><meta property="og:site_name" content="Rights Monitor"><meta name="author" content="Rights Monitor">
+            </head><body><div>\(MetadataTests.body)</div></body></html>
+            """
+        #expect(try extractHTML(siteAuthor).author == nil)
+    }
+
+    @Test("Language is the primary subtag of html lang or content-language", arguments: [
+        ("<html lang=\"pt-BR\">", "", "pt"), ("<html>", "<meta http-equiv=\"content-language\" content=\"de-AT\">", "de"),
+        ("<html>", "", nil as String?),
+    ])
+    func language(htmlTag: String, head: String, expected: String?) throws {
+        let html = "\(htmlTag)<head>\(head)</head><body><div>\(MetadataTests.body)</div></body></html>"
+        #expect(try extractHTML(html).language == expected)
+    }
+
+    @Test("Machine dates keep their precision", arguments: [
+        ("2019-12-20", "2019-12-20"), ("2019-12-20T08:15:00Z", "2019-12-20T08:15:00Z"),
+        ("2019-12-20 08:15:00", "2019-12-20T08:15:00"), ("2019-12-20T08:15:00.000+0100", "2019-12-20T08:15:00+01:00"),
+        ("2019-12", "2019-12"), ("Fri, 20 Dec 2019 08:15:00 GMT", "2019-12-20"),
+    ])
+    func dateNormalisation(raw: String, expected: String) {
+        #expect(DateNormalizer.normalize(raw) == expected)
+    }
+}
