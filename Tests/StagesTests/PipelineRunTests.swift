@@ -140,3 +140,50 @@ struct StoredInputTests {
         }
     }
 }
+
+@Suite("Output schema")
+struct OutputSchemaTests {
+    @Test("Every output line of a run validates against the JSON Schemas in schema/")
+    func linesMatchSchemas() throws {
+        try withRunFolder { folder in
+            let pages = ["appeal-letter.html", "news-layout.html", "windows-1251.html"]
+            var lines = pages.map { Fixtures.page($0).absoluteString }
+            lines.append("not a url")
+            let seeds = try writeSeeds(lines, in: folder)
+            let out = RunFolder(path: folder.appendingPathComponent("out").path)
+            _ = try testPipeline().run(seeds: seeds, out: out)
+            let script = """
+                import json, sys, pathlib
+                from jsonschema import Draft202012Validator
+                from referencing import Registry, Resource
+                root = pathlib.Path(sys.argv[1])
+                schemas = {p.name: json.loads(p.read_text()) for p in root.glob("*.schema.json")}
+                registry = Registry().with_resources(
+                    [(s["$id"], Resource.from_contents(s)) for s in schemas.values()]
+                    + [(name, Resource.from_contents(s)) for name, s in schemas.items()])
+                count = 0
+                for schema_name, file in [("document.schema.json", "documents.ndjson"),
+                                          ("entity-line.schema.json", "entities.ndjson"),
+                                          ("failure.schema.json", "failures.ndjson")]:
+                    validator = Draft202012Validator(schemas[schema_name], registry=registry)
+                    for line in open(pathlib.Path(sys.argv[2]) / file, encoding="utf-8"):
+                        validator.validate(json.loads(line))
+                        count += 1
+                print(count)
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, Fixtures.root.appendingPathComponent("schema").path, out.url.path]
+            let output = Pipe()
+            let errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            process.waitUntilExit()
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(complaint)")
+            #expect((Int(printed.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 10)
+        }
+    }
+}

@@ -193,6 +193,11 @@ struct EntityLine: Encodable {
     var text: String
     var normalized: String
     var mentions: [Mention]
+    /// The detail of the entity's type: GeoNames link, law citation, titles, date range.
+    var place: PlaceDetail?
+    var law: LawDetail?
+    var person: PersonDetail?
+    var date: DateDetail?
 
     init(document: Document, entity: Entity) {
         index = document.index
@@ -202,6 +207,10 @@ struct EntityLine: Encodable {
         text = entity.text
         normalized = entity.normalized
         mentions = entity.mentions
+        place = entity.place
+        law = entity.law
+        person = entity.person
+        date = entity.date
     }
 }
 
