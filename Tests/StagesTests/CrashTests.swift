@@ -97,6 +97,24 @@ struct CrashTests {
         }
     }
 
+    @Test("Exit status 2 when the run cannot start, with one sentence on standard error")
+    func couldNotRun() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the pipeline binary first")
+        for arguments in [["run", "--seeds", "/nonexistent/seeds.txt", "--out", "/tmp/pipeline-never"], ["run", "--out", "x"]] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = arguments
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 2, "\(arguments): \(message)")
+            #expect(!message.isEmpty)
+        }
+    }
+
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = Self.binary
