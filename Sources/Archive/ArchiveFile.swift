@@ -38,7 +38,9 @@ final class ArchiveFile {
     func writeAll(_ bytes: [UInt8]) throws(WARCError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            let result = bytes.withUnsafeBytes { raw in
+                raw.baseAddress.map { write(descriptor, $0 + written, raw.count - written) } ?? 0
+            }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw WARCError(.cannotWrite, path: path, errno: errno)
