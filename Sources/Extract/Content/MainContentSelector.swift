@@ -29,6 +29,8 @@ struct MainContentSelector {
     private var scores: [Double?]
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
+    /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
+    private let hidden: [Bool]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -58,6 +60,7 @@ struct MainContentSelector {
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
+        hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
@@ -140,8 +143,8 @@ struct MainContentSelector {
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
         // element that a script reveals; only then is hidden text kept.
         let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
-            let parentShown = nodes[index].parent == 0 || !BoilerplateClassifier.isHidden(nodes[nodes[index].parent])
-            return total + (BoilerplateClassifier.isHidden(nodes[index]) && parentShown && !excluded[index] ? textLength[index] : 0)
+            let parentShown = nodes[index].parent == 0 || !hidden[nodes[index].parent]
+            return total + (hidden[index] && parentShown && !excluded[index] ? textLength[index] : 0)
         }
         let hidesMostOfPage = Double(hiddenLength) > 0.6 * Double(pageLength)
         let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
@@ -153,7 +156,7 @@ struct MainContentSelector {
                 continue
             }
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            if BoilerplateClassifier.isHidden(node) && (small || !hidesMostOfPage) {
+            if hidden[index] && (small || !hidesMostOfPage) {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
@@ -192,7 +195,7 @@ struct MainContentSelector {
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
-            let parentIsBlock = !BoilerplateClassifier.inlineTags.contains(nodes[parent].name)
+            let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
         for index in 1..<count where !excluded[index] && nodes[index].isText {

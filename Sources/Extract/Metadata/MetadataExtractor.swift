@@ -178,7 +178,7 @@ struct MetadataExtractor {
     }
 
     private func clean(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        WhiteSpace.collapse(text)
     }
 
     // MARK: Author
@@ -242,7 +242,8 @@ struct MetadataExtractor {
                     marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
                 } else {
                     let names = BoilerplateClassifier.nameString(node)
-                    marked = names.contains("byline")
+                    guard !names.isEmpty else { continue }
+                    marked = WhiteSpace.occurs("byline", in: names)
                         || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
                 }
                 // Bylines are small; reading the text of a large block would make this quadratic.
@@ -255,12 +256,17 @@ struct MetadataExtractor {
         // A short block that starts with "By ".
         for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
             guard document.subtreeEnd(of: index) - index <= 12 else { continue }
-            let text = clean(document.plainText(of: index))
-            guard text.count < 80, let name = MetadataExtractor.bylineName(text) else { continue }
+            // plainText is already collapsed; a byline starts with one of the letters of `bylineName`'s prefixes.
+            let text = document.plainText(of: index)
+            guard let first = text.utf8.first, MetadataExtractor.bylineInitials.contains(first), text.count < 80,
+                  let name = MetadataExtractor.bylineName(text) else { continue }
             if let valid = validAuthor(name) { return valid }
         }
         return nil
     }
+
+    /// First bytes of the prefixes ``bylineName(_:)`` accepts: B, b, W, P, A.
+    private static let bylineInitials: Set<UInt8> = [0x42, 0x62, 0x57, 0x50, 0x41]
 
     /// The name in "By Jane Doe" or "By Jane Doe | December 20, 2019".
     static func bylineName(_ text: String) -> String? {
@@ -340,8 +346,10 @@ struct MetadataExtractor {
         let nodes = document.nodes
         for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             let names = BoilerplateClassifier.nameString(nodes[index])
-            guard names.contains("date") || names.contains("publish") || names.contains("posted"),
-                  !names.contains("update"), !names.contains("modif"), document.subtreeEnd(of: index) - index <= 12
+            guard WhiteSpace.occurs("date", in: names) || WhiteSpace.occurs("publish", in: names)
+                    || WhiteSpace.occurs("posted", in: names),
+                  !WhiteSpace.occurs("update", in: names), !WhiteSpace.occurs("modif", in: names),
+                  document.subtreeEnd(of: index) - index <= 12
             else { continue }
             if let date = DateNormalizer.findInText(document.plainText(of: index), dayFirst: dayFirst) { return date }
         }

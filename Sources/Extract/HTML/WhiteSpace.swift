@@ -1,0 +1,117 @@
+/// White space found on UTF-8 bytes, with the scalars of Unicode's `White_Space` property.
+///
+/// Splitting a `String` by `Character.isWhitespace` runs grapheme breaking and a property lookup per
+/// character, which cost more than all of libxml2's parsing; page text is mostly ASCII, so a byte test
+/// settles nearly every case and only lead bytes of the few non-ASCII spaces need a closer look.
+enum WhiteSpace {
+    /// The length in bytes of the white-space scalar that starts at `position`, or 0 if none does.
+    @inline(__always)
+    static func length(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        let byte = bytes[position]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        return nonASCIILength(in: bytes, at: position)
+    }
+
+    /// U+0085, U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    private static func nonASCIILength(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        let byte = bytes[position]
+        let remaining = bytes.count - position
+        switch byte {
+        case 0xC2:
+            guard remaining >= 2 else { return 0 }
+            return bytes[position + 1] == 0x85 || bytes[position + 1] == 0xA0 ? 2 : 0
+        case 0xE1:
+            guard remaining >= 3 else { return 0 }
+            return bytes[position + 1] == 0x9A && bytes[position + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[position + 1]
+            let third = bytes[position + 2]
+            if second == 0x80 {
+                return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            guard remaining >= 3 else { return 0 }
+            return bytes[position + 1] == 0x80 && bytes[position + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, without copying a native string.
+    @inline(__always)
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// `text` with white space trimmed at both ends and every run of it made one space.
+    static func collapse(_ text: String) -> String {
+        var writer = CollapsingWriter()
+        writer.append(text)
+        return writer.text
+    }
+
+    /// True if `needle` (ASCII) occurs in `haystack`, compared byte by byte.
+    ///
+    /// Foundation's `contains` goes through `NSString` and costs far more on the short class names it is used for.
+    static func occurs(_ needle: StaticString, in haystack: String) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return withBytes(haystack) { occurs(pattern, in: $0) }
+    }
+
+    /// True if `needle` occurs in `haystack`.
+    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// Joins pieces of text into one line: white space trimmed at both ends, every run of it one space.
+struct CollapsingWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Set when white space (or a word break) was seen since the last word.
+    private var pendingSpace = false
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Marks a word break, as a block element between two texts does.
+    mutating func separate() {
+        pendingSpace = true
+    }
+
+    /// Appends `text`, collapsing its white space.
+    mutating func append(_ text: String) {
+        WhiteSpace.withBytes(text) { buffer in
+            var position = 0
+            let count = buffer.count
+            while position < count {
+                let space = WhiteSpace.length(in: buffer, at: position)
+                if space > 0 {
+                    pendingSpace = true
+                    position += space
+                    continue
+                }
+                if pendingSpace {
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                }
+                bytes.append(buffer[position])
+                position += 1
+            }
+        }
+    }
+}
