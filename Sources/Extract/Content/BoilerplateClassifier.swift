@@ -129,33 +129,26 @@ enum BoilerplateClassifier {
         node.classAndID
     }
 
-    private static let negativeFragmentBytes = negativeFragments.map { Array($0.utf8) }
-    private static let unlikelyFragmentBytes = unlikelyFragments.map { Array($0.utf8) }
-    private static let positiveWordBytes = positiveWords.map { Array($0.utf8) }
-
-    /// True if one of `fragments` occurs in `names`.
-    private static func containsAny(_ fragments: [[UInt8]], in names: String) -> Bool {
-        WhiteSpace.withBytes(names) { haystack in
-            fragments.contains { fragment in fragment.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: haystack) } }
-        }
-    }
+    private static let negativeFragmentSet = FragmentSet(negativeFragments)
+    private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
+    private static let positiveWordSet = FragmentSet(positiveWords)
 
     /// True if the class or id names page furniture.
     static func hasNegativeHint(_ node: HTMLNode) -> Bool {
         guard !node.classAndID.isEmpty else { return false }
-        return containsAny(negativeFragmentBytes, in: node.classAndID) || nameWords(node).contains { negativeWords.contains(String($0)) }
+        return negativeFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { negativeWords.contains(String($0)) }
     }
 
     /// True if the class or id names page furniture so plainly that the element is dropped before scoring.
     static func hasUnlikelyHint(_ node: HTMLNode) -> Bool {
         guard !node.classAndID.isEmpty else { return false }
-        return containsAny(unlikelyFragmentBytes, in: node.classAndID) || nameWords(node).contains { unlikelyWords.contains(String($0)) }
+        return unlikelyFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { unlikelyWords.contains(String($0)) }
     }
 
     /// True if the class or id names an article body.
     static func hasPositiveHint(_ node: HTMLNode) -> Bool {
         guard !node.classAndID.isEmpty else { return false }
-        return containsAny(positiveWordBytes, in: node.classAndID)
+        return positiveWordSet.occurs(in: node.classAndID)
     }
 
     /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel).
@@ -190,10 +183,10 @@ enum BoilerplateClassifier {
         if !node.classAndID.isEmpty {
             // Split once and share the words between the negative and unlikely tests.
             let words = nameWords(node).map(String.init)
-            negative = containsAny(negativeFragmentBytes, in: node.classAndID) || words.contains(where: negativeWords.contains)
+            negative = negativeFragmentSet.occurs(in: node.classAndID) || words.contains(where: negativeWords.contains)
             unlikely = negative
-                && (containsAny(unlikelyFragmentBytes, in: node.classAndID) || words.contains(where: unlikelyWords.contains))
-            positive = containsAny(positiveWordBytes, in: node.classAndID)
+                && (unlikelyFragmentSet.occurs(in: node.classAndID) || words.contains(where: unlikelyWords.contains))
+            positive = positiveWordSet.occurs(in: node.classAndID)
         }
         return NameHints(
             unlikely: unlikely, negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))

@@ -115,3 +115,37 @@ struct CollapsingWriter {
         }
     }
 }
+
+/// A set of byte strings searched for in one pass over a text, by their first byte.
+///
+/// Class names are tested against some sixty furniture fragments; searching for each in turn walked
+/// every name sixty times.
+struct FragmentSet: Sendable {
+    private let fragments: [[UInt8]]
+    /// For each byte value, the fragments that start with it.
+    private let byFirstByte: [[Int]]
+
+    init(_ words: [String]) {
+        fragments = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, fragment) in fragments.enumerated() { table[Int(fragment[0])].append(index) }
+        byFirstByte = table
+    }
+
+    /// True if one of the fragments occurs in `text`.
+    func occurs(in text: String) -> Bool {
+        WhiteSpace.withBytes(text) { haystack in
+            let count = haystack.count
+            for start in 0..<count {
+                for index in byFirstByte[Int(haystack[start])] {
+                    let fragment = fragments[index]
+                    guard fragment.count <= count - start else { continue }
+                    var offset = 1
+                    while offset < fragment.count && haystack[start + offset] == fragment[offset] { offset += 1 }
+                    if offset == fragment.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}

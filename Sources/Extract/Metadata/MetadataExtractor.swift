@@ -416,6 +416,8 @@ struct MetadataExtractor {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
+            // Every label starts with "t" or "f": skip the cleaning of all other short texts.
+            guard MetadataExtractor.mayBeTagLabel(nodes[index].text) else { continue }
             let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
@@ -430,6 +432,27 @@ struct MetadataExtractor {
             }
         }
         return []
+    }
+
+    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`.
+    private static func mayBeTagLabel(_ text: String) -> Bool {
+        WhiteSpace.withBytes(text) { buffer in
+            var position = 0
+            while position < buffer.count {
+                let space = WhiteSpace.length(in: buffer, at: position)
+                if space > 0 {
+                    position += space
+                    continue
+                }
+                let byte = buffer[position]
+                if byte == 0x3A {
+                    position += 1
+                    continue
+                }
+                return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
+            }
+            return false
+        }
     }
 
     // MARK: Language
