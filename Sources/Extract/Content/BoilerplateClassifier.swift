@@ -132,6 +132,8 @@ enum BoilerplateClassifier {
     private static let negativeFragmentSet = FragmentSet(negativeFragments)
     private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
     private static let positiveWordSet = FragmentSet(positiveWords)
+    private static let negativeWordSet = WordSet(negativeWords)
+    private static let unlikelyWordSet = WordSet(unlikelyWords)
 
     /// True if the class or id names page furniture.
     static func hasNegativeHint(_ node: HTMLNode) -> Bool {
@@ -181,12 +183,21 @@ enum BoilerplateClassifier {
         var unlikely = false
         var positive = false
         if !node.classAndID.isEmpty {
-            // Split once and share the words between the negative and unlikely tests.
-            let words = nameWords(node).map(String.init)
-            negative = negativeFragmentSet.occurs(in: node.classAndID) || words.contains(where: negativeWords.contains)
-            unlikely = negative
-                && (unlikelyFragmentSet.occurs(in: node.classAndID) || words.contains(where: unlikelyWords.contains))
             positive = positiveWordSet.occurs(in: node.classAndID)
+            negative = negativeFragmentSet.occurs(in: node.classAndID)
+            unlikely = negative && unlikelyFragmentSet.occurs(in: node.classAndID)
+            if !unlikely {
+                // ASCII names (nearly all) are matched word by word in place; others are split as Unicode.
+                let ascii = WhiteSpace.withBytes(node.classAndID) { buffer -> (negative: Bool, unlikely: Bool)? in
+                    guard buffer.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    let unlikelyWord = unlikelyWordSet.containsWord(of: buffer)
+                    return (unlikelyWord || negativeWordSet.containsWord(of: buffer), unlikelyWord)
+                }
+                let words = ascii == nil ? nameWords(node).map(String.init) : []
+                let negativeWord = ascii?.negative ?? words.contains(where: negativeWords.contains)
+                negative = negative || negativeWord
+                unlikely = negative && (ascii?.unlikely ?? words.contains(where: unlikelyWords.contains))
+            }
         }
         return NameHints(
             unlikely: unlikely, negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))

@@ -149,3 +149,47 @@ struct FragmentSet: Sendable {
         }
     }
 }
+
+/// A set of ASCII words matched against the letter-and-digit words of a lowercase ASCII text, in
+/// place, so that no word of the text becomes a `String`.
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
+    /// For each byte value, the words that start with it.
+    private let byFirstByte: [[Int]]
+
+    init(_ list: some Sequence<String>) {
+        words = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { table[Int(word[0])].append(index) }
+        byFirstByte = table
+    }
+
+    /// ASCII letters and digits; every other byte separates words.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    /// True if a word of `text` (ASCII only) is in the set.
+    func containsWord(of text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        let count = text.count
+        while position < count {
+            guard WordSet.isWordByte(text[position]) else {
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < count && WordSet.isWordByte(text[end]) { end += 1 }
+            let length = end - position
+            for index in byFirstByte[Int(text[position])] where words[index].count == length {
+                let word = words[index]
+                var offset = 1
+                while offset < length && text[position + offset] == word[offset] { offset += 1 }
+                if offset == length { return true }
+            }
+            position = end
+        }
+        return false
+    }
+}
