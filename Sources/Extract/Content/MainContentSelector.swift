@@ -31,6 +31,8 @@ struct MainContentSelector {
     private let hints: [BoilerplateClassifier.NameHints]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
+    /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
+    private let measured: [(length: Int, commas: Int)]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -60,6 +62,7 @@ struct MainContentSelector {
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
+        measured = document.nodes.map { $0.isText ? MainContentSelector.measure($0.text) : (0, 0) }
         hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
     }
 
@@ -199,7 +202,7 @@ struct MainContentSelector {
             block[index] = parentIsBlock ? parent : block[parent]
         }
         for index in 1..<count where !excluded[index] && nodes[index].isText {
-            let (length, commaCount) = MainContentSelector.measure(nodes[index].text)
+            let (length, commaCount) = measured[index]
             textLength[index] = length
             commas[index] = commaCount
             if inLink[index] { linkLength[index] = length }
@@ -251,7 +254,7 @@ struct MainContentSelector {
                 position = document.subtreeEnd(of: position)
                 continue
             }
-            if nodes[position].isText { total += MainContentSelector.measure(nodes[position].text).length }
+            if nodes[position].isText { total += measured[position].length }
             position += 1
         }
         return total
