@@ -142,6 +142,13 @@ struct HTMLDocument: Sendable {
 
     /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
     private static func classAndID(_ attributes: [HTMLAttribute]) -> String {
+        let named = attributes.filter { $0.name == "class" || $0.name == "id" }
+        guard !named.isEmpty else { return "" }
+        // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
+        if named.count == 1,
+           WhiteSpace.withBytes(named[0].value, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+            return named[0].value
+        }
         var bytes: [UInt8] = []
         for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
             if !bytes.isEmpty { bytes.append(0x20) }
