@@ -32,7 +32,8 @@ struct MainContentSelector {
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
-    private let measured: [(length: Int, commas: Int)]
+    /// Filled after never-content is marked, so script and style text is never counted.
+    private var measured: [(length: Int, commas: Int)]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -62,7 +63,7 @@ struct MainContentSelector {
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
-        measured = document.nodes.map { $0.isText ? MainContentSelector.measure($0.text) : (0, 0) }
+        measured = Array(repeating: (0, 0), count: count)
         hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
     }
 
@@ -72,6 +73,9 @@ struct MainContentSelector {
     mutating func select(title: String? = nil) -> [Int] {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
+        for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
+            measured[index] = MainContentSelector.measure(nodes[index].text)
+        }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
         // libxml2 puts content that comes before a misplaced tag into <head>; then the page is the document.
@@ -117,16 +121,16 @@ struct MainContentSelector {
     // MARK: Removal of what is never content
 
     private mutating func markNeverContent() {
+        // Fields are read in place: copying a whole node per step retains four buffers.
         for index in 1..<nodes.count {
-            let node = nodes[index]
-            if excluded[node.parent] {
+            if excluded[nodes[index].parent] {
                 excluded[index] = true
-            } else if !node.isText && BoilerplateClassifier.isDropped(node) {
+            } else if !nodes[index].isText && BoilerplateClassifier.droppedTags.contains(nodes[index].name) {
                 // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
                 // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
                 // subtree in such an element is content.
                 let large = document.subtreeEnd(of: index) - index > 60
-                if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
+                if !large || BoilerplateClassifier.neverTextTags.contains(nodes[index].name) { excluded[index] = true }
             }
         }
     }
@@ -153,11 +157,11 @@ struct MainContentSelector {
         let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
         var index = 1
         while index < nodes.count {
-            let node = nodes[index]
-            if excluded[index] || node.isText {
+            if excluded[index] || nodes[index].isText {
                 index += 1
                 continue
             }
+            let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
             if hidden[index] && (small || !hidesMostOfPage) {
                 exclude(subtreeOf: index)

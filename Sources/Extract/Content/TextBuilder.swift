@@ -49,16 +49,15 @@ struct TextBuilder {
                 index = document.subtreeEnd(of: index)
                 continue
             }
-            let node = nodes[index]
-            if node.isText {
+            if nodes[index].isText {
                 if preformatted > 0 {
-                    appendPreformatted(node.text)
+                    appendPreformatted(nodes[index].text)
                 } else {
-                    append(node.text)
+                    append(nodes[index].text)
                 }
             } else {
-                openElement(node.name)
-                if node.name == "pre" { preformatted += 1 }
+                openElement(nodes[index].name)
+                if nodes[index].name == "pre" { preformatted += 1 }
                 open.append(index)
             }
             index += 1

@@ -206,10 +206,9 @@ struct HTMLDocument: Sendable {
         let end = subtreeEnd(of: index)
         var writer = CollapsingWriter()
         for position in index..<end {
-            let node = nodes[position]
-            if node.isText {
-                writer.append(node.text)
-            } else if !node.isInline {
+            if nodes[position].isText {
+                writer.append(nodes[position].text)
+            } else if !nodes[position].isInline {
                 // "Product<br>Management" or "<li>One</li><li>Two</li>" must not run together.
                 writer.separate()
             }
