@@ -76,7 +76,8 @@ struct HTMLDocument: Sendable {
             let node: HTMLNode
             switch cNode.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = cNode.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                var name = cNode.pointee.name.map { String(cString: $0) } ?? ""
+                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
                 guard !name.isEmpty else { continue }
                 let attributes = HTMLDocument.attributes(of: cNode)
                 node = HTMLNode(
@@ -130,10 +131,16 @@ struct HTMLDocument: Sendable {
                 var value = ""
                 var child = attribute.pointee.children
                 while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
+                    if let content = text.pointee.content {
+                        // One text child is the usual case: take it as it is rather than appending to "".
+                        if value.isEmpty { value = String(cString: content) } else { value += String(cString: content) }
+                    }
                     child = text.pointee.next
                 }
-                result.append(HTMLAttribute(name: String(cString: namePointer).lowercased(), value: value))
+                // libxml2's HTML parser already lowercases names; only other ones are lowered here.
+                var name = String(cString: namePointer)
+                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
+                result.append(HTMLAttribute(name: name, value: value))
             }
             property = attribute.pointee.next
         }

@@ -234,7 +234,8 @@ struct MetadataExtractor {
         let nodes = document.nodes
         // Explicit markup (rel=author, itemprop=author) first, then class names such as "byline".
         for explicit in [true, false] {
-            for index in 1..<nodes.count where !nodes[index].isText {
+            // Only elements with attributes can be marked; most have none, and copying each node costs.
+            for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
                 let node = nodes[index]
                 let marked: Bool
                 if explicit {
@@ -244,7 +245,8 @@ struct MetadataExtractor {
                     let names = BoilerplateClassifier.nameString(node)
                     guard !names.isEmpty else { continue }
                     marked = WhiteSpace.occurs("byline", in: names)
-                        || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
+                        || (WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names))
+                        && names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
                 }
                 // Bylines are small; reading the text of a large block would make this quadratic.
                 guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
