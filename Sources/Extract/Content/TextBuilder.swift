@@ -122,26 +122,11 @@ struct TextBuilder {
     }
 
     private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var position = 0
-        let count = buffer.count
-        var sawSpace = false
-        while position < count {
-            let space = WhiteSpace.length(in: buffer, at: position)
-            if space > 0 {
-                sawSpace = true
-                position += space
-                continue
-            }
-            if sawSpace {
-                request(.space)
-                sawSpace = false
-            }
-            var wordEnd = position + 1
-            while wordEnd < count && WhiteSpace.length(in: buffer, at: wordEnd) == 0 { wordEnd += 1 }
-            appendWord(UnsafeBufferPointer(rebasing: buffer[position..<wordEnd]))
-            position = wordEnd
+        let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
+            if spaceBefore { request(.space) }
+            appendWord(word)
         }
-        if sawSpace { request(.space) }
+        if endsInSpace { request(.space) }
     }
 
     private mutating func appendWord(_ word: UnsafeBufferPointer<UInt8>) {

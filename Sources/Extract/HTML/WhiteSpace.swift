@@ -47,6 +47,31 @@ enum WhiteSpace {
         return copy.withUTF8(body)
     }
 
+    /// Calls `word` for each run of bytes without white space, saying whether white space came before
+    /// it; returns whether the text ends in white space.
+    @discardableResult
+    static func forEachWord(
+        in buffer: UnsafeBufferPointer<UInt8>, _ word: (_ word: UnsafeBufferPointer<UInt8>, _ spaceBefore: Bool) -> Void
+    ) -> Bool {
+        var position = 0
+        let count = buffer.count
+        var sawSpace = false
+        while position < count {
+            let space = length(in: buffer, at: position)
+            if space > 0 {
+                sawSpace = true
+                position += space
+                continue
+            }
+            var end = position + 1
+            while end < count && length(in: buffer, at: end) == 0 { end += 1 }
+            word(UnsafeBufferPointer(rebasing: buffer[position..<end]), sawSpace)
+            sawSpace = false
+            position = end
+        }
+        return sawSpace
+    }
+
     /// `text` with white space trimmed at both ends and every run of it made one space.
     static func collapse(_ text: String) -> String {
         var writer = CollapsingWriter()
@@ -96,22 +121,12 @@ struct CollapsingWriter {
     /// Appends `text`, collapsing its white space.
     mutating func append(_ text: String) {
         WhiteSpace.withBytes(text) { buffer in
-            var position = 0
-            let count = buffer.count
-            while position < count {
-                let space = WhiteSpace.length(in: buffer, at: position)
-                if space > 0 {
-                    pendingSpace = true
-                    position += space
-                    continue
-                }
-                if pendingSpace {
-                    if !bytes.isEmpty { bytes.append(0x20) }
-                    pendingSpace = false
-                }
-                bytes.append(buffer[position])
-                position += 1
+            let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
+                if (pendingSpace || spaceBefore) && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(contentsOf: word)
             }
+            if endsInSpace { pendingSpace = true }
         }
     }
 }
