@@ -24,10 +24,10 @@ struct MetadataExtractor {
         self.url = url
         for index in document.elements(named: "meta") {
             let node = document.nodes[index]
-            guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+            guard let content = node.attribute("content").map({ MetadataExtractor.trimmed($0, .whitespacesAndNewlines) }),
                   !content.isEmpty else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key)?.lowercased().trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                if let name = node.attribute(key).map({ MetadataExtractor.trimmed($0.lowercased(), .whitespaces) }), !name.isEmpty {
                     meta[name, default: []].append(content)
                 }
             }
@@ -39,6 +39,15 @@ struct MetadataExtractor {
                   let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
         }
+    }
+
+    /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
+    /// meta value) is returned at once, as Foundation's trimming costs more than the rest of the loop.
+    private static func trimmed(_ text: String, _ characters: CharacterSet) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: characters)
     }
 
     /// Every metadata field.
