@@ -143,9 +143,19 @@ enum CharsetDetector {
     /// True if the bytes are well-formed UTF-8, allowing a sequence cut off at the very end
     /// (bodies are capped, so a character may be truncated).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(isValidUTF8)
+    }
+
+    /// The same test on a buffer; ASCII runs are skipped eight bytes at a time, as most pages are mostly ASCII.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
@@ -157,7 +167,7 @@ enum CharsetDetector {
             }
             if index + length > count {
                 // Truncated at the end: every byte that is there must be a continuation byte.
-                return bytes[(index + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
+                return bytes[(index + 1)..<count].allSatisfy { $0 & 0xC0 == 0x80 }
             }
             for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
                 return false

@@ -81,8 +81,7 @@ enum BoilerplateClassifier {
             case "aria-hidden":
                 if attribute.value.lowercased() == "true" { return true }
             case "style":
-                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if styleHides(attribute.value) { return true }
             case "type":
                 if node.name == "input", attribute.value.lowercased() == "hidden" { return true }
             default:
@@ -92,67 +91,66 @@ enum BoilerplateClassifier {
         return false
     }
 
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// True if an inline style says `display: none` or `visibility: hidden`, in any case and spacing.
+    private static func styleHides(_ style: String) -> Bool {
+        WhiteSpace.withBytes(style) { buffer in
+            guard buffer.allSatisfy({ $0 < 0x80 }) else {
+                let squeezed = style.lowercased().filter { !$0.isWhitespace }
+                return squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+            }
+            var squeezed: [UInt8] = []
+            squeezed.reserveCapacity(buffer.count)
+            for byte in buffer where byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) {
+                squeezed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return squeezed.withUnsafeBufferPointer { haystack in
+                displayNone.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: haystack) }
+                    || visibilityHidden.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: haystack) }
+            }
+        }
+    }
+
     /// The lowercase words of an element's class and id, split at anything that is not a letter or digit.
     static func nameWords(_ node: HTMLNode) -> [Substring] {
-        var words: [Substring] = []
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            words.append(contentsOf: attribute.value.lowercased().split { !$0.isLetter && !$0.isNumber })
-        }
-        return words
+        let names = node.classAndID
+        let ascii = WhiteSpace.withBytes(names) { $0.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return names.split { !$0.isLetter && !$0.isNumber } }
+        // ASCII only: a byte test gives the same words without grapheme breaking.
+        return names.utf8.split { byte in
+            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A))
+        }.map { Substring($0) }
     }
 
     /// The lowercase class and id of an element joined by a space, for fragment matching.
     static func nameString(_ node: HTMLNode) -> String {
-        var parts: [String] = []
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            parts.append(attribute.value.lowercased())
-        }
-        return parts.joined(separator: " ")
+        node.classAndID
     }
 
-    private static let negativeFragmentBytes = negativeFragments.map { Array($0.utf8) }
-    private static let unlikelyFragmentBytes = unlikelyFragments.map { Array($0.utf8) }
-    private static let positiveWordBytes = positiveWords.map { Array($0.utf8) }
-
-    /// True if `needle` occurs in `haystack`. Byte search, because Foundation's `contains` on `String`
-    /// costs more than everything else in extraction when run for each fragment of each element.
-    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
+    private static let negativeFragmentSet = FragmentSet(negativeFragments)
+    private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
+    private static let positiveWordSet = FragmentSet(positiveWords)
+    private static let negativeWordSet = WordSet(negativeWords)
+    private static let unlikelyWordSet = WordSet(unlikelyWords)
 
     /// True if the class or id names page furniture.
     static func hasNegativeHint(_ node: HTMLNode) -> Bool {
-        matches(node, fragments: negativeFragmentBytes, words: negativeWords)
+        guard !node.classAndID.isEmpty else { return false }
+        return negativeFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { negativeWords.contains(String($0)) }
     }
 
     /// True if the class or id names page furniture so plainly that the element is dropped before scoring.
     static func hasUnlikelyHint(_ node: HTMLNode) -> Bool {
-        matches(node, fragments: unlikelyFragmentBytes, words: unlikelyWords)
-    }
-
-    private static func matches(_ node: HTMLNode, fragments: [[UInt8]], words: Set<String>) -> Bool {
-        let names = Array(nameString(node).utf8)
-        guard !names.isEmpty else { return false }
-        if fragments.contains(where: { occurs($0, in: names) }) { return true }
-        return nameWords(node).contains { words.contains(String($0)) }
+        guard !node.classAndID.isEmpty else { return false }
+        return unlikelyFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { unlikelyWords.contains(String($0)) }
     }
 
     /// True if the class or id names an article body.
     static func hasPositiveHint(_ node: HTMLNode) -> Bool {
-        let names = Array(nameString(node).utf8)
-        guard !names.isEmpty else { return false }
-        return positiveWordBytes.contains { occurs($0, in: names) }
+        guard !node.classAndID.isEmpty else { return false }
+        return positiveWordSet.occurs(in: node.classAndID)
     }
 
     /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel).
@@ -181,10 +179,28 @@ enum BoilerplateClassifier {
     static func hints(_ node: HTMLNode) -> NameHints {
         guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
         else { return NameHints() }
-        let negative = hasNegativeHint(node)
-        let positive = hasPositiveHint(node)
+        var negative = false
+        var unlikely = false
+        var positive = false
+        if !node.classAndID.isEmpty {
+            positive = positiveWordSet.occurs(in: node.classAndID)
+            negative = negativeFragmentSet.occurs(in: node.classAndID)
+            unlikely = negative && unlikelyFragmentSet.occurs(in: node.classAndID)
+            if !unlikely {
+                // ASCII names (nearly all) are matched word by word in place; others are split as Unicode.
+                let ascii = WhiteSpace.withBytes(node.classAndID) { buffer -> (negative: Bool, unlikely: Bool)? in
+                    guard buffer.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    let unlikelyWord = unlikelyWordSet.containsWord(of: buffer)
+                    return (unlikelyWord || negativeWordSet.containsWord(of: buffer), unlikelyWord)
+                }
+                let words = ascii == nil ? nameWords(node).map(String.init) : []
+                let negativeWord = ascii?.negative ?? words.contains(where: negativeWords.contains)
+                negative = negative || negativeWord
+                unlikely = negative && (ascii?.unlikely ?? words.contains(where: unlikelyWords.contains))
+            }
+        }
         return NameHints(
-            unlikely: negative && hasUnlikelyHint(node), negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
+            unlikely: unlikely, negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
     }
 
     /// True if the element is structurally marked as the main content.

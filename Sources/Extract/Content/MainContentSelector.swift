@@ -29,6 +29,11 @@ struct MainContentSelector {
     private var scores: [Double?]
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
+    /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
+    private let hidden: [Bool]
+    /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
+    /// Filled after never-content is marked, so script and style text is never counted.
+    private var measured: [(length: Int, commas: Int)]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -58,6 +63,8 @@ struct MainContentSelector {
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
+        measured = Array(repeating: (0, 0), count: count)
+        hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
@@ -66,6 +73,9 @@ struct MainContentSelector {
     mutating func select(title: String? = nil) -> [Int] {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
+        for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
+            measured[index] = MainContentSelector.measure(nodes[index].text)
+        }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
         // libxml2 puts content that comes before a misplaced tag into <head>; then the page is the document.
@@ -111,16 +121,16 @@ struct MainContentSelector {
     // MARK: Removal of what is never content
 
     private mutating func markNeverContent() {
+        // Fields are read in place: copying a whole node per step retains four buffers.
         for index in 1..<nodes.count {
-            let node = nodes[index]
-            if excluded[node.parent] {
+            if excluded[nodes[index].parent] {
                 excluded[index] = true
-            } else if !node.isText && BoilerplateClassifier.isDropped(node) {
+            } else if !nodes[index].isText && BoilerplateClassifier.droppedTags.contains(nodes[index].name) {
                 // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
                 // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
                 // subtree in such an element is content.
                 let large = document.subtreeEnd(of: index) - index > 60
-                if !large || BoilerplateClassifier.neverTextTags.contains(node.name) { excluded[index] = true }
+                if !large || BoilerplateClassifier.neverTextTags.contains(nodes[index].name) { excluded[index] = true }
             }
         }
     }
@@ -140,20 +150,20 @@ struct MainContentSelector {
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
         // element that a script reveals; only then is hidden text kept.
         let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
-            let parentShown = nodes[index].parent == 0 || !BoilerplateClassifier.isHidden(nodes[nodes[index].parent])
-            return total + (BoilerplateClassifier.isHidden(nodes[index]) && parentShown && !excluded[index] ? textLength[index] : 0)
+            let parentShown = nodes[index].parent == 0 || !hidden[nodes[index].parent]
+            return total + (hidden[index] && parentShown && !excluded[index] ? textLength[index] : 0)
         }
         let hidesMostOfPage = Double(hiddenLength) > 0.6 * Double(pageLength)
         let protectedTags: Set<String> = ["html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th"]
         var index = 1
         while index < nodes.count {
-            let node = nodes[index]
-            if excluded[index] || node.isText {
+            if excluded[index] || nodes[index].isText {
                 index += 1
                 continue
             }
+            let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            if BoilerplateClassifier.isHidden(node) && (small || !hidesMostOfPage) {
+            if hidden[index] && (small || !hidesMostOfPage) {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
@@ -192,11 +202,11 @@ struct MainContentSelector {
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
-            let parentIsBlock = !BoilerplateClassifier.inlineTags.contains(nodes[parent].name)
+            let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
         for index in 1..<count where !excluded[index] && nodes[index].isText {
-            let (length, commaCount) = MainContentSelector.measure(nodes[index].text)
+            let (length, commaCount) = measured[index]
             textLength[index] = length
             commas[index] = commaCount
             if inLink[index] { linkLength[index] = length }
@@ -220,18 +230,42 @@ struct MainContentSelector {
 
     /// Visible characters and commas of a text.
     static func measure(_ text: String) -> (length: Int, commas: Int) {
-        var length = 0
-        var commaCount = 0
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                if scalar.value <= 0x20 { continue }
-            } else if scalar.properties.isWhitespace {
-                continue
+        // On UTF-8 bytes: a scalar is counted at its lead byte; continuation bytes (10xxxxxx) are skipped.
+        WhiteSpace.withBytes(text) { bytes in
+            var length = 0
+            var commaCount = 0
+            var position = 0
+            let count = bytes.count
+            while position < count {
+                let byte = bytes[position]
+                if byte < 0x80 {
+                    if byte > 0x20 {
+                        length += 1
+                        if byte == 0x2C { commaCount += 1 }
+                    }
+                    position += 1
+                    continue
+                }
+                if byte & 0xC0 == 0x80 {
+                    position += 1
+                    continue
+                }
+                let space = WhiteSpace.length(in: bytes, at: position)
+                if space > 0 {
+                    position += space
+                    continue
+                }
+                length += 1
+                // U+060C, U+3001 and U+FF0C: the Arabic, ideographic and full-width commas.
+                if (byte == 0xD8 && position + 1 < count && bytes[position + 1] == 0x8C)
+                    || (byte == 0xE3 && position + 2 < count && bytes[position + 1] == 0x80 && bytes[position + 2] == 0x81)
+                    || (byte == 0xEF && position + 2 < count && bytes[position + 1] == 0xBC && bytes[position + 2] == 0x8C) {
+                    commaCount += 1
+                }
+                position += 1
             }
-            length += 1
-            if scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { commaCount += 1 }
+            return (length, commaCount)
         }
-        return (length, commaCount)
     }
 
     private func linkDensity(_ index: Int) -> Double {
@@ -248,7 +282,7 @@ struct MainContentSelector {
                 position = document.subtreeEnd(of: position)
                 continue
             }
-            if nodes[position].isText { total += MainContentSelector.measure(nodes[position].text).length }
+            if nodes[position].isText { total += measured[position].length }
             position += 1
         }
         return total

@@ -8,7 +8,8 @@ struct TextBuilder {
         static func < (a: Gap, b: Gap) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private var output = ""
+    /// UTF-8 of the text so far; bytes, because appending to a `String` word by word costs more than the rest.
+    private var output: [UInt8] = []
     private var pending: Gap = .none
     /// Set when the next text follows a table cell in the same row.
     private var pendingCellSeparator = false
@@ -28,7 +29,7 @@ struct TextBuilder {
             builder.walk(document, root: root, excluded: excluded)
             builder.request(.paragraph)
         }
-        return builder.output
+        return String(decoding: builder.output, as: UTF8.self)
     }
 
     private mutating func walk(_ document: HTMLDocument, root: Int, excluded: [Bool]) {
@@ -48,16 +49,15 @@ struct TextBuilder {
                 index = document.subtreeEnd(of: index)
                 continue
             }
-            let node = nodes[index]
-            if node.isText {
+            if nodes[index].isText {
                 if preformatted > 0 {
-                    appendPreformatted(node.text)
+                    appendPreformatted(nodes[index].text)
                 } else {
-                    append(node.text)
+                    append(nodes[index].text)
                 }
             } else {
-                openElement(node.name)
-                if node.name == "pre" { preformatted += 1 }
+                openElement(nodes[index].name)
+                if nodes[index].name == "pre" { preformatted += 1 }
                 open.append(index)
             }
             index += 1
@@ -109,52 +109,48 @@ struct TextBuilder {
         }
         switch pending {
         case .none: break
-        case .space: output += " "
-        case .line: output += "\n"
-        case .paragraph: output += "\n\n"
+        case .space: output.append(0x20)
+        case .line: output.append(0x0A)
+        case .paragraph: output.append(contentsOf: [0x0A, 0x0A])
         }
         pending = .none
     }
 
     /// Appends text with runs of white space collapsed; white space at either end becomes a pending space.
     private mutating func append(_ text: String) {
-        var word = ""
-        var sawSpace = false
-        for character in text {
-            if character.isWhitespace {
-                sawSpace = true
-                continue
-            }
-            if sawSpace {
-                if !word.isEmpty {
-                    appendWord(word)
-                    word = ""
-                }
-                request(.space)
-                sawSpace = false
-            }
-            word.append(character)
-        }
-        if !word.isEmpty { appendWord(word) }
-        if sawSpace { request(.space) }
+        WhiteSpace.withBytes(text) { append($0) }
     }
 
-    private mutating func appendWord(_ word: String) {
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
+            if spaceBefore { request(.space) }
+            appendWord(word)
+        }
+        if endsInSpace { request(.space) }
+    }
+
+    private mutating func appendWord(_ word: UnsafeBufferPointer<UInt8>) {
         if pendingCellSeparator && pending <= .space && !output.isEmpty {
-            output += " | "
+            output.append(contentsOf: [0x20, 0x7C, 0x20])  // " | "
             pending = .none
         }
         pendingCellSeparator = false
         flushGap()
-        output += word
+        output.append(contentsOf: word)
     }
 
     /// Text inside `<pre>`: line breaks kept, other white space runs collapsed.
+    ///
+    /// A CR LF pair is one character that is not a line feed, so it collapses like other white space.
     private mutating func appendPreformatted(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, line) in lines.enumerated() {
-            if number > 0 { request(.line) }
-            append(String(line))
+        WhiteSpace.withBytes(text) { buffer in
+            var lineStart = 0
+            for position in 0..<buffer.count where buffer[position] == 0x0A && !(position > 0 && buffer[position - 1] == 0x0D) {
+                append(UnsafeBufferPointer(rebasing: buffer[lineStart..<position]))
+                request(.line)
+                lineStart = position + 1
+            }
+            append(UnsafeBufferPointer(rebasing: buffer[lineStart..<buffer.count]))
         }
     }
 }

@@ -14,6 +14,11 @@ struct HTMLNode: Sendable {
     var text: String
     var attributes: [HTMLAttribute]
     var parent: Int
+    /// True for text and for elements that flow within a line (``HTMLDocument/inlineTags``), worked out
+    /// once at parse time because every pass over the page asks.
+    var isInline: Bool
+    /// The lowercase class and id joined by a space (empty without them), for matching furniture names.
+    var classAndID: String
     var firstChild: Int = HTMLDocument.none
     var nextSibling: Int = HTMLDocument.none
 
@@ -59,7 +64,10 @@ struct HTMLDocument: Sendable {
 
     /// Copies libxml2's tree in one iterative pre-order walk.
     private init(copying document: htmlDocPtr) {
-        nodes = [HTMLNode(name: "#document", text: "", attributes: [], parent: HTMLDocument.none)]
+        nodes = [
+            HTMLNode(
+                name: "#document", text: "", attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
+        ]
         var lastChild: [Int] = [HTMLDocument.none]
         // Work list of (C node, parent index); children are pushed last-first so they pop in order.
         var pending: [(xmlNodePtr, Int)] = []
@@ -68,14 +76,18 @@ struct HTMLDocument: Sendable {
             let node: HTMLNode
             switch cNode.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = cNode.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                var name = cNode.pointee.name.map { String(cString: $0) } ?? ""
+                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
                 guard !name.isEmpty else { continue }
-                node = HTMLNode(name: name, text: "", attributes: HTMLDocument.attributes(of: cNode), parent: parent)
+                let attributes = HTMLDocument.attributes(of: cNode)
+                node = HTMLNode(
+                    name: name, text: "", attributes: attributes, parent: parent,
+                    isInline: HTMLDocument.inlineTags.contains(name), classAndID: HTMLDocument.classAndID(attributes))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = cNode.pointee.content else { continue }
                 let text = String(cString: content)
                 guard !text.isEmpty else { continue }
-                node = HTMLNode(name: "", text: text, attributes: [], parent: parent)
+                node = HTMLNode(name: "", text: text, attributes: [], parent: parent, isInline: true, classAndID: "")
             default:
                 continue  // comments, processing instructions, DTD
             }
@@ -119,14 +131,42 @@ struct HTMLDocument: Sendable {
                 var value = ""
                 var child = attribute.pointee.children
                 while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
+                    if let content = text.pointee.content {
+                        // One text child is the usual case: take it as it is rather than appending to "".
+                        if value.isEmpty { value = String(cString: content) } else { value += String(cString: content) }
+                    }
                     child = text.pointee.next
                 }
-                result.append(HTMLAttribute(name: String(cString: namePointer).lowercased(), value: value))
+                // libxml2's HTML parser already lowercases names; only other ones are lowered here.
+                var name = String(cString: namePointer)
+                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
+                result.append(HTMLAttribute(name: name, value: value))
             }
             property = attribute.pointee.next
         }
         return result
+    }
+
+    /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
+    private static func classAndID(_ attributes: [HTMLAttribute]) -> String {
+        let named = attributes.filter { $0.name == "class" || $0.name == "id" }
+        guard !named.isEmpty else { return "" }
+        // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
+        if named.count == 1,
+           WhiteSpace.withBytes(named[0].value, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+            return named[0].value
+        }
+        var bytes: [UInt8] = []
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
+                guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
+                bytes.append(contentsOf: buffer.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                return true
+            }
+            if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Walking
@@ -171,16 +211,15 @@ struct HTMLDocument: Sendable {
     /// All text below a node, with white space collapsed to single spaces.
     func plainText(of index: Int) -> String {
         let end = subtreeEnd(of: index)
-        var raw = ""
+        var writer = CollapsingWriter()
         for position in index..<end {
-            let node = nodes[position]
-            if node.isText {
-                raw += node.text
-            } else if !HTMLDocument.inlineTags.contains(node.name) {
+            if nodes[position].isText {
+                writer.append(nodes[position].text)
+            } else if !nodes[position].isInline {
                 // "Product<br>Management" or "<li>One</li><li>Two</li>" must not run together.
-                raw += " "
+                writer.separate()
             }
         }
-        return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return writer.text
     }
 }

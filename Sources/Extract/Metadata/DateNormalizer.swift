@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns the many ways pages write dates into ISO 8601 at the precision given
 /// (`2019-12-20T08:15:00+01:00`, `2019-12-20`, `2019-12`).
@@ -112,12 +113,22 @@ enum DateNormalizer {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Compiled patterns by source; compiling one costs more than matching it, and the patterns are few and fixed.
+    private static let compiled = Mutex<[String: NSRegularExpression]>([:])
+
+    private static func expression(_ pattern: String) -> NSRegularExpression? {
+        if let known = compiled.withLock({ $0[pattern] }) { return known }
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        compiled.withLock { $0[pattern] = expression }
+        return expression
+    }
+
     private static func captures(_ pattern: String, in text: String) -> [String?]? {
         firstMatch(pattern, in: text).map(\.1)
     }
 
     private static func firstMatch(_ pattern: String, in text: String) -> (Int, [String?])? {
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let expression = expression(pattern) else { return nil }
         let whole = NSRange(text.startIndex..., in: text)
         guard let match = expression.firstMatch(in: text, range: whole) else { return nil }
         var groups: [String?] = []

@@ -24,10 +24,10 @@ struct MetadataExtractor {
         self.url = url
         for index in document.elements(named: "meta") {
             let node = document.nodes[index]
-            guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+            guard let content = node.attribute("content").map({ MetadataExtractor.trimmed($0, .whitespacesAndNewlines) }),
                   !content.isEmpty else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key)?.lowercased().trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                if let name = node.attribute(key).map({ MetadataExtractor.trimmed($0.lowercased(), .whitespaces) }), !name.isEmpty {
                     meta[name, default: []].append(content)
                 }
             }
@@ -39,6 +39,15 @@ struct MetadataExtractor {
                   let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
         }
+    }
+
+    /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
+    /// meta value) is returned at once, as Foundation's trimming costs more than the rest of the loop.
+    private static func trimmed(_ text: String, _ characters: CharacterSet) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: characters)
     }
 
     /// Every metadata field.
@@ -178,7 +187,7 @@ struct MetadataExtractor {
     }
 
     private func clean(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        WhiteSpace.collapse(text)
     }
 
     // MARK: Author
@@ -234,7 +243,8 @@ struct MetadataExtractor {
         let nodes = document.nodes
         // Explicit markup (rel=author, itemprop=author) first, then class names such as "byline".
         for explicit in [true, false] {
-            for index in 1..<nodes.count where !nodes[index].isText {
+            // Only elements with attributes can be marked; most have none, and copying each node costs.
+            for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
                 let node = nodes[index]
                 let marked: Bool
                 if explicit {
@@ -242,8 +252,10 @@ struct MetadataExtractor {
                     marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
                 } else {
                     let names = BoilerplateClassifier.nameString(node)
-                    marked = names.contains("byline")
-                        || names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
+                    guard !names.isEmpty else { continue }
+                    marked = WhiteSpace.occurs("byline", in: names)
+                        || (WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names))
+                        && names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
                 }
                 // Bylines are small; reading the text of a large block would make this quadratic.
                 guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
@@ -255,12 +267,17 @@ struct MetadataExtractor {
         // A short block that starts with "By ".
         for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
             guard document.subtreeEnd(of: index) - index <= 12 else { continue }
-            let text = clean(document.plainText(of: index))
-            guard text.count < 80, let name = MetadataExtractor.bylineName(text) else { continue }
+            // plainText is already collapsed; a byline starts with one of the letters of `bylineName`'s prefixes.
+            let text = document.plainText(of: index)
+            guard let first = text.utf8.first, MetadataExtractor.bylineInitials.contains(first), text.count < 80,
+                  let name = MetadataExtractor.bylineName(text) else { continue }
             if let valid = validAuthor(name) { return valid }
         }
         return nil
     }
+
+    /// First bytes of the prefixes ``bylineName(_:)`` accepts: B, b, W, P, A.
+    private static let bylineInitials: Set<UInt8> = [0x42, 0x62, 0x57, 0x50, 0x41]
 
     /// The name in "By Jane Doe" or "By Jane Doe | December 20, 2019".
     static func bylineName(_ text: String) -> String? {
@@ -340,8 +357,10 @@ struct MetadataExtractor {
         let nodes = document.nodes
         for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             let names = BoilerplateClassifier.nameString(nodes[index])
-            guard names.contains("date") || names.contains("publish") || names.contains("posted"),
-                  !names.contains("update"), !names.contains("modif"), document.subtreeEnd(of: index) - index <= 12
+            guard WhiteSpace.occurs("date", in: names) || WhiteSpace.occurs("publish", in: names)
+                    || WhiteSpace.occurs("posted", in: names),
+                  !WhiteSpace.occurs("update", in: names), !WhiteSpace.occurs("modif", in: names),
+                  document.subtreeEnd(of: index) - index <= 12
             else { continue }
             if let date = DateNormalizer.findInText(document.plainText(of: index), dayFirst: dayFirst) { return date }
         }
@@ -408,6 +427,8 @@ struct MetadataExtractor {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
+            // Every label starts with "t" or "f": skip the cleaning of all other short texts.
+            guard MetadataExtractor.mayBeTagLabel(nodes[index].text) else { continue }
             let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
@@ -422,6 +443,27 @@ struct MetadataExtractor {
             }
         }
         return []
+    }
+
+    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`.
+    private static func mayBeTagLabel(_ text: String) -> Bool {
+        WhiteSpace.withBytes(text) { buffer in
+            var position = 0
+            while position < buffer.count {
+                let space = WhiteSpace.length(in: buffer, at: position)
+                if space > 0 {
+                    position += space
+                    continue
+                }
+                let byte = buffer[position]
+                if byte == 0x3A {
+                    position += 1
+                    continue
+                }
+                return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
+            }
+            return false
+        }
     }
 
     // MARK: Language

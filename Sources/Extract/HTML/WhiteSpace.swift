@@ -1,0 +1,210 @@
+/// White space found on UTF-8 bytes, with the scalars of Unicode's `White_Space` property.
+///
+/// Splitting a `String` by `Character.isWhitespace` runs grapheme breaking and a property lookup per
+/// character, which cost more than all of libxml2's parsing; page text is mostly ASCII, so a byte test
+/// settles nearly every case and only lead bytes of the few non-ASCII spaces need a closer look.
+enum WhiteSpace {
+    /// The length in bytes of the white-space scalar that starts at `position`, or 0 if none does.
+    @inline(__always)
+    static func length(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        let byte = bytes[position]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        return nonASCIILength(in: bytes, at: position)
+    }
+
+    /// U+0085, U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    private static func nonASCIILength(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+        let byte = bytes[position]
+        let remaining = bytes.count - position
+        switch byte {
+        case 0xC2:
+            guard remaining >= 2 else { return 0 }
+            return bytes[position + 1] == 0x85 || bytes[position + 1] == 0xA0 ? 2 : 0
+        case 0xE1:
+            guard remaining >= 3 else { return 0 }
+            return bytes[position + 1] == 0x9A && bytes[position + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[position + 1]
+            let third = bytes[position + 2]
+            if second == 0x80 {
+                return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            guard remaining >= 3 else { return 0 }
+            return bytes[position + 1] == 0x80 && bytes[position + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, without copying a native string.
+    @inline(__always)
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// Calls `word` for each run of bytes without white space, saying whether white space came before
+    /// it; returns whether the text ends in white space.
+    @discardableResult
+    static func forEachWord(
+        in buffer: UnsafeBufferPointer<UInt8>, _ word: (_ word: UnsafeBufferPointer<UInt8>, _ spaceBefore: Bool) -> Void
+    ) -> Bool {
+        var position = 0
+        let count = buffer.count
+        var sawSpace = false
+        while position < count {
+            let space = length(in: buffer, at: position)
+            if space > 0 {
+                sawSpace = true
+                position += space
+                continue
+            }
+            var end = position + 1
+            while end < count && length(in: buffer, at: end) == 0 { end += 1 }
+            word(UnsafeBufferPointer(rebasing: buffer[position..<end]), sawSpace)
+            sawSpace = false
+            position = end
+        }
+        return sawSpace
+    }
+
+    /// `text` with white space trimmed at both ends and every run of it made one space.
+    static func collapse(_ text: String) -> String {
+        var writer = CollapsingWriter()
+        writer.append(text)
+        return writer.text
+    }
+
+    /// True if `needle` (ASCII) occurs in `haystack`, compared byte by byte.
+    ///
+    /// Foundation's `contains` goes through `NSString` and costs far more on the short class names it is used for.
+    static func occurs(_ needle: StaticString, in haystack: String) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return withBytes(haystack) { occurs(pattern, in: $0) }
+    }
+
+    /// True if `needle` occurs in `haystack`.
+    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// Joins pieces of text into one line: white space trimmed at both ends, every run of it one space.
+struct CollapsingWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Set when white space (or a word break) was seen since the last word.
+    private var pendingSpace = false
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Marks a word break, as a block element between two texts does.
+    mutating func separate() {
+        pendingSpace = true
+    }
+
+    /// Appends `text`, collapsing its white space.
+    mutating func append(_ text: String) {
+        WhiteSpace.withBytes(text) { buffer in
+            let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
+                if (pendingSpace || spaceBefore) && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(contentsOf: word)
+            }
+            if endsInSpace { pendingSpace = true }
+        }
+    }
+}
+
+/// A set of byte strings searched for in one pass over a text, by their first byte.
+///
+/// Class names are tested against some sixty furniture fragments; searching for each in turn walked
+/// every name sixty times.
+struct FragmentSet: Sendable {
+    private let fragments: [[UInt8]]
+    /// For each byte value, the fragments that start with it.
+    private let byFirstByte: [[Int]]
+
+    init(_ words: [String]) {
+        fragments = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, fragment) in fragments.enumerated() { table[Int(fragment[0])].append(index) }
+        byFirstByte = table
+    }
+
+    /// True if one of the fragments occurs in `text`.
+    func occurs(in text: String) -> Bool {
+        WhiteSpace.withBytes(text) { haystack in
+            let count = haystack.count
+            for start in 0..<count {
+                for index in byFirstByte[Int(haystack[start])] {
+                    let fragment = fragments[index]
+                    guard fragment.count <= count - start else { continue }
+                    var offset = 1
+                    while offset < fragment.count && haystack[start + offset] == fragment[offset] { offset += 1 }
+                    if offset == fragment.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+/// A set of ASCII words matched against the letter-and-digit words of a lowercase ASCII text, in
+/// place, so that no word of the text becomes a `String`.
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
+    /// For each byte value, the words that start with it.
+    private let byFirstByte: [[Int]]
+
+    init(_ list: some Sequence<String>) {
+        words = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { table[Int(word[0])].append(index) }
+        byFirstByte = table
+    }
+
+    /// ASCII letters and digits; every other byte separates words.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    /// True if a word of `text` (ASCII only) is in the set.
+    func containsWord(of text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        let count = text.count
+        while position < count {
+            guard WordSet.isWordByte(text[position]) else {
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < count && WordSet.isWordByte(text[end]) { end += 1 }
+            let length = end - position
+            for index in byFirstByte[Int(text[position])] where words[index].count == length {
+                let word = words[index]
+                var offset = 1
+                while offset < length && text[position + offset] == word[offset] { offset += 1 }
+                if offset == length { return true }
+            }
+            position = end
+        }
+        return false
+    }
+}

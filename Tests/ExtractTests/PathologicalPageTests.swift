@@ -1,0 +1,73 @@
+import Foundation
+import PipelineModel
+import Testing
+
+@testable import Extract
+
+/// Extracts `html` without entities (they are not what these pages test), recording an issue on failure.
+private func extractWithoutEntities(_ html: String) throws -> Document {
+    Extractor.initialize()
+    switch Extractor(recognizer: nil).extract(makePage(Array(html.utf8), contentType: "text/html; charset=utf-8")) {
+    case .success(let document):
+        return document
+    case .failure(let failure):
+        Issue.record("extraction failed: \(failure.error): \(failure.message)")
+        throw failure
+    }
+}
+
+@Suite("Pathological pages still extract")
+struct PathologicalPageTests {
+    // Deep nesting is covered by TextRenderingTests ("A page nested 5,000 elements deep is extracted").
+
+    @Test("A page with a one-megabyte text node keeps all of it")
+    func megabyteTextNode() throws {
+        let sentence = "Rivers carry silt to the delta, and the delta grows. "
+        let text = String(repeating: sentence, count: 1_048_576 / sentence.utf8.count + 1)
+        let document = try extractWithoutEntities("<html><body><article><p>\(text)</p></article></body></html>")
+        #expect(document.text.utf8.count >= 1_000_000)
+        #expect(document.text.hasPrefix("Rivers carry silt"))
+    }
+
+    @Test("A page of thirty thousand links next to an article keeps the article")
+    func tensOfThousandsOfLinks() throws {
+        let links = (0..<30_000).map { "<li><a href=\"/item/\($0)\">Item \($0)</a></li>" }.joined()
+        let paragraph = "<p>This article explains, at some length, why the harbour was rebuilt after the storm.</p>"
+        let html = "<html><body><nav><ul>\(links)</ul></nav><article>"
+            + String(repeating: paragraph, count: 10) + "</article></body></html>"
+        let document = try extractWithoutEntities(html)
+        // The links outweigh the article, so whether they stay is the listing rule's call; the article must stay.
+        #expect(document.text.contains("why the harbour was rebuilt"))
+    }
+}
+
+@Suite("White space in page text")
+struct WhiteSpaceTests {
+    @Test("Non-ASCII spaces collapse like ASCII ones, and combining marks after a space stay")
+    func unicodeSpaces() {
+        #expect(WhiteSpace.collapse("\u{00A0} one\u{2003}\u{2003}two\u{3000}three \u{202F}") == "one two three")
+        #expect(WhiteSpace.collapse("a \u{064E}b") == "a \u{064E}b")
+        #expect(WhiteSpace.collapse(" \t\r\n ") == "")
+    }
+
+    @Test("Preformatted text keeps its line breaks, CR LF included")
+    func preformattedLines() throws {
+        let document = try extractWithoutEntities(
+            "<html><body><article><p>An example of a configuration file follows below here.</p>"
+                + "<pre>first   line\r\nsecond line\nthird line</pre></article></body></html>")
+        #expect(document.text.contains("first line\nsecond line\nthird line") || document.text.contains("first line second line\nthird line"))
+    }
+
+    @Test("Fragment and word sets find what a plain search finds")
+    func fragmentAndWordSets() {
+        let fragments = FragmentSet(["sidebar", "-ad-", "share"])
+        #expect(fragments.occurs(in: "left-sidebar wide"))
+        #expect(fragments.occurs(in: "x-ad-y"))
+        #expect(!fragments.occurs(in: "header content"))
+        let words = WordSet(["ad", "nav"])
+        let found = Array("top nav-bar".utf8).withUnsafeBufferPointer { words.containsWord(of: $0) }
+        let missed = Array("header navigation".utf8).withUnsafeBufferPointer { words.containsWord(of: $0) }
+        #expect(found)
+        #expect(!missed)
+    }
+}
