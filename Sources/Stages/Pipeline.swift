@@ -373,7 +373,12 @@ public struct Pipeline: Sendable {
             shouldStop: { stop.isSet })
         DispatchQueue(label: "pipeline.fetch").async(group: group) {
             fetcher.run(input: seeds) { outcome in
-                meter.count(ok: !outcome.isFailure)
+                // A page's busy time is its transfer time; transfers overlap, so the sum can pass the wall time.
+                if case .page(let page) = outcome {
+                    meter.count(ok: true, busy: .seconds(page.duration))
+                } else {
+                    meter.count(ok: false)
+                }
                 deliver(outcome)
             }
             done()

@@ -11,7 +11,7 @@ public struct StageStats: Codable, Sendable, Equatable {
     public var failed: Int = 0
     /// Wall-clock seconds from the stage's start to its end.
     public var seconds: Double = 0
-    /// Seconds spent working on items, summed over workers.
+    /// Seconds spent working on items, summed over workers (for fetch: the transfers' times).
     public var busySeconds: Double = 0
 
     enum CodingKeys: String, CodingKey {
