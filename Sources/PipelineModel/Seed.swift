@@ -25,12 +25,29 @@ public enum DocumentID {
 
     /// 16 lowercase hex digits of the 64-bit FNV-1a hash of `bytes`.
     public static func make(bytes: some Sequence<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FNV1a64()
+        hasher.combine(bytes)
+        return hasher.hex
+    }
+}
+
+/// The 64-bit FNV-1a hash, fed piece by piece so that a large file need not be read whole.
+public struct FNV1a64: Sendable {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    /// Adds `bytes` to the hash.
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The hash as 16 lowercase hex digits.
+    public var hex: String {
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

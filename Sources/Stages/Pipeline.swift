@@ -285,11 +285,7 @@ public struct Pipeline: Sendable {
     /// Takes `out`'s lock for the length of a command; a second command on the same folder is refused.
     private func lockFolder(_ out: RunFolder) throws(StageError) -> RunLock {
         try RunFolder.create(out.url)
-        do {
-            return try RunLock.acquire(folder: out.url.path)
-        } catch {
-            throw StageError(error.description)
-        }
+        return try wrap { () throws(StateStoreError) in try RunLock.acquire(folder: out.url.path) }
     }
 
     private func changeTracker(for out: RunFolder) throws(StageError) -> ChangeTracker {

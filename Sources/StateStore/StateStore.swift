@@ -193,14 +193,7 @@ public final class StateStore: Sendable {
         }
     }
 
-    private static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
+    private static func format(_ date: Date) -> String { Timestamp.format(date) }
 
-    private static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)) {
-            return date
-        }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt))
-    }
+    private static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
 }

@@ -69,9 +69,9 @@ struct IncrementalRunTests {
             #expect(warcs.count == 1)
 
             var texts: [String] = []
-            try testPipeline().documents(warc: out.warcFolder.path)({ result in
+            try testPipeline().documents(warc: out.warcFolder.path) { result in
                 if case .success(let document) = result { texts.append(document.text) }
-            })
+            }
             let documents = try readLines(out.documents)
             #expect(texts == documents.compactMap { $0["text"] as? String })
             #expect(texts.count == 2)

@@ -15,11 +15,7 @@ final class ChangeTracker: Sendable {
 
     /// Opens (or creates) the state store at `path`.
     init(path: String, force: Bool) throws(StageError) {
-        do {
-            store = try StateStore(path: path)
-        } catch {
-            throw StageError(error.description)
-        }
+        store = try wrap { () throws(StateStoreError) in try StateStore(path: path) }
         self.force = force
     }
 
@@ -33,11 +29,11 @@ final class ChangeTracker: Sendable {
     /// Classifies a fetched page, whose body hashes to `hash` (see ``ContentHash``), as new, changed
     /// or unchanged, and finds an earlier URL with the same body.
     func classify(_ page: FetchedPage, hash: String) throws(StageError) -> PageChange {
-        let earlier = try guarded { () throws(StateStoreError) in try store.entry(url: page.seed.url) }
+        let earlier = try wrap { () throws(StateStoreError) in try store.entry(url: page.seed.url) }
         if page.status == 304 {
             return PageChange(kind: .unchanged, reason: "not_modified", contentHash: earlier?.contentHash)
         }
-        let duplicate = try guarded { () throws(StateStoreError) in try store.claimBody(hash: hash, url: page.seed.url) }
+        let duplicate = try wrap { () throws(StateStoreError) in try store.claimBody(hash: hash, url: page.seed.url) }
         let kind: PageChange.Kind
         switch earlier?.contentHash {
         case nil: kind = earlier == nil ? .new : .changed
@@ -52,27 +48,19 @@ final class ChangeTracker: Sendable {
         switch result {
         case .document(let document):
             guard let status = document.status, let fetchedAt = document.fetchedAt, document.contentHash != nil else { return }
-            try guarded { () throws(StateStoreError) in
+            try wrap { () throws(StateStoreError) in
                 try store.record(
                     url: document.url, fetchedAt: fetchedAt, status: status, etag: document.etag,
                     lastModified: document.lastModified, contentHash: document.contentHash, documentID: document.id)
             }
         case .unchanged(let record):
-            try guarded { () throws(StateStoreError) in
+            try wrap { () throws(StateStoreError) in
                 try store.record(
                     url: record.url, fetchedAt: Timestamp.parse(record.fetchedAt) ?? Date(), status: record.status,
                     etag: record.etag, lastModified: record.lastModified, contentHash: record.contentHash, documentID: record.id)
             }
         case .failure:
             break
-        }
-    }
-
-    private func guarded<T>(_ body: () throws(StateStoreError) -> T) throws(StageError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw StageError(error.description)
         }
     }
 }

@@ -19,10 +19,11 @@ final class ProgressLine: Sendable {
     private let stopped = Locked(false)
     private let started = ContinuousClock.now
 
-    /// `total` is the number of inputs when known; `enabled` false keeps the line off.
-    init(total: Int?, enabled: Bool) {
-        self.total = total
+    /// `total` is the number of inputs when known, worked out only when the line is shown (counting
+    /// seeds reads the whole seeds file); `enabled` false keeps the line off.
+    init(total: @autoclosure () -> Int?, enabled: Bool) {
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
+        self.total = self.enabled ? total() : nil
         if self.enabled {
             DispatchQueue(label: "pipeline.progress").async { [self] in tick() }
         }

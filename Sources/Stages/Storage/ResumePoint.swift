@@ -78,7 +78,14 @@ struct SeedsIdentity: Codable, Equatable {
 
     init(path: String) {
         self.path = URL(fileURLWithPath: path).standardizedFileURL.path
-        let data = FileManager.default.contents(atPath: path) ?? Data()
-        hash = DocumentID.make(bytes: data)
+        // Read in pieces: a seeds file can be far larger than the run's memory window.
+        var hasher = FNV1a64()
+        if let file = FileHandle(forReadingAtPath: path) {
+            defer { try? file.close() }
+            while let piece = try? file.read(upToCount: 1 << 20), !piece.isEmpty {
+                hasher.combine(piece)
+            }
+        }
+        hash = hasher.hex
     }
 }

@@ -27,10 +27,8 @@ final class FetchArchiveWriter {
         failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
         if warc {
             let name = "pipeline-" + Timestamp.compact(Date())
-            do {
-                self.warc = try WARCWriter(folder: folder.warcFolder.path, name: name, software: "pipeline/\(Pipeline.version)")
-            } catch {
-                throw StageError(error.description)
+            self.warc = try wrap { () throws(WARCError) in
+                try WARCWriter(folder: folder.warcFolder.path, name: name, software: "pipeline/\(Pipeline.version)")
             }
         } else {
             self.warc = nil
@@ -46,12 +44,8 @@ final class FetchArchiveWriter {
         }
         let relative = "fetch/bodies/" + body.lastPathComponent
         try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
-        if let records {
-            do {
-                try warc?.append(records)
-            } catch {
-                throw StageError(error.description)
-            }
+        if let records, let warc {
+            try wrap { () throws(WARCError) in try warc.append(records) }
         }
     }
 
@@ -64,10 +58,8 @@ final class FetchArchiveWriter {
             try pages.finish()
             try failures.finish()
         }
-        do {
-            try warc?.finish()
-        } catch {
-            throw StageError(error.description)
+        if let warc {
+            try wrap { () throws(WARCError) in try warc.finish() }
         }
     }
 }
@@ -87,13 +79,10 @@ struct ArchivePreparer: Sendable {
 
     func prepare(_ outcome: FetchOutcome) throws(StageError) -> PreparedOutcome {
         guard case .page(let page) = outcome else { return PreparedOutcome(outcome: outcome) }
-        do {
-            return PreparedOutcome(
-                outcome: outcome, contentHash: ContentHash.sha256(page.body),
-                records: try warc?.prepare(page, userAgent: userAgent))
-        } catch {
-            throw StageError(error.description)
+        let records = try warc.map { warc throws(StageError) in
+            try wrap { () throws(WARCError) in try warc.prepare(page, userAgent: userAgent) }
         }
+        return PreparedOutcome(outcome: outcome, contentHash: ContentHash.sha256(page.body), records: records)
     }
 }
 
@@ -214,8 +203,9 @@ struct EntityLine: Encodable {
     }
 }
 
-/// Runs `body`, turning a file error into a stage error with the same sentence.
-func wrap<T>(_ body: () throws(LoadError) -> T) throws(StageError) -> T {
+/// Runs `body`, turning another module's error (files, WARC, state store) into a stage error with
+/// the same sentence.
+func wrap<T, Failure: Error & CustomStringConvertible>(_ body: () throws(Failure) -> T) throws(StageError) -> T {
     do {
         return try body()
     } catch {

@@ -66,9 +66,9 @@ extension PipelineCommand {
                 }
                 try finish(report, logger: logger).exitIfFailed()
             } else if let input {
-                try print(pipeline.documents(warc: input)).exitIfFailed()
+                try print { consume throws in try pipeline.documents(warc: input, consume: consume) }.exitIfFailed()
             } else {
-                try print(pipeline.documents(files: pages, url: url)).exitIfFailed()
+                try print { consume in pipeline.documents(files: pages, url: url, consume: consume) }.exitIfFailed()
             }
         }
 
@@ -80,7 +80,7 @@ extension PipelineCommand {
         }
 
         /// Prints each document line on standard output and each failure on standard error.
-        private func print(_ produce: ((Result<Document, Failure>) -> Void) throws -> Void) throws -> ExitStatus {
+        private func print(_ produce: (_ consume: (Result<Document, Failure>) -> Void) throws -> Void) throws -> ExitStatus {
             var failed = 0
             var buffer = Data()
             let stdout = FileHandle.standardOutput
