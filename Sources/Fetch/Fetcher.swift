@@ -193,7 +193,12 @@ private struct FetchRun {
                 message: "Could not fetch \(job.url): libcurl could not create a transfer handle.")
             return notStarted(job, error)
         }
-        if let error = transfer.configure(options: options, headers: headers) { return notStarted(job, error) }
+        // Page redirects come back here, to be scheduled like any request; robots.txt redirects are
+        // followed inside libcurl, as RFC 9309 asks.
+        let followRedirects = if case .robots = job.kind { true } else { false }
+        if let error = transfer.configure(options: options, headers: headers, followRedirects: followRedirects) {
+            return notStarted(job, error)
+        }
         if let error = driver.start(transfer) { return notStarted(job, error) }
         fetcher.logger.debug("fetching", metadata: ["url": "\(job.url)", "attempt": "\(job.attempts)"])
         running[ObjectIdentifier(transfer)] = job
@@ -216,17 +221,18 @@ private struct FetchRun {
         scheduler.ended(job)
         switch job.kind {
         case .page(let seed):
-            guard let error = FetchError(report, options: options) else {
+            if let target = Self.redirectTarget(report) { return follow(job, of: seed, to: target) }
+            guard var error = FetchError(report, options: options) else {
                 deliver(.page(page(of: seed, transfer: transfer, report: report)))
                 return
             }
+            if job.redirects > 0 { error.message += " It was reached by a redirect from \(seed.url)." }
             switch retries.decide(report, attempt: job.attempts) {
             case .retry(let seconds):
                 fetcher.logger.debug(
                     "retrying", metadata: ["url": "\(seed.url)", "error": "\(error.code.rawValue)", "after": "\(seconds)"])
                 scheduler.retry(job, notBefore: .now + .seconds(seconds))
             case .giveUp(let note):
-                var error = error
                 if let note { error.message += " " + note }
                 fetcher.logger.debug("fetch failed", metadata: ["url": "\(seed.url)", "error": "\(error.code.rawValue)"])
                 deliver(.failure(error.failure(for: seed, attempts: job.attempts)))
@@ -234,6 +240,38 @@ private struct FetchRun {
         case .robots(let host):
             robotsEnded(host, job: job, transfer: transfer, report: report)
         }
+    }
+
+    /// The absolute URL a page response redirects to, or nil if it is not a redirect to follow.
+    private static func redirectTarget(_ report: TransferReport) -> String? {
+        guard report.result == CURLE_OK, [301, 302, 303, 307, 308].contains(report.status) else { return nil }
+        return report.redirectURL
+    }
+
+    /// Schedules the redirect's target for the seed, or ends the seed when the redirect may not be followed:
+    /// too many of them, or a target that is not http or https (even when the seed was a `file://` URL).
+    private mutating func follow(_ job: FetchJob, of seed: Seed, to target: String) {
+        let scheme = URLComponents(string: target)?.scheme?.lowercased()
+        let refusal: FetchError? =
+            if job.redirects >= options.maxRedirects {
+                FetchError(
+                    code: .tooManyRedirects, url: seed.url,
+                    message: "Stopped following redirects for \(seed.url) after \(options.maxRedirects) redirects "
+                        + "(the last from \(job.url) to \(target)); the site may redirect in a loop.")
+            } else if scheme != "http" && scheme != "https" {
+                FetchError(
+                    code: .redirectNotAllowed, url: seed.url,
+                    message: "Refused the redirect from \(job.url) to '\(target)': "
+                        + "redirects may only lead to http or https URLs.")
+            } else {
+                nil
+            }
+        if let refusal {
+            deliver(.failure(refusal.failure(for: seed, attempts: job.attempts)))
+            return
+        }
+        fetcher.logger.debug("redirected", metadata: ["url": "\(job.url)", "to": "\(target)"])
+        scheduler.follow(job, to: target)
     }
 
     /// Reads a robots.txt answer as RFC 9309 says: 2xx gives rules, 4xx (and a redirect chain too long to

@@ -50,6 +50,17 @@ struct PolitenessTests {
         #expect(gaps.allSatisfy { $0 >= 0.28 }, "gaps \(gaps)")
     }
 
+    @Test("a redirect within the host waits for the per-host delay like any other request")
+    func redirectWaitsForDelay() throws {
+        let server = try LocalHTTPServer(routes: ["/old": .redirect(to: "/new"), "/new": .html("new")])
+        defer { server.stop() }
+        let page = try #require(fetchOne(server.url("/old"), options: .polite(delay: 0.3))?.page)
+        #expect(page.finalURL == server.url("/new"))
+        #expect(server.requests.map(\.path) == ["/old", "/new"])
+        let gaps = arrivalGaps(server.requests)
+        #expect(gaps.count == 1 && gaps[0] >= 0.28, "gaps \(gaps)")
+    }
+
     @Test("no more than the per-host limit of requests are in flight to one host", arguments: [1, 2, 3])
     func perHostConcurrencyHolds(limit: Int) throws {
         let server = try LocalHTTPServer(routes: pageRoutes(6, delay: 0.2))

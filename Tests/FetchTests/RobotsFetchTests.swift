@@ -155,4 +155,27 @@ struct RobotsFetchTests {
             #expect(page.status == 200)
         }
     }
+
+    @Test("a redirect to another host waits for that host's robots.txt and is refused when it disallows the target")
+    func redirectObeysTargetRobots() throws {
+        let other = try LocalHTTPServer(routes: [
+            "/robots.txt": .robots("User-agent: *\nDisallow: /private\n"), "/private": .html("private"),
+            "/open": .html("open"),
+        ])
+        defer { other.stop() }
+        let server = try LocalHTTPServer(routes: [
+            "/robots.txt": .robots("User-agent: *\nAllow: /\n"),
+            "/to-private": .redirect(to: other.url("/private")),
+            "/to-open": .redirect(to: other.url("/open")),
+        ])
+        defer { server.stop() }
+        let outcomes = fetch([server.url("/to-private"), server.url("/to-open")], options: .robotsAware())
+        let failure = try #require(outcomes.first { $0.seed.index == 0 }?.failure)
+        #expect(failure.error == "robots_disallowed")
+        #expect(failure.message.contains(other.url("/private")))
+        let page = try #require(outcomes.first { $0.seed.index == 1 }?.page)
+        #expect(page.finalURL == other.url("/open"))
+        #expect(page.body == Array("open".utf8))
+        #expect(other.requests.map(\.path) == ["/robots.txt", "/open"])
+    }
 }

@@ -48,7 +48,10 @@ final class EasyTransfer {
     ///
     /// libcurl copies every string option, so the temporary C strings Swift passes are enough; the header
     /// list is the exception and is kept in `requestHeaders`.
-    func configure(options: FetchOptions, headers extraHeaders: [String] = []) -> FetchError? {
+    ///
+    /// With `followRedirects` false a redirect ends the transfer, and the report's `redirectURL` names its
+    /// target: the fetcher then schedules that request itself, under the target host's robots.txt and delay.
+    func configure(options: FetchOptions, headers extraHeaders: [String] = [], followRedirects: Bool) -> FetchError? {
         let context = Unmanaged.passUnretained(self).toOpaque()
         var settings: [(String, CURLcode)] = [
             ("URL", CCurl_easy_setopt_string(handle, CURLOPT_URL, url)),
@@ -60,7 +63,7 @@ final class EasyTransfer {
                 "CONNECTTIMEOUT_MS",
                 CCurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
             ),
-            ("FOLLOWLOCATION", CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)),
+            ("FOLLOWLOCATION", CCurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followRedirects ? 1 : 0)),
             // libcurl 7.88 follows redirects without limit unless told otherwise.
             ("MAXREDIRS", CCurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, max(0, options.maxRedirects))),
             // Seeds may name local files; a redirect must never reach one.
@@ -125,6 +128,7 @@ final class EasyTransfer {
             effectiveURL: stringInfo(CURLINFO_EFFECTIVE_URL) ?? url,
             scheme: stringInfo(CURLINFO_SCHEME)?.lowercased() ?? "",
             redirectCount: longInfo(CURLINFO_REDIRECT_COUNT) ?? 0,
+            redirectURL: stringInfo(CURLINFO_REDIRECT_URL),
             connected: (offsetInfo(CURLINFO_CONNECT_TIME_T) ?? 0) > 0,
             totalSeconds: Double(offsetInfo(CURLINFO_TOTAL_TIME_T) ?? 0) / 1_000_000,
             bodyTooLarge: bodyTooLarge,
@@ -226,6 +230,8 @@ struct TransferReport {
     /// Lower-case scheme of the last request (`http`, `https`, `file`).
     var scheme: String
     var redirectCount: Int
+    /// Where the response redirects to, as an absolute URL, when it is a redirect that was not followed.
+    var redirectURL: String? = nil
     /// Whether a connection was set up before the transfer ended.
     var connected: Bool
     var totalSeconds: Double

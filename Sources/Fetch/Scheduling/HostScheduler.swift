@@ -16,6 +16,8 @@ struct FetchJob {
     var attempts = 0
     /// The earliest moment the next attempt may start (a retry's backoff).
     var notBefore: ContinuousClock.Instant?
+    /// Redirects followed to reach `url` from the seed's URL.
+    var redirects = 0
 }
 
 /// What the scheduler asks the fetcher to do next.
@@ -97,7 +99,17 @@ struct HostScheduler {
 
     /// Queues a new seed behind the others of its host; the host's first seed also queues its robots.txt.
     mutating func enqueue(_ seed: Seed) {
-        let job = FetchJob(kind: .page(seed), url: seed.url, host: HostKey(url: seed.url))
+        add(FetchJob(kind: .page(seed), url: seed.url, host: HostKey(url: seed.url)))
+    }
+
+    /// Queues the request for a redirect's target, which waits for its host's robots.txt, delay and
+    /// in-flight limit like a seed of that host.
+    mutating func follow(_ job: FetchJob, to url: String) {
+        add(FetchJob(kind: job.kind, url: url, host: HostKey(url: url), redirects: job.redirects + 1))
+    }
+
+    private mutating func add(_ job: FetchJob) {
+        guard case .page(let seed) = job.kind else { return }
         waitingCount += 1
         guard let host = job.host else {
             unhosted.append(job)
@@ -114,7 +126,7 @@ struct HostScheduler {
             hosts[host] = state
         }
         // Judged once, here or when robots.txt arrives, rather than each time the host is looked at.
-        if let refusal = refusal(of: seed, host: host, robots: state.robots) {
+        if let refusal = refusal(of: job.url, host: host, robots: state.robots) {
             refused.append((seed, refusal))
             return
         }
@@ -172,7 +184,7 @@ struct HostScheduler {
         }
         var kept: [FetchJob] = []
         for job in state.queue {
-            if case .page(let seed) = job.kind, let refusal = refusal(of: seed, host: host, robots: robots) {
+            if case .page(let seed) = job.kind, let refusal = refusal(of: job.url, host: host, robots: robots) {
                 refused.append((seed, refusal))
             } else {
                 kept.append(job)
@@ -181,16 +193,16 @@ struct HostScheduler {
         state.queue = kept
     }
 
-    /// Why robots.txt rules the seed out, or nil if it may be fetched (or robots.txt is not known yet).
-    private func refusal(of seed: Seed, host: HostKey, robots: RobotsState) -> FetchError? {
+    /// Why robots.txt rules the URL out, or nil if it may be fetched (or robots.txt is not known yet).
+    private func refusal(of url: String, host: HostKey, robots: RobotsState) -> FetchError? {
         switch robots {
         case .unavailable(let reason):
-            return FetchError(code: .robotsDisallowed, url: seed.url, message: reason)
-        case .known(let policy) where !policy.allows(HostKey.robotsPath(of: seed.url)):
+            return FetchError(code: .robotsDisallowed, url: url, message: reason)
+        case .known(let policy) where !policy.allows(HostKey.robotsPath(of: url)):
             let message =
-                "The robots.txt of \(host) disallows \(seed.url) for the user agent '\(productToken)'; "
+                "The robots.txt of \(host) disallows \(url) for the user agent '\(productToken)'; "
                 + "it was not fetched."
-            return FetchError(code: .robotsDisallowed, url: seed.url, message: message)
+            return FetchError(code: .robotsDisallowed, url: url, message: message)
         default:
             return nil
         }
