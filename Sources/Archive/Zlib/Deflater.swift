@@ -12,8 +12,10 @@ final class GzipMemberDeflater {
     init() throws {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        // 16 + 15: a gzip wrapper around a 32 KiB window, the largest zlib offers.
-        let status = CZlib_deflateInit2(stream, Z_DEFAULT_COMPRESSION, 16 + MAX_WBITS)
+        // 16 + 15: a gzip wrapper around a 32 KiB window, the largest zlib offers. Level 1: archives
+        // are written once per page fetched and read rarely; on HTML it compresses about four times
+        // faster than the default level 6 for files some 15-25% larger.
+        let status = CZlib_deflateInit2(stream, 1, 16 + MAX_WBITS)
         guard status == Z_OK else {
             stream.deallocate()
             throw ZlibFailure(status: status, message: nil)
