@@ -175,11 +175,12 @@ enum HTTPMessage {
         return Array(text.utf8)
     }
 
-    /// A response block for a body that the fetcher already decoded.
+    /// The status line and header of a response block whose body the fetcher already decoded; the
+    /// body follows them in the block.
     ///
     /// `Content-Encoding` and `Transfer-Encoding` become `X-Original-…` and `Content-Length` is the
     /// stored length, so that a reader does not try to decode the body a second time.
-    static func responseBlock(status: Int, headers: [HTTPHeader], body: [UInt8]) -> [UInt8] {
+    static func responseHead(status: Int, headers: [HTTPHeader], bodyCount: Int) -> [UInt8] {
         var text = "HTTP/1.1 \(status) \(reasonPhrase(status))\r\n"
         for field in headers {
             switch field.name.lowercased() {
@@ -189,10 +190,8 @@ enum HTTPMessage {
             default: text += fieldLine(field)
             }
         }
-        text += "Content-Length: \(body.count)\r\n\r\n"
-        var bytes = Array(text.utf8)
-        bytes.append(contentsOf: body)
-        return bytes
+        text += "Content-Length: \(bodyCount)\r\n\r\n"
+        return Array(text.utf8)
     }
 
     /// One `Name: value` line; line breaks in the value become spaces so they cannot end the header.

@@ -40,6 +40,11 @@ public struct Pipeline: Sendable {
     /// The version written into `run.json` and shown by `--version`.
     public static let version = "0.1.0"
 
+    /// Most fetch outcomes stored in one state store transaction. A crash loses what the store
+    /// learnt of at most these pages (their duplicate claims, and in `pipeline run` the validators
+    /// of pages loaded meanwhile), which their next fetch learns again.
+    static let outcomesPerTransaction = 64
+
     public var options: PipelineOptions
     let logger: Logger
 
@@ -320,8 +325,8 @@ public struct Pipeline: Sendable {
         let force = options.force
         let writer = UncheckedBox(archive)
         DispatchQueue(label: "pipeline.archive.write").async(group: group) {
-            while let outcome = prepared.receive() {
-                guard errors.error == nil else { continue }
+            func store(_ outcome: Result<PreparedOutcome, StageError>) {
+                guard errors.error == nil else { return }
                 do throws(StageError) {
                     let outcome = try outcome.get()
                     switch outcome.outcome {
@@ -336,6 +341,21 @@ public struct Pipeline: Sendable {
                     case .failure(let failure):
                         try writer.value.write(failure)
                         next(.done(.failure(failure)))
+                    }
+                } catch {
+                    errors.set(error)
+                }
+            }
+            while let first = prepared.receive() {
+                // The outcomes ready now share one state store transaction: a commit per page cost
+                // more than the rest of the page's writes.
+                do throws(StageError) {
+                    try tracker.batch {
+                        store(first)
+                        for _ in 1..<Self.outcomesPerTransaction {
+                            guard let more = prepared.receiveIfReady() else { break }
+                            store(more)
+                        }
                     }
                 } catch {
                     errors.set(error)

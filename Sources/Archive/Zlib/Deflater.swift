@@ -27,30 +27,40 @@ final class GzipMemberDeflater {
         stream.deallocate()
     }
 
-    /// `bytes` as one gzip member. The corresponding C functions are `deflate` and `deflateReset`.
-    func member(_ bytes: [UInt8]) throws -> [UInt8] {
+    /// Appends `parts`, one after the other, to `output` as one gzip member: a record's head, its
+    /// block in pieces and its end go in without being joined first. The corresponding C functions
+    /// are `deflate` and `deflateReset`.
+    func appendMember(_ parts: [[UInt8]], to output: inout [UInt8]) throws {
         defer { deflateReset(stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))) + 32)
-        let result: (status: Int32, produced: Int) = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
+        let total = parts.reduce(0) { $0 + $1.count }
+        // Room for the whole member as deflateBound counts it; the loop below grows it if feeding
+        // the input in pieces ever needs more.
+        var written = output.count
+        output.append(contentsOf: repeatElement(0, count: Int(deflateBound(stream, uLong(total))) + 64))
+        for (number, part) in parts.enumerated() {
+            let flush = number == parts.count - 1 ? Z_FINISH : Z_NO_FLUSH
+            var status = Z_OK
+            part.withUnsafeBufferPointer { input in
                 stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.pointee.avail_in = uInt(input.count)
-                stream.pointee.next_out = out.baseAddress
-                stream.pointee.avail_out = uInt(out.count)
-                let status = deflate(stream, Z_FINISH)
-                let produced = out.count - Int(stream.pointee.avail_out)
+                repeat {
+                    if output.count - written < 64 { output.append(contentsOf: repeatElement(0, count: max(4096, total / 4))) }
+                    output.withUnsafeMutableBufferPointer { out in
+                        stream.pointee.next_out = out.baseAddress.map { $0 + written }
+                        stream.pointee.avail_out = uInt(out.count - written)
+                        status = deflate(stream, flush)
+                        written = out.count - Int(stream.pointee.avail_out)
+                    }
+                } while status == Z_OK && (stream.pointee.avail_in > 0 || flush == Z_FINISH)
                 stream.pointee.next_in = nil
                 stream.pointee.next_out = nil
-                return (status, produced)
+            }
+            let done = flush == Z_FINISH ? status == Z_STREAM_END : status == Z_OK || status == Z_BUF_ERROR
+            guard done else {
+                throw ZlibFailure(status: status, message: stream.pointee.msg.map { String(cString: $0) })
             }
         }
-        // deflateBound guarantees room for a single Z_FINISH call, so anything but the end of
-        // the stream is a zlib failure, not a short buffer.
-        guard result.status == Z_STREAM_END else {
-            throw ZlibFailure(status: result.status, message: stream.pointee.msg.map { String(cString: $0) })
-        }
-        output.removeSubrange(result.produced...)
-        return output
+        output.removeSubrange(written...)
     }
 }
 

@@ -34,6 +34,15 @@ final class InOrderQueue<Item>: @unchecked Sendable {
         condition.signal()
     }
 
+    /// The item with the next index if it has been added, without waiting.
+    func receiveIfReady() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let item = pending.removeValue(forKey: nextIndex) else { return nil }
+        nextIndex += 1
+        return item
+    }
+
     /// The item with the next index, waiting until it is added; nil once the queue is finished and
     /// that item never came.
     func receive() -> Item? {
