@@ -7,6 +7,9 @@ import CZlib
 final class GzipMemberDeflater {
     /// Owned z_stream; zlib keeps a pointer back to it, so it must not move.
     private let stream: UnsafeMutablePointer<z_stream>
+    /// Where members are compressed before being appended to the caller's bytes; kept so that
+    /// each member does not allocate and clear a buffer of its own.
+    private var scratch: [UInt8] = []
 
     /// The corresponding C function is `deflateInit2` (through `CZlib_deflateInit2`).
     init() throws {
@@ -33,10 +36,11 @@ final class GzipMemberDeflater {
     func appendMember(_ parts: [[UInt8]], to output: inout [UInt8]) throws {
         defer { deflateReset(stream) }
         let total = parts.reduce(0) { $0 + $1.count }
-        // Room for the whole member as deflateBound counts it; the loop below grows it if feeding
-        // the input in pieces ever needs more.
-        var written = output.count
-        output.append(contentsOf: repeatElement(0, count: Int(deflateBound(stream, uLong(total))) + 64))
+        // Room for the whole member as deflateBound counts it, in a buffer kept from one member to
+        // the next; the loop below grows it if feeding the input in pieces ever needs more.
+        let bound = Int(deflateBound(stream, uLong(total))) + 64
+        if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+        var produced = 0
         for (number, part) in parts.enumerated() {
             let flush = number == parts.count - 1 ? Z_FINISH : Z_NO_FLUSH
             var status = Z_OK
@@ -44,12 +48,12 @@ final class GzipMemberDeflater {
                 stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.pointee.avail_in = uInt(input.count)
                 repeat {
-                    if output.count - written < 64 { output.append(contentsOf: repeatElement(0, count: max(4096, total / 4))) }
-                    output.withUnsafeMutableBufferPointer { out in
-                        stream.pointee.next_out = out.baseAddress.map { $0 + written }
-                        stream.pointee.avail_out = uInt(out.count - written)
+                    if scratch.count - produced < 64 { scratch.append(contentsOf: [UInt8](repeating: 0, count: scratch.count)) }
+                    scratch.withUnsafeMutableBufferPointer { out in
+                        stream.pointee.next_out = out.baseAddress.map { $0 + produced }
+                        stream.pointee.avail_out = uInt(out.count - produced)
                         status = deflate(stream, flush)
-                        written = out.count - Int(stream.pointee.avail_out)
+                        produced = out.count - Int(stream.pointee.avail_out)
                     }
                 } while status == Z_OK && (stream.pointee.avail_in > 0 || flush == Z_FINISH)
                 stream.pointee.next_in = nil
@@ -60,7 +64,7 @@ final class GzipMemberDeflater {
                 throw ZlibFailure(status: status, message: stream.pointee.msg.map { String(cString: $0) })
             }
         }
-        output.removeSubrange(written...)
+        output.append(contentsOf: scratch[..<produced])
     }
 }
 
