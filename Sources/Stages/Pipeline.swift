@@ -307,7 +307,10 @@ public struct Pipeline: Sendable {
         first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, group: DispatchGroup,
         next: @escaping @Sendable (ExtractWork) -> Void, done: @escaping @Sendable () -> Void
     ) -> (input: BoundedQueue<FetchOutcome>, errors: ErrorBox) {
-        let input = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
+        // As deep as the window, which already bounds the outcomes between fetch and write: the
+        // fetcher, whose one thread drives every transfer, should never wait here while compressing
+        // lags a moment behind.
+        let input = BoundedQueue<FetchOutcome>(capacity: options.window)
         let prepared = InOrderQueue<Result<PreparedOutcome, StageError>>(first: first)
         let preparer = archive.preparer
         let workers = DispatchGroup()
