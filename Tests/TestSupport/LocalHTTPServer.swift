@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PipelineModel
 
 // POSIX sockets as Linux spells them; the project builds and tests on Linux only.
 import Glibc
@@ -182,7 +182,8 @@ private final class ServerCore: Sendable {
     let sequences: [String: [TestResponse]]
     let listener: Int32
     let port: UInt16
-    private let state = Mutex(State())
+    /// `Locked` rather than `Mutex`, whose futex ThreadSanitizer cannot see (see `Locked`).
+    private let state = Locked(State())
 
     init(routes: [String: TestResponse], sequences: [String: [TestResponse]], listener: Int32, port: UInt16) {
         self.routes = routes
