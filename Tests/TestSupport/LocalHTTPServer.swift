@@ -232,17 +232,24 @@ private final class ServerCore: Sendable {
             state.log.append(LoggedRequest(path: path, headers: headers, arrival: .now, connection: number))
             return state.log.count - 1
         }
+        var active = true
+        func countOut() {
+            guard active else { return }
+            active = false
+            state.withLock { $0.active -= 1 }
+        }
         defer {
-            state.withLock { state in
-                state.active -= 1
-                state.log[entry].finished = .now
-            }
+            countOut()
+            state.withLock { $0.log[entry].finished = .now }
         }
         var response = self.response(for: path)
         if Self.isNotModified(response, headers) {
             response = TestResponse(status: 304, headers: [], body: [])
         }
         if response.delay > 0, !pause(response.delay) { return }
+        // Counted out before the answer goes: the client may start its next request as soon as it
+        // has the answer, and counting out after would let a busy machine see one too many in flight.
+        countOut()
         answer(response, on: connection)
     }
 
