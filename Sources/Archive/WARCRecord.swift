@@ -55,7 +55,12 @@ public struct WARCRecord: Sendable {
 
     /// `sha1:` and the base32 SHA-1 of `bytes`, the form warcio and wget write.
     static func sha1Label(_ bytes: [UInt8]) -> String {
-        "sha1:" + Digest.base32(Digest.sha1(bytes))
+        sha1Label(digest: Digest.sha1(bytes))
+    }
+
+    /// `sha1:` and the base32 of a SHA-1 digest already computed.
+    static func sha1Label(digest: [UInt8]) -> String {
+        "sha1:" + Digest.base32(digest)
     }
 
     /// The SHA-1 label in upper case when `label` names SHA-1 in base32; nil for other algorithms.
@@ -64,19 +69,17 @@ public struct WARCRecord: Sendable {
         return sha1Label(bytes).uppercased()
     }
 
-    /// The record as it goes into a file: version line, fields, blank line, block, two line ends.
-    ///
-    /// `Content-Length` is set from the block, replacing any given.
-    func serialized() -> [UInt8] {
+    /// What comes before a record's block as it goes into a file: version line, fields with
+    /// `Content-Length` set to `blockCount` (replacing any given), blank line.
+    static func head(version: String = "1.1", headers: [HTTPHeader], blockCount: Int) -> [UInt8] {
         var text = "WARC/\(version)\r\n"
         for field in headers where field.name.lowercased() != "content-length" {
             text += HTTPMessage.fieldLine(field)
         }
-        text += "Content-Length: \(block.count)\r\n\r\n"
-        var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + block.count + 4)
-        bytes.append(contentsOf: block)
-        bytes.append(contentsOf: [13, 10, 13, 10])
-        return bytes
+        text += "Content-Length: \(blockCount)\r\n\r\n"
+        return Array(text.utf8)
     }
+
+    /// What follows a record's block: two line ends.
+    static let end: [UInt8] = [13, 10, 13, 10]
 }

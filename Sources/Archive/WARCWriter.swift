@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import PipelineModel
 
@@ -74,7 +75,7 @@ public final class WARCWriter: Sendable {
         var fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
         fields += "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
         for field in info { fields += HTTPMessage.fieldLine(field) }
-        let warcinfo = WARCRecord(
+        let warcinfo = RecordToWrite(
             type: "warcinfo",
             headers: [
                 HTTPHeader(name: "WARC-Type", value: "warcinfo"),
@@ -84,7 +85,7 @@ public final class WARCWriter: Sendable {
                 HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(Array(fields.utf8))),
                 HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
             ],
-            block: Array(fields.utf8))
+            block: [Array(fields.utf8)])
         try append(PreparedRecords(bytes: try compress([warcinfo]), ids: ArchivedIDs(request: nil, response: warcinfoID)))
     }
 
@@ -121,7 +122,7 @@ public final class WARCWriter: Sendable {
         guard let (host, target) = HTTPMessage.hostAndTarget(of: page.finalURL) else {
             let resource = digested(
                 type: "resource", id: responseID, fields: common,
-                contentType: page.contentType ?? "application/octet-stream", block: page.body, payload: nil)
+                contentType: page.contentType ?? "application/octet-stream", block: [page.body], payload: nil)
             return PreparedRecords(bytes: try compress([resource]), ids: ArchivedIDs(request: nil, response: responseID))
         }
         let requestID = Self.newRecordID()
@@ -129,13 +130,13 @@ public final class WARCWriter: Sendable {
             type: "request", id: requestID,
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: responseID)],
             contentType: "application/http; msgtype=request",
-            block: HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders),
+            block: [HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)],
             payload: nil)
         let response = digested(
             type: "response", id: responseID,
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
             contentType: "application/http; msgtype=response",
-            block: HTTPMessage.responseBlock(status: page.status, headers: page.headers, body: page.body),
+            block: [HTTPMessage.responseHead(status: page.status, headers: page.headers, bodyCount: page.body.count), page.body],
             payload: page.body)
         return PreparedRecords(bytes: try compress([request, response]), ids: ArchivedIDs(request: requestID, response: responseID))
     }
@@ -156,22 +157,31 @@ public final class WARCWriter: Sendable {
         try output.withLock { (output) throws(WARCError) in try output.file.close() }
     }
 
+    /// A record to compress: its fields, and its block in one or two pieces (an HTTP head and the
+    /// page's body), so that the body is hashed and compressed where it is rather than copied.
+    private struct RecordToWrite {
+        var type: String
+        var headers: [HTTPHeader]
+        var block: [[UInt8]]
+    }
+
     /// A record with its ID, type, digests and content type in the usual field order.
     private func digested(
-        type: String, id: String, fields: [HTTPHeader], contentType: String, block: [UInt8], payload: [UInt8]?
-    ) -> WARCRecord {
+        type: String, id: String, fields: [HTTPHeader], contentType: String, block: [[UInt8]], payload: [UInt8]?
+    ) -> RecordToWrite {
         var headers = [HTTPHeader(name: "WARC-Type", value: type), HTTPHeader(name: "WARC-Record-ID", value: id)]
         headers += fields
-        headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(block)))
+        let blockDigest = block.count == 2 ? Digest.sha1(block[0], block[1]) : Digest.sha1(block.flatMap { $0 })
+        headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(digest: blockDigest)))
         if let payload {
             headers.append(HTTPHeader(name: "WARC-Payload-Digest", value: WARCRecord.sha1Label(payload)))
         }
         headers.append(HTTPHeader(name: "Content-Type", value: contentType))
-        return WARCRecord(type: type, headers: headers, block: block)
+        return RecordToWrite(type: type, headers: headers, block: block)
     }
 
     /// Compresses each record into its own gzip member, with a deflater no other thread is using.
-    private func compress(_ records: [WARCRecord]) throws(WARCError) -> [UInt8] {
+    private func compress(_ records: [RecordToWrite]) throws(WARCError) -> [UInt8] {
         let deflater: GzipMemberDeflater
         if let spare = spareDeflaters.withLock({ $0.popLast() }) {
             deflater = spare
@@ -185,8 +195,9 @@ public final class WARCWriter: Sendable {
         defer { spareDeflaters.withLock { $0.append(deflater) } }
         var bytes: [UInt8] = []
         for record in records {
+            let head = WARCRecord.head(headers: record.headers, blockCount: record.block.reduce(0) { $0 + $1.count })
             do {
-                bytes += try deflater.member(record.serialized())
+                try deflater.appendMember([head] + record.block + [WARCRecord.end], to: &bytes)
             } catch {
                 throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
             }

@@ -47,8 +47,8 @@ public final class NDJSONWriter {
         try writeLine(line)
     }
 
-    /// Appends raw bytes that already form one line ending in a newline.
-    public func writeLine(_ line: Data) throws(LoadError) {
+    /// Appends raw bytes that already form one line ending in a newline (see ``JSONLine``).
+    public func writeLine(_ line: some ContiguousBytes) throws(LoadError) {
         let written = line.withUnsafeBytes { raw -> Int in
             guard let base = raw.baseAddress else { return 0 }
             var offset = 0

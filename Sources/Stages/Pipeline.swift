@@ -40,6 +40,11 @@ public struct Pipeline: Sendable {
     /// The version written into `run.json` and shown by `--version`.
     public static let version = "0.1.0"
 
+    /// Most fetch outcomes stored in one state store transaction. A crash loses what the store
+    /// learnt of at most these pages (their duplicate claims, and in `pipeline run` the validators
+    /// of pages loaded meanwhile), which their next fetch learns again.
+    static let outcomesPerTransaction = 64
+
     public var options: PipelineOptions
     let logger: Logger
 
@@ -85,11 +90,10 @@ public struct Pipeline: Sendable {
         let fetched = BoundedQueue<ExtractWork>(capacity: options.queueCapacity)
         let extracted = BoundedQueue<StageResult>(capacity: options.queueCapacity)
         let fetchMeter = StageMeter(workers: options.fetch.concurrency)
-        let archiveSink = archiveSink(first: resume.next, archive: archive, tracker: tracker) { work in
-            fetched.send(work)
-        }
         let group = DispatchGroup()
-        let archiveQueue = startArchive(sink: archiveSink, preparer: archive.preparer, group: group) { fetched.finish() }
+        let (archiveQueue, archiveErrors) = startArchive(
+            first: resume.next, archive: archive, tracker: tracker, group: group, next: { work in fetched.send(work) },
+            done: { fetched.finish() })
         startFetch(reader: reader, from: resume.next, tracker: tracker, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
             archiveQueue.send(outcome)
@@ -112,7 +116,7 @@ public struct Pipeline: Sendable {
             for _ in 0..<loadSink.add(result, index: result.index) { window.signal() }
         }
         group.wait()
-        if let error = archiveSink.error ?? loadSink.error { throw error }
+        if let error = archiveErrors.error ?? loadSink.error { throw error }
         try archive.finish()
         try results.finish()
         ResumePoint.clear(out)
@@ -138,13 +142,15 @@ public struct Pipeline: Sendable {
         let window = DispatchSemaphore(value: options.window)
         let meter = StageMeter(workers: options.fetch.concurrency)
         let tally = ResultTally()
-        let sink = archiveSink(first: 0, archive: archive, tracker: tracker) { work in
-            if case .done(let result) = work { tally.add(result) } else { tally.addFetched() }
-            progress.finished(failed: false)
-            window.signal()
-        }
         let group = DispatchGroup()
-        let archiveQueue = startArchive(sink: sink, preparer: archive.preparer, group: group) {}
+        let (archiveQueue, archiveErrors) = startArchive(
+            first: 0, archive: archive, tracker: tracker, group: group,
+            next: { work in
+                if case .done(let result) = work { tally.add(result) } else { tally.addFetched() }
+                progress.finished(failed: false)
+                window.signal()
+            },
+            done: {})
         startFetch(reader: reader, from: 0, tracker: tracker, window: window, meter: meter, group: group) { outcome in
             progress.fetched()
             archiveQueue.send(outcome)
@@ -152,7 +158,7 @@ public struct Pipeline: Sendable {
             archiveQueue.finish()
         }
         group.wait()
-        if let error = sink.error { throw error }
+        if let error = archiveErrors.error { throw error }
         try archive.finish()
 
         let report = tally.report(command: "fetch", clock: clock, stages: ["fetch": meter.finish()])
@@ -292,54 +298,75 @@ public struct Pipeline: Sendable {
         try ChangeTracker(path: options.statePath ?? out.stateStore.path, force: options.force)
     }
 
-    /// The sink that writes each fetch outcome, in seed order, to the fetch archive and hands it on
-    /// to `next`: pages to extract, or results that need no extraction.
-    private func archiveSink(
-        first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, next: @escaping (ExtractWork) -> Void
-    ) -> OrderedSink<Result<PreparedOutcome, StageError>> {
-        let force = options.force
-        return OrderedSink(first: first) { prepared throws(StageError) in
-            let prepared = try prepared.get()
-            switch prepared.outcome {
-            case .page(let page):
-                let change = try tracker.classify(page, hash: prepared.contentHash ?? ContentHash.sha256(page.body))
-                try archive.write(page, change: change, records: prepared.records)
-                if change.kind == .unchanged && !force {
-                    next(.done(.unchanged(UnchangedRecord(page: page, change: change))))
-                } else {
-                    next(.page(page, change))
-                }
-            case .failure(let failure):
-                try archive.write(failure)
-                next(.done(.failure(failure)))
-            }
-        }
-    }
-
     /// Starts the threads that archive fetch outcomes, so that the fetcher never waits on the disk:
-    /// one per core hashes bodies and compresses WARC records, and the sink writes in seed order.
-    /// `done` runs after the last outcome is archived.
+    /// one per core hashes bodies and compresses WARC records in whatever order they come, and one
+    /// writer stores them in seed order and hands each on to `next`: pages to extract, or results that
+    /// need no extraction. `done` runs after the last outcome is stored. The first error stops the
+    /// storing and is kept in the returned box.
     private func startArchive(
-        sink: OrderedSink<Result<PreparedOutcome, StageError>>, preparer: ArchivePreparer, group: DispatchGroup,
-        done: @escaping @Sendable () -> Void
-    ) -> BoundedQueue<FetchOutcome> {
-        let queue = BoundedQueue<FetchOutcome>(capacity: options.queueCapacity)
+        first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, group: DispatchGroup,
+        next: @escaping @Sendable (ExtractWork) -> Void, done: @escaping @Sendable () -> Void
+    ) -> (input: BoundedQueue<FetchOutcome>, errors: ErrorBox) {
+        // As deep as the window, which already bounds the outcomes between fetch and write: the
+        // fetcher, whose one thread drives every transfer, should never wait here while compressing
+        // lags a moment behind.
+        let input = BoundedQueue<FetchOutcome>(capacity: options.window)
+        let prepared = InOrderQueue<Result<PreparedOutcome, StageError>>(first: first)
+        let preparer = archive.preparer
         let workers = DispatchGroup()
-        let pool = DispatchQueue(label: "pipeline.archive", attributes: .concurrent)
+        let pool = DispatchQueue(label: "pipeline.archive.prepare", attributes: .concurrent)
         for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
             pool.async(group: workers) {
-                while let outcome = queue.receive() {
-                    let prepared = Result { () throws(StageError) in try preparer.prepare(outcome) }
-                    sink.add(prepared, index: outcome.index)
+                while let outcome = input.receive() {
+                    prepared.add(Result { () throws(StageError) in try preparer.prepare(outcome) }, index: outcome.index)
                 }
             }
         }
-        group.enter()
-        workers.notify(queue: DispatchQueue(label: "pipeline.archive.done")) {
+        workers.notify(queue: DispatchQueue(label: "pipeline.archive.prepared")) { prepared.finish() }
+
+        let errors = ErrorBox()
+        let force = options.force
+        let writer = UncheckedBox(archive)
+        DispatchQueue(label: "pipeline.archive.write").async(group: group) {
+            func store(_ outcome: Result<PreparedOutcome, StageError>) {
+                guard errors.error == nil else { return }
+                do throws(StageError) {
+                    let outcome = try outcome.get()
+                    switch outcome.outcome {
+                    case .page(let page):
+                        let change = try tracker.classify(page, hash: outcome.contentHash ?? ContentHash.sha256(page.body))
+                        try writer.value.write(page, change: change, records: outcome.records)
+                        if change.kind == .unchanged && !force {
+                            next(.done(.unchanged(UnchangedRecord(page: page, change: change))))
+                        } else {
+                            next(.page(page, change))
+                        }
+                    case .failure(let failure):
+                        try writer.value.write(failure)
+                        next(.done(.failure(failure)))
+                    }
+                } catch {
+                    errors.set(error)
+                }
+            }
+            while let first = prepared.receive() {
+                // The outcomes ready now share one state store transaction: a commit per page cost
+                // more than the rest of the page's writes.
+                do throws(StageError) {
+                    try tracker.batch {
+                        store(first)
+                        for _ in 1..<Self.outcomesPerTransaction {
+                            guard let more = prepared.receiveIfReady() else { break }
+                            store(more)
+                        }
+                    }
+                } catch {
+                    errors.set(error)
+                }
+            }
             done()
-            group.leave()
         }
-        return queue
+        return (input, errors)
     }
 
     /// Starts the seed reader and the fetcher; `deliver` gets the outcome of every seed from index

@@ -50,8 +50,8 @@ public struct RunRecord: Sendable, Equatable {
 /// writes. Within a process the store is `Sendable`: it owns one connection and serialises every
 /// call on a mutex, so share one `StateStore` rather than opening several.
 ///
-/// Each call is its own transaction. WAL with `synchronous=NORMAL` keeps every committed call
-/// across a crash of the process; a power cut may lose the last few.
+/// Each call is its own transaction, except inside ``transaction(_:)``. WAL with `synchronous=NORMAL`
+/// keeps every committed call across a crash of the process; a power cut may lose the last few.
 public final class StateStore: Sendable {
     /// The database file.
     public let path: String
@@ -77,6 +77,19 @@ public final class StateStore: Sendable {
                 WITHOUT ROWID;
             """, operation: "create its tables")
         self.connection = Locked(connection)
+    }
+
+    /// Runs `body` in one transaction, so that its writes are committed together: a commit each costs
+    /// more than the writes themselves (file locks, a write to the WAL). Calls made from other threads
+    /// meanwhile join the transaction. A crash before the commit loses the writes made since it
+    /// began, as if the process had died just before them. Not re-entrant: one caller at a time.
+    public func transaction<T>(_ body: () -> T) throws(StateStoreError) -> T {
+        // IMMEDIATE takes the write lock now, waiting out another writer within the busy timeout,
+        // rather than failing later when a read turns into a write.
+        try run("BEGIN IMMEDIATE", [], operation: "begin a transaction")
+        let result = body()
+        try run("COMMIT", [], operation: "commit a transaction")
+        return result
     }
 
     /// Stores the result of fetching `url`, replacing what was stored.

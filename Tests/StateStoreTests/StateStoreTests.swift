@@ -36,6 +36,24 @@ struct StateStoreTests {
         #expect(try store.entry(url: "https://example.org/other") == nil)
     }
 
+    @Test("Writes in a transaction are seen by the same store at once and by another connection only after the commit")
+    func transactionCommitsTogether() throws {
+        let scratch = try ScratchFolder()
+        let store = try StateStore(path: scratch.database)
+        let reader = try StateStore(path: scratch.database)
+        let url = "https://example.org/a"
+        var own: Result<URLState?, StateStoreError>?
+        var other: Result<URLState?, StateStoreError>?
+        try store.transaction {
+            try? store.record(url: url, fetchedAt: fetchedAt, status: 200, etag: "\"v1\"", lastModified: nil, contentHash: "h1")
+            own = Result { () throws(StateStoreError) in try store.entry(url: url) }
+            other = Result { () throws(StateStoreError) in try reader.entry(url: url) }
+        }
+        #expect(try own?.get()?.etag == "\"v1\"")
+        #expect(try #require(other).get() == nil)
+        #expect(try reader.entry(url: url)?.etag == "\"v1\"")
+    }
+
     @Test("Recording again replaces the row, but a 304 keeps the validators and hash it does not carry")
     func updates() throws {
         let scratch = try ScratchFolder()

@@ -43,6 +43,11 @@ final class ChangeTracker: Sendable {
         return PageChange(kind: kind, reason: kind == .unchanged ? "same_content" : nil, contentHash: hash, duplicateOf: duplicate)
     }
 
+    /// Runs `body`, which may classify and commit many pages, in one state store transaction.
+    func batch<T>(_ body: () -> T) throws(StageError) -> T {
+        try wrap { () throws(StateStoreError) in try store.transaction(body) }
+    }
+
     /// Remembers a result once its line is written: validators and content hash for the next run.
     func commit(_ result: StageResult) throws(StageError) {
         switch result {

@@ -12,7 +12,8 @@ import Glibc
 /// Writes what the fetch stage got under `DIR/fetch/`: page records, body files and failures,
 /// and every response as WARC records under `DIR/warc/`.
 final class FetchArchiveWriter {
-    private let folder: RunFolder
+    /// `DIR/fetch/bodies`, as a path: made into a URL once per page, it cost more than the write.
+    private let bodiesPath: String
     private let pages: NDJSONWriter
     private let failures: NDJSONWriter
     private let warc: WARCWriter?
@@ -21,7 +22,7 @@ final class FetchArchiveWriter {
 
     /// `append` continues the files of an interrupted run; `warc` false keeps no WARC files.
     init(folder: RunFolder, append: Bool = false, warc: Bool, userAgent: String) throws(StageError) {
-        self.folder = folder
+        bodiesPath = folder.bodiesFolder.path
         try RunFolder.create(folder.bodiesFolder)
         pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
         failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
@@ -38,12 +39,12 @@ final class FetchArchiveWriter {
 
     /// Writes a page prepared by ``preparer``, with what the incremental run made of it.
     func write(_ page: FetchedPage, change: PageChange, records: WARCWriter.PreparedRecords?) throws(StageError) {
-        let body = folder.body(id: page.seed.id)
+        let name = page.seed.id + ".body"
         if page.status != 304 {
-            try BodyFile.write(page.body, to: body)
+            try BodyFile.write(page.body, to: bodiesPath + "/" + name)
         }
-        let relative = "fetch/bodies/" + body.lastPathComponent
-        try wrap { () throws(LoadError) in try pages.write(StoredPage(page: page, change: change, bodyFile: relative)) }
+        let stored = StoredPage(page: page, change: change, bodyFile: "fetch/bodies/" + name)
+        try wrap { () throws(LoadError) in try pages.writeLine(stored.jsonLine) }
         if let records, let warc {
             try wrap { () throws(WARCError) in try warc.append(records) }
         }
@@ -91,10 +92,10 @@ enum BodyFile {
     /// Writes `bytes` to `file` without `fsync`: the page's line in `pages.ndjson` is written after
     /// its body, so a body cut short by a crash is never referred to, and syncing every body would
     /// make the fetch stage wait on the disk once per page.
-    static func write(_ bytes: [UInt8], to file: URL) throws(StageError) {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    static func write(_ bytes: [UInt8], to path: String) throws(StageError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+            throw StageError("Cannot write \(path): \(String(cString: strerror(errno))).")
         }
         defer { close(descriptor) }
         var offset = 0
@@ -104,7 +105,7 @@ enum BodyFile {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StageError("Cannot write \(file.path): \(String(cString: strerror(errno))).")
+                throw StageError("Cannot write \(path): \(String(cString: strerror(errno))).")
             }
             offset += written
         }
