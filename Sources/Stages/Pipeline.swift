@@ -92,7 +92,8 @@ public struct Pipeline: Sendable {
         let fetchMeter = StageMeter(workers: options.fetch.concurrency)
         let group = DispatchGroup()
         let (archiveQueue, archiveErrors) = startArchive(
-            first: resume.next, archive: archive, tracker: tracker, group: group, next: { work in fetched.send(work) },
+            first: resume.next, archive: archive, tracker: tracker, window: window, group: group,
+            next: { work in fetched.send(work) },
             done: { fetched.finish() })
         startFetch(reader: reader, from: resume.next, tracker: tracker, window: window, meter: fetchMeter, group: group) { outcome in
             progress.fetched()
@@ -144,7 +145,7 @@ public struct Pipeline: Sendable {
         let tally = ResultTally()
         let group = DispatchGroup()
         let (archiveQueue, archiveErrors) = startArchive(
-            first: 0, archive: archive, tracker: tracker, group: group,
+            first: 0, archive: archive, tracker: tracker, window: window, group: group,
             next: { work in
                 if case .done(let result) = work { tally.add(result) } else { tally.addFetched() }
                 progress.finished(failed: false)
@@ -302,10 +303,12 @@ public struct Pipeline: Sendable {
     /// one per core hashes bodies and compresses WARC records in whatever order they come, and one
     /// writer stores them in seed order and hands each on to `next`: pages to extract, or results that
     /// need no extraction. `done` runs after the last outcome is stored. The first error stops the
-    /// storing and is kept in the returned box.
+    /// storing and the run (the seeds not yet fetched end as interrupted) and is kept in the returned box;
+    /// the outcomes not stored after it give their place in the window back, so the run ends instead of
+    /// waiting for them.
     private func startArchive(
-        first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, group: DispatchGroup,
-        next: @escaping @Sendable (ExtractWork) -> Void, done: @escaping @Sendable () -> Void
+        first: Int, archive: FetchArchiveWriter, tracker: ChangeTracker, window: DispatchSemaphore,
+        group: DispatchGroup, next: @escaping @Sendable (ExtractWork) -> Void, done: @escaping @Sendable () -> Void
     ) -> (input: BoundedQueue<FetchOutcome>, errors: ErrorBox) {
         // As deep as the window, which already bounds the outcomes between fetch and write: the
         // fetcher, whose one thread drives every transfer, should never wait here while compressing
@@ -326,10 +329,18 @@ public struct Pipeline: Sendable {
 
         let errors = ErrorBox()
         let force = options.force
+        let stop = options.stop
         let writer = UncheckedBox(archive)
         DispatchQueue(label: "pipeline.archive.write").async(group: group) {
+            func failed(_ error: StageError) {
+                errors.set(error)
+                stop.set()
+            }
             func store(_ outcome: Result<PreparedOutcome, StageError>) {
-                guard errors.error == nil else { return }
+                guard errors.error == nil else {
+                    window.signal()
+                    return
+                }
                 do throws(StageError) {
                     let outcome = try outcome.get()
                     switch outcome.outcome {
@@ -346,7 +357,8 @@ public struct Pipeline: Sendable {
                         next(.done(.failure(failure)))
                     }
                 } catch {
-                    errors.set(error)
+                    failed(error)
+                    window.signal()
                 }
             }
             while let first = prepared.receive() {
@@ -361,7 +373,7 @@ public struct Pipeline: Sendable {
                         }
                     }
                 } catch {
-                    errors.set(error)
+                    failed(error)
                 }
             }
             done()

@@ -98,6 +98,32 @@ struct PipelineRunTests {
         }
     }
 
+    @Test(
+        "A page that cannot be stored ends the run with the error, not waiting forever on the pages after it",
+        .timeLimit(.minutes(1)), arguments: ["run", "fetch"])
+    func storeErrorEndsRun(command: String) throws {
+        try withRunFolder { folder in
+            let page = try Data(contentsOf: Fixtures.page("news-layout.html"))
+            var urls: [String] = []
+            // Many more pages than the test pipeline's window of 4.
+            for number in 0..<40 {
+                let file = folder.appendingPathComponent("page-\(number).html")
+                try page.write(to: file)
+                urls.append(file.absoluteString)
+            }
+            let seeds = try writeSeeds(urls, in: folder)
+            let out = RunFolder(path: folder.appendingPathComponent("out").path)
+            // A folder where the third page's body file goes makes storing that page fail.
+            let blocked = out.body(id: Seed(index: 2, url: urls[2]).id)
+            try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+            let pipeline = testPipeline()
+            let error = #expect(throws: StageError.self) {
+                _ = command == "run" ? try pipeline.run(seeds: seeds, out: out) : try pipeline.fetch(seeds: seeds, out: out)
+            }
+            #expect(error?.description.contains(blocked.path) == true)
+        }
+    }
+
     @Test("Load without an extract stage output names what is missing")
     func loadNeedsExtract() throws {
         try withRunFolder { folder in
