@@ -181,6 +181,13 @@ struct PersonRecognizer: Sendable {
             return nil
         case .weak:
             if common > 0 || places == words.count { return nil }
+            // "the film Watchmen", "publishing giant Elsevier": a noun for a work or a thing names it.
+            if Self.thingNouns.contains(text.lower(name.lowerBound - 1)) { return nil }
+            // "La Désirade", "Les Saintes": a Romance article starts a place's or a thing's name, not a
+            // person's; "Vostok 1", "Apollo 11": a number after the name, other than a cited year, makes it
+            // a thing's.
+            if Self.leadingArticles.contains(firstWord.lower) { return nil }
+            if let number = text.token(end)?.number, !(1500...2099).contains(number) || text[end].text.count != 4 { return nil }
             // "the Jóola Búluf areas", "his Thyrza Elegies": without a given name or a title, a name after
             // an article or a possessive is a thing's.
             if Self.determiners.contains(text.lower(name.lowerBound - 1)) { return nil }
@@ -202,21 +209,28 @@ struct PersonRecognizer: Sendable {
     private func singleWordName(_ word: Token, at index: Int, in text: AnnotatedText) -> Bool {
         let before = text.lower(index - 1)
         // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
-        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.count < 3
-            || word.text.contains(where: \.isNumber) {
+        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.contains(where: \.isNumber) {
             return false
         }
-        if isCitedAuthor(at: index, in: text) { return true }
+        // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
+        if Self.groupNouns.contains(text.lower(index + 1)) { return false }
+        // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
+        if isCitedAuthor(at: index, in: text) { return word.text.count >= 2 && !word.isAllCaps }
+        if word.text.count < 3 { return false }
         let isName = isName(word)
         let isWord = isWord(word)
         if word.sentenceInitial && !(isName && !isWord) {
             // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
-            // a verb of a person's life or a possessive after it makes a word a name.
-            guard let next = text.token(index + 1), !next.lineBreakBefore,
-                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(next.lower) else { return false }
+            // a verb of a person's life or a possessive after it makes a word a name; "Wilkins also said":
+            // an adverb may stand between.
+            let verbIndex = Self.verbAdverbs.contains(text.lower(index + 1)) ? index + 2 : index + 1
+            guard let next = text.token(index + 1), !next.lineBreakBefore, let verb = text.token(verbIndex),
+                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) else { return false }
             // "Holt graduated", "Goldsmith's test": a surname that is also a word needs a verb only a
             // person does, or a possessive; "Wilkins said": so does an unknown word shaped like a plural.
-            let personOnly = Self.personVerbs.contains(next.lower) && !Self.sharedVerbs.contains(next.lower)
+            // "Holt was drafted": a passive only a person undergoes counts as such a verb.
+            let personOnly = Self.personVerbs.contains(verb.lower) && !Self.sharedVerbs.contains(verb.lower)
+                || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
             if isName && isWord { return personOnly || next.text == "'s" }
             return !isWord && (looksLikeSurname(word) || personOnly)
         }
@@ -249,13 +263,48 @@ struct PersonRecognizer: Sendable {
         "served", "received", "studied", "left", "took", "played", "continued", "decided", "published", "went",
         "remained", "attended", "graduated", "worked", "lived", "spent", "believed", "announced", "replied",
         "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
-        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
+        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who", "proposed",
+        "recommended", "visited", "urged", "suggested", "criticized", "criticised", "praised", "observed",
+        "asserted", "auditioned", "composed", "taught", "conceded", "testified", "tweeted", "confessed", "retired",
+        "starred", "sang", "painted",
     ]
 
     /// Verbs of `personVerbs` that things and groups do as well ("Spring was", "Kazakhs who").
     private static let sharedVerbs: Set<String> = [
         "was", "is", "has", "had", "became", "who", "won", "lost", "joined", "began", "continued", "remained", "left",
-        "took", "played", "led", "moved", "received", "went", "served", "himself", "herself",
+        "took", "played", "led", "moved", "received", "went", "served", "himself", "herself", "proposed",
+        "recommended", "visited", "urged", "suggested", "criticized", "criticised", "praised", "observed",
+    ]
+
+    /// Participles after "was" that mostly tell of a person: "Holt was drafted", "Marbles was born".
+    private static let personPassives: Set<String> = [
+        "born", "raised", "educated", "married", "elected", "appointed", "drafted", "knighted", "baptized", "baptised",
+        "buried", "ordained", "nominated", "sworn", "hired", "fired", "arrested", "sentenced", "convicted",
+        "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",
+    ]
+
+    /// Adverbs that may stand between a name and its verb: "Wilkins also said".
+    private static let verbAdverbs: Set<String> = [
+        "also", "then", "later", "originally", "again", "subsequently", "still", "never", "first", "soon",
+        "eventually", "finally", "initially", "previously", "recently", "often", "once", "immediately", "reportedly",
+    ]
+
+    /// Nouns before a capitalised name that make it the name of a work or a thing: "the film Watchmen".
+    private static let thingNouns: Set<String> = [
+        "book", "books", "film", "films", "movie", "novel", "album", "song", "opera", "operas", "play", "journal",
+        "magazine", "newspaper", "website", "site", "company", "brand", "firm", "software", "app", "game", "spacecraft",
+        "ship", "vessel", "shuttle", "species", "genus", "cyclone", "hurricane", "storm", "typhoon", "giant",
+        "agency", "band", "label", "series", "show", "programme", "project", "mission", "language", "dialect",
+    ]
+
+    /// Articles of Romance languages that start names of places and things: "La Désirade", "Les Saintes".
+    private static let leadingArticles: Set<String> = ["la", "le", "les", "los", "las", "el", "il", "lo"]
+
+    /// Nouns after a capitalised word that make it a people's or a language's name: "Moriori people".
+    private static let groupNouns: Set<String> = [
+        "people", "peoples", "language", "languages", "speakers", "speaking", "culture", "cultures", "community",
+        "communities", "tribe", "tribes", "dialect", "dialects", "descent", "cuisine", "ethnicity", "men", "women",
+        "villages", "areas",
     ]
 
     /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
@@ -264,14 +313,29 @@ struct PersonRecognizer: Sendable {
             guard let year = text.token(token), year.kind == .number, year.text.count == 4, let value = year.number else { return false }
             return (1500...2099).contains(value)
         }
+        func isAuthor(_ token: Int) -> Bool {
+            guard let word = text.token(token) else { return false }
+            return word.kind == .word && word.isCapitalized && !word.classes.contains(.function)
+        }
+        // "Cruse and Croft (2004)", "Makel & Plucker, 2014", "(Hein, Reich, Marks, & Grigorenko, 2016)": the
+        // last of the authors carries the year.
         var after = index + 1
-        // "Cruse and Croft (2004)", "Makel & Plucker, 2014": the last of the authors carries the year.
-        if ["&", "and"].contains(text.lower(after)), let next = text.token(after + 1), next.kind == .word, next.isCapitalized {
-            after += 2
+        for _ in 0..<8 {
+            if text.isPunctuation(after, ","), isAuthor(after + 1), !["and", "&"].contains(text.lower(after + 1)) {
+                after += 2
+                continue
+            }
+            let joiner = text.isPunctuation(after, ",") ? after + 1 : after
+            if ["&", "and"].contains(text.lower(joiner)), isAuthor(joiner + 1) {
+                after = joiner + 2
+            }
+            break
         }
         if text.isPunctuation(after, "("), isYear(after + 1) { return true }
         if text.isPunctuation(after, ","), isYear(after + 1) { return true }
-        return text.lower(index + 1) == "et" && text.lower(index + 2) == "al"
+        // "(see Brieber 2014; Milekic 2010)": a year right after the name, closing the reference.
+        if isYear(after), [";", ")", ",", ":"].contains(text.lower(after + 1)) { return true }
+        return text.lower(after) == "et" && text.lower(after + 1) == "al"
     }
 
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]

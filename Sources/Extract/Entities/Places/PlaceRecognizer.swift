@@ -27,10 +27,20 @@ struct PlaceRecognizer: Sendable {
         "state", "commonwealth", "province", "city", "municipality", "town", "borough", "county",
     ]
 
-    /// Lower-case place-kind words that may follow a name ("Xinjiang region").
+    /// Lower-case place-kind words that may follow a name ("Xinjiang region", "the Pláka districts",
+    /// "Kayangan lakes").
     private static let trailingKindWords: Set<String> = [
         "region", "province", "district", "county", "oblast", "prefecture", "village", "town", "city",
-        "municipality", "state", "island", "autonomous",
+        "municipality", "state", "island", "autonomous", "regions", "provinces", "districts", "villages",
+        "islands", "lake", "lakes", "mountains", "hills", "river", "rivers", "valley", "peninsula",
+        "neighborhood", "neighbourhood",
+    ]
+
+    /// Nouns that, after "X is a" or "X, a", say that X is a place ("Temescal is a neighborhood").
+    private static let describingKindWords: Set<String> = [
+        "town", "city", "village", "hamlet", "island", "neighborhood", "neighbourhood", "suburb", "municipality",
+        "district", "region", "province", "county", "port", "settlement", "commune", "peninsula", "archipelago",
+        "capital", "country", "kingdom", "republic", "river", "lake", "mountain", "volcano",
     ]
 
     func recognize(in text: inout AnnotatedText) {
@@ -227,10 +237,46 @@ struct PlaceRecognizer: Sendable {
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
         if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
-        // "Norton, Kansas": a place name followed by a region or country.
-        if text.isPunctuation(range.upperBound, ","), let next = text.token(range.upperBound + 1), next.isCapitalized,
-           let place = gazetteer.place(named: next.lower), place.kind != "city" {
-            return true
+        return isFollowedByRegion(range.upperBound, in: text) || isDescribedAsPlace(after: range.upperBound, in: text)
+    }
+
+    /// "Norton, Kansas", "Levico Terme, Trento": a comma and a known region or country after a name.
+    private func isFollowedByRegion(_ end: Int, in text: AnnotatedText) -> Bool {
+        guard text.isPunctuation(end, ","), let next = text.token(end + 1), next.isCapitalized, !next.lineBreakBefore else {
+            return false
+        }
+        let nameEnd = text.capitalisedRun(from: end + 1, limit: 3, stoppingAt: [])
+        guard nameEnd > end + 1 else { return false }
+        for last in stride(from: nameEnd, to: end + 1, by: -1) {
+            guard let place = gazetteer.place(named: text.key(end + 1..<last)) else { continue }
+            // "Gomez, Panama coach", "Porpoise, Denmark's only whale": the region must end its phrase.
+            guard let after = text.token(last) else { return place.kind != "city" }
+            let endsPhrase = after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
+            return place.kind != "city" && endsPhrase
+        }
+        return false
+    }
+
+    /// "Temescal is a neighborhood north of", "Rockridge, a neighborhood", "Hadibo, the capital of": the
+    /// sentence calls the name before `end` a place. The kind word must end its phrase: "a city official" is
+    /// a person.
+    private func isDescribedAsPlace(after end: Int, in text: AnnotatedText) -> Bool {
+        var cursor = end
+        if ["is", "was"].contains(text.lower(cursor)) || text.isPunctuation(cursor, ",") {
+            cursor += 1
+        } else {
+            return false
+        }
+        guard ["a", "an", "the"].contains(text.lower(cursor)) else { return false }
+        cursor += 1
+        // Up to two modifiers: "a small coastal town".
+        for _ in 0..<3 {
+            guard let token = text.token(cursor), token.kind == .word, !token.isCapitalized else { return false }
+            if Self.describingKindWords.contains(token.lower) {
+                guard let after = text.token(cursor + 1) else { return true }
+                return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
+            }
+            cursor += 1
         }
         return false
     }
@@ -302,8 +348,12 @@ struct PlaceRecognizer: Sendable {
         let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
             && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !token.lower.hasSuffix("pedia")
             && ["ia", "land", "stan", "shire", "burg", "ville", "polis", "grad", "abad"].contains(where: { token.lower.hasSuffix($0) })
+        // "Vinita, OK", "Temescal is a neighborhood": an unknown name that is not a person's given name.
+        let locatedOrDescribed = (index..<end).allSatisfy({ text[$0].classes.isDisjoint(with: .name) })
+            && !token.isAllCaps && token.text.count >= 3
+            && (isFollowedByRegion(end, in: text) || isDescribedAsPlace(after: end, in: text))
         if pluralAfterPreposition { return (end, text.surface(index..<end)) }
-        guard introduced || followed || unknownAfterPreposition || landLike else { return nil }
+        guard introduced || followed || unknownAfterPreposition || landLike || locatedOrDescribed else { return nil }
         return (end, text.surface(index..<end))
     }
 }
