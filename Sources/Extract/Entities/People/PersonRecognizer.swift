@@ -238,8 +238,14 @@ struct PersonRecognizer: Sendable {
         case (true, false):
             return true
         case (true, true):
-            // "Green versus United States" but not "in Rock" or a heading word.
-            return !word.sentenceInitial && !Self.prepositions.contains(before)
+            // "Green versus United States" but not "in Rock" or a heading word; "Carnegie Hall",
+            // "Volgograd Arena", "30 Rock": nor the last word of another name.
+            let previous = text.token(index - 1)
+            let endsName = previous.map {
+                ($0.kind == .word && $0.isCapitalized && !$0.sentenceInitial && $0.classes.isDisjoint(with: [.function, .common, .title])
+                    || $0.kind == .number) && !word.lineBreakBefore
+            } ?? false
+            return !word.sentenceInitial && !Self.prepositions.contains(before) && !endsName
         case (false, true):
             return false
         case (false, false):

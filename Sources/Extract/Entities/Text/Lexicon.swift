@@ -24,7 +24,7 @@ enum Lexicon {
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
         marquis marquess viscount st saint apa abba administrator secretary-general rapporteur
         ombudsman commissioner-general
-        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir
+        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir tsar czar tsarina shah
         coach player striker goalkeeper captain manager founder ceo activist dissident blogger journalist
         writer author poet artist singer actor actress lawyer mr. dr. general-major lt.
         uncle aunt grandma grandpa mom dad mother
