@@ -21,7 +21,13 @@ struct DateRecognizer: Sendable {
         "feet", "dollars", "euros", "pounds", "tons", "tonnes", "cases", "deaths", "hectares", "acres",
         "members", "students", "times", "words", "pages", "calories", "mg", "kg", "copies", "units",
         "rupees", "rs", "refugees", "prisoners", "soldiers", "employees", "workers", "households",
-        "hours", "minutes", "seconds", "hrs", "mins",
+        "hours", "minutes", "seconds", "hrs", "mins", "ft", "sq", "authors", "articles", "books", "items", "users",
+        "visitors", "participants", "respondents", "patients", "pupils", "schoolchildren",
+    ]
+    /// Capitalised words that end a street's name, so that a number before them is a house number.
+    private static let streetWords: Set<String> = [
+        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "terrace", "lane", "drive", "dr",
+        "way", "highway", "hwy", "place", "court", "square",
     ]
 
     func recognize(in text: inout AnnotatedText, published: String?) {
@@ -367,6 +373,11 @@ struct DateRecognizer: Sendable {
         if let next = text.token(index + 1) {
             if next.kind == .word && (Self.countNouns.contains(next.lower) || (next.isAllCaps && !next.lineBreakBefore)) { return false }
             if next.kind == .punctuation && (next.text == "%" || next.text == ":") && !next.spaceBefore { return false }
+            // "1214 Anderson Ave", "1355 Inwood Terrace": a house number.
+            if next.kind == .word, next.isCapitalized,
+               (index + 2...index + 3).contains(where: { Self.streetWords.contains(text.lower($0)) && text[$0].isCapitalized }) {
+                return false
+            }
         }
         let previous = text.lower(index - 1)
         if ["no", "number", "rs", "usd", "$", "€", "£", "page", "pages", "p", "pp", "room", "flight", "route"].contains(previous) {
@@ -439,6 +450,11 @@ struct DateRecognizer: Sendable {
 
     /// "the past five years", "the last decade".
     private func pastPeriod(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        // "the past decades", "the last months of his life": a plural unit after "the past" or "the last".
+        if ["past", "last"].contains(text.lower(start + 1)), let code = Self.units[text.lower(start + 2)],
+           code != "D", text.lower(start + 2).hasSuffix("s") {
+            return Match(end: start + 3, normalized: text.key(start..<start + 3))
+        }
         guard let relative = relativeDate(at: start + 1, in: text, anchor: anchor),
               Self.relativeModifiers.contains(text.lower(start + 1)) else { return nil }
         let phrase = text.key(start..<relative.end)

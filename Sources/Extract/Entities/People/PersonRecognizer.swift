@@ -138,6 +138,8 @@ struct PersonRecognizer: Sendable {
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
+        // "Iván DeJesús, Jr.": a suffix alone is no name.
+        if words.count == 1 && Self.trailingRoles.contains(text[words[0]].lower) { return nil }
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         for index in words {
@@ -186,7 +188,7 @@ struct PersonRecognizer: Sendable {
             // "La Désirade", "Les Saintes": a Romance article starts a place's or a thing's name, not a
             // person's; "Vostok 1", "Apollo 11": a number after the name, other than a cited year, makes it
             // a thing's.
-            if Self.leadingArticles.contains(firstWord.lower) { return nil }
+            if Self.leadingArticles.contains(text.lower(name.lowerBound)) { return nil }
             if let number = text.token(end)?.number, !(1500...2099).contains(number) || text[end].text.count != 4 { return nil }
             // "the Jóola Búluf areas", "his Thyrza Elegies": without a given name or a title, a name after
             // an article or a possessive is a thing's.
