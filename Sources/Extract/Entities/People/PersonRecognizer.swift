@@ -192,7 +192,9 @@ struct PersonRecognizer: Sendable {
             if let number = text.token(end)?.number, !(1500...2099).contains(number) || text[end].text.count != 4 { return nil }
             // "the Jóola Búluf areas", "his Thyrza Elegies": without a given name or a title, a name after
             // an article or a possessive is a thing's.
-            if Self.determiners.contains(text.lower(name.lowerBound - 1)) { return nil }
+            if Self.determiners.contains(text.lower(name.lowerBound - 1)), !(words.count == 1 && Self.leaderNouns.contains(text.lower(end))) {
+                return nil
+            }
 
             if let last = words.last, isDemonym(text[last]) { return nil }
             if allCaps { return nil }
@@ -210,17 +212,29 @@ struct PersonRecognizer: Sendable {
     /// Whether one capitalised word with no title before it is a name ("Warhol", "Holt").
     private func singleWordName(_ word: Token, at index: Int, in text: AnnotatedText) -> Bool {
         let before = text.lower(index - 1)
-        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
-        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.contains(where: \.isNumber) {
-            return false
+        let after = text.lower(index + 1)
+        let isName = isName(word)
+        let isWord = isWord(word)
+        if isDemonym(word) || word.text.contains(where: \.isNumber) || word.classes.contains(.common) { return false }
+        // "the Bush administration", "the Monti government": a surname before a noun of a person's rule.
+        if before == "the", Self.leaderNouns.contains(after), isName && !isWord || !isName && !isWord && looksLikeSurname(word) {
+            return true
         }
+        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
+        if Self.determiners.contains(before) || before == "ethnic" { return false }
         // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
-        if Self.groupNouns.contains(text.lower(index + 1)) { return false }
+        if Self.groupNouns.contains(after) { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
         if isCitedAuthor(at: index, in: text) { return word.text.count >= 2 && !word.isAllCaps }
         if word.text.count < 3 { return false }
-        let isName = isName(word)
-        let isWord = isWord(word)
+        // "Braverman (left)": a caption; "Image: Huebi": a credit; '," Dewar said': a quote's speaker.
+        if text.isPunctuation(index + 1, "("), Self.captionPositions.contains(text.lower(index + 2)), text.isPunctuation(index + 3, ")") {
+            return true
+        }
+        if text.isPunctuation(index - 1, ":"), Self.creditWords.contains(text.lower(index - 2)), !word.isAllCaps { return true }
+        if Self.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
+            return true
+        }
         if word.sentenceInitial && !(isName && !isWord) {
             // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
             // a verb of a person's life or a possessive after it makes a word a name; "Wilkins also said":
@@ -290,6 +304,20 @@ struct PersonRecognizer: Sendable {
         "buried", "ordained", "nominated", "sworn", "hired", "fired", "arrested", "sentenced", "convicted",
         "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",
     ]
+
+    /// Nouns of a person's rule or following after "the" and a surname: "the Bush administration".
+    private static let leaderNouns: Set<String> = [
+        "administration", "government", "presidency", "cabinet", "campaign", "era", "regime", "doctrine", "memorial",
+    ]
+
+    /// Words in brackets after a name in a photo caption: "Braverman (left)".
+    private static let captionPositions: Set<String> = ["left", "right", "center", "centre", "pictured", "top", "bottom"]
+
+    /// Labels before the name of a picture's author: "Image: Huebi".
+    private static let creditWords: Set<String> = ["image", "photo", "photograph", "picture", "video", "credit", "photos", "images"]
+
+    /// Verbs of speech that follow the name of the speaker: "Dewar said".
+    private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
 
     /// Adverbs that may stand between a name and its verb: "Wilkins also said".
     private static let verbAdverbs: Set<String> = [
