@@ -160,7 +160,7 @@ struct PersonRecognizer: Sendable {
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !isCitedAuthor(at: words[0], in: text) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0]) { return nil }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
@@ -169,7 +169,10 @@ struct PersonRecognizer: Sendable {
         let givenFirst = firstWord.classes.contains(.givenName)
             && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
         // "Douglass North": a frequent word after a given name is a surname; a function word is not.
-        let functionWords = words.dropFirst().filter { text[$0].classes.contains(.function) }.count
+        // "Eugene A. Nida": an initial is no function word.
+        let functionWords = words.dropFirst().filter {
+            text[$0].classes.contains(.function) && !(text[$0].text.count == 1 && text.isPunctuation($0 + 1, "."))
+        }.count
         // "Hong Kong", "San Francisco": the words start a known place's name.
         if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
             && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
@@ -177,8 +180,12 @@ struct PersonRecognizer: Sendable {
         }
         switch pass {
         case .strong:
-            // "Jordan River", "Virginia Beach": a given name that starts a geographic name.
-            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower) { return nil }
+            // "Jordan River", "Virginia Beach": a given name that starts a geographic name; but "Christopher
+            // Hill": a surname after a given name that is no place.
+            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower),
+               !(text[last].classes.contains(.surname) && !firstWord.classes.contains(.placeStart)) {
+                return nil
+            }
             if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
@@ -225,7 +232,7 @@ struct PersonRecognizer: Sendable {
         // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
         if Self.groupNouns.contains(after) { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
-        if isCitedAuthor(at: index, in: text) { return word.text.count >= 2 && !word.isAllCaps }
+        if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps }
         if word.text.count < 3 { return false }
         // "Braverman (left)": a caption; "Image: Huebi": a credit; '," Dewar said': a quote's speaker.
         if text.isPunctuation(index + 1, "("), Self.captionPositions.contains(text.lower(index + 2)), text.isPunctuation(index + 3, ")") {
@@ -342,37 +349,6 @@ struct PersonRecognizer: Sendable {
         "communities", "tribe", "tribes", "dialect", "dialects", "descent", "cuisine", "ethnicity", "men", "women",
         "villages", "areas",
     ]
-
-    /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
-    private func isCitedAuthor(at index: Int, in text: AnnotatedText) -> Bool {
-        func isYear(_ token: Int) -> Bool {
-            guard let year = text.token(token), year.kind == .number, year.text.count == 4, let value = year.number else { return false }
-            return (1500...2099).contains(value)
-        }
-        func isAuthor(_ token: Int) -> Bool {
-            guard let word = text.token(token) else { return false }
-            return word.kind == .word && word.isCapitalized && !word.classes.contains(.function)
-        }
-        // "Cruse and Croft (2004)", "Makel & Plucker, 2014", "(Hein, Reich, Marks, & Grigorenko, 2016)": the
-        // last of the authors carries the year.
-        var after = index + 1
-        for _ in 0..<8 {
-            if text.isPunctuation(after, ","), isAuthor(after + 1), !["and", "&"].contains(text.lower(after + 1)) {
-                after += 2
-                continue
-            }
-            let joiner = text.isPunctuation(after, ",") ? after + 1 : after
-            if ["&", "and"].contains(text.lower(joiner)), isAuthor(joiner + 1) {
-                after = joiner + 2
-            }
-            break
-        }
-        if text.isPunctuation(after, "("), isYear(after + 1) { return true }
-        if text.isPunctuation(after, ","), isYear(after + 1) { return true }
-        // "(see Brieber 2014; Milekic 2010)": a year right after the name, closing the reference.
-        if isYear(after), [";", ")", ",", ":"].contains(text.lower(after + 1)) { return true }
-        return text.lower(after) == "et" && text.lower(after + 1) == "al"
-    }
 
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
     private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]

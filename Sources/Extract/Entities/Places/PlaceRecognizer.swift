@@ -140,7 +140,9 @@ struct PlaceRecognizer: Sendable {
             let joiners: Set<String> = [",", "and", "or"]
             let before = range.lowerBound - 1
             let after = range.upperBound
-            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1)
+            // "While in the United States, Dvořák wrote": after a comma, only a list goes on.
+            let listGoesOn = text.token(after).map { $0.kind == .punctuation || joiners.contains($0.lower) } ?? true
+            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1) && (text.lower(before) != "," || listGoesOn)
             let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
             if leftPlace || rightPlace || placeWords.contains(token.lower) {
                 text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
@@ -179,6 +181,12 @@ struct PlaceRecognizer: Sendable {
             }
             if length == 1 && isAmbiguous(place, text[index])
                 && !isIntroducedAsPlace(range, in: text) {
+                return .none
+            }
+            // "from Santos (1989)", "(Jasny, Chin, Chong, & Vignieri, 2011)": a city's name as a cited author,
+            // but "the Sorbonne in Paris (1927)".
+            if place.kind == "city", !["in", "at", "near", "to"].contains(text.lower(index - 1)),
+               text.isCitedAuthor(at: range.upperBound - 1) {
                 return .none
             }
             // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
@@ -303,16 +311,6 @@ struct PlaceRecognizer: Sendable {
         return last > cursor ? (last, text.surface(index..<last)) : nil
     }
 
-    /// A year in brackets or after a comma follows the name, perhaps after a co-author: "Palmeri
-    /// (1995)", "Palmeri and Gazio (1995)", "Palmeri, 1995".
-    private func isCitedWithYear(after end: Int, in text: AnnotatedText) -> Bool {
-        var cursor = end
-        if ["and", "&"].contains(text.lower(cursor)), text.token(cursor + 1)?.isCapitalized ?? false { cursor += 2 }
-        guard text.isPunctuation(cursor, "(") || text.isPunctuation(cursor, ","),
-              let year = text.token(cursor + 1), year.kind == .number, year.text.count == 4 else { return false }
-        return true
-    }
-
     /// An unknown capitalised name that the words around it call a place.
     private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
         let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
@@ -338,7 +336,7 @@ struct PlaceRecognizer: Sendable {
             // "successor to Pachomius": Latin names of persons end in -ius.
             && !token.lower.hasSuffix("ius")
             // "adapted from Palmeri and Gazio (1995)": an author cited with a year.
-            && !isCitedWithYear(after: end, in: text)
+            && !text.isCitedAuthor(at: end - 1)
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
         // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
         let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
