@@ -190,6 +190,10 @@ struct PersonRecognizer: Sendable {
             return nil
         case .weak:
             if common > 0 || places == words.count { return nil }
+            // "Environment Canada", "Classical Greece": a country or a region in the words names no person.
+            if words.contains(where: { text[$0].classes.contains(.placeStart) && ["country", "region", "continent"].contains(gazetteer.place(named: text[$0].lower)?.kind ?? "") }) {
+                return nil
+            }
             // "the film Watchmen", "publishing giant Elsevier": a noun for a work or a thing names it.
             if Self.thingNouns.contains(text.lower(name.lowerBound - 1)) { return nil }
             // "La Désirade", "Les Saintes": a Romance article starts a place's or a thing's name, not a

@@ -225,6 +225,14 @@ struct PlaceRecognizer: Sendable {
             if token.classes.contains(.organisation) { return false }
             next += 1
         }
+        // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
+        // word right before the name makes both one organisation's or thing's name.
+        if let previous = text.token(range.lowerBound - 1), previous.kind == .word, previous.isCapitalized,
+           !previous.sentenceInitial, !first.lineBreakBefore, previous.classes.contains(.dictionaryWord),
+           previous.classes.isDisjoint(with: [.function, .title, .common, .direction, .demonym, .name]),
+           !Lexicon.directionWords.contains(previous.lower), !text.isClaimed(range.lowerBound - 1) {
+            return false
+        }
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
         if ["of", "de", "di", "du", "für", "for"].contains(text.lower(before)), let owner = text.token(before - 1),
