@@ -80,6 +80,10 @@ struct PersonRecognizer: Sendable {
             if token.kind == .word && (token.isCapitalized || token.classes.contains(.particle) && end > index) {
                 if token.isCapitalized { lastWord = end }
                 end += 1
+            } else if end > index, token.kind == .word, Self.isElidedParticle(token) {
+                // "Pescheux d'Herbinville", "Jean le Rond d'Alembert".
+                lastWord = end
+                end += 1
             } else if token.text == ".", !token.spaceBefore, end > index,
                       text[end - 1].text.count <= 2 || text[end - 1].classes.contains(.title) {
                 // Initials and abbreviated titles: "J. R. Tolkien", "Mr. Gizat Nurdauletov", "H.E.".
@@ -127,6 +131,13 @@ struct PersonRecognizer: Sendable {
         // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
         while end - start >= 3, let last = text.token(end - 1), last.kind == .word,
               last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
+            end -= 1
+        }
+        // "Jeff McBride Experience", "Tommy Solomon Statue": an ordinary word after a full name names a
+        // thing of the person's.
+        if end - start >= 3, text[start].classes.contains(.givenName), text[end - 2].kind == .word, text[end - 2].text.count > 1,
+           !isWord(text[end - 2]), let last = text.token(end - 1), last.kind == .word, isWord(last), !isName(last),
+           last.classes.isDisjoint(with: [.organisation, .title]) {
             end -= 1
         }
         while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation {
@@ -402,7 +413,17 @@ struct PersonRecognizer: Sendable {
     }
 
     private func isTitle(_ token: Token) -> Bool {
-        token.kind == .word && token.classes.contains(.title) && (token.isCapitalized || token.text.count > 3)
+        guard token.kind == .word, token.isCapitalized || token.text.count > 3 else { return false }
+        // "Major-General", "Lieutenant-Colonel": a title of titles.
+        return token.classes.contains(.title)
+            || token.lower.contains("-") && token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// "d'Herbinville", "d'Alembert": an elided particle before a capitalised name.
+    private static func isElidedParticle(_ token: Token) -> Bool {
+        let scalars = Array(token.text.unicodeScalars)
+        return scalars.count >= 4 && (scalars[0] == "d" || scalars[0] == "l") && scalars[1] == "'"
+            && scalars[2].properties.isUppercase
     }
 
     /// A title in lower case right before the run: "the president Joe Biden", "Mr. Nurdauletov".
