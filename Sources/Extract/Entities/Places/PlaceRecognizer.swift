@@ -265,10 +265,11 @@ struct PlaceRecognizer: Sendable {
         guard nameEnd > end + 1 else { return false }
         for last in stride(from: nameEnd, to: end + 1, by: -1) {
             guard let place = gazetteer.place(named: text.key(end + 1..<last)) else { continue }
+            // "Levico Terme, Trento, Italy": a city followed by its region.
+            if place.kind == "city" { return isFollowedByRegion(last, in: text) }
             // "Gomez, Panama coach", "Porpoise, Denmark's only whale": the region must end its phrase.
-            guard let after = text.token(last) else { return place.kind != "city" }
-            let endsPhrase = after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
-            return place.kind != "city" && endsPhrase
+            guard let after = text.token(last) else { return true }
+            return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
         }
         return false
     }
@@ -336,6 +337,11 @@ struct PlaceRecognizer: Sendable {
         // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
         // of place.
         let token = text[index]
+        // "in Levico Terme", "near Kibbutz Kinneret": two such words.
+        let unknownPairAfterPreposition = end == index + 2 && !token.sentenceInitial
+            && ["in", "near", "into", "outside"].contains(text.lower(index - 1))
+            && (index..<end).allSatisfy({ !text[$0].isAllCaps && !names.isName(text[$0].lower) && !names.isWord(text[$0].lower) })
+            && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s") && !text.isCitedAuthor(at: end - 1)
         let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
             && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
             // "travelled to Socotra" but not "confided to Galois", "close to Padalecki".
@@ -359,7 +365,9 @@ struct PlaceRecognizer: Sendable {
             && !token.isAllCaps && token.text.count >= 3
             && (isFollowedByRegion(end, in: text) || isDescribedAsPlace(after: end, in: text))
         if pluralAfterPreposition { return (end, text.surface(index..<end)) }
-        guard introduced || followed || unknownAfterPreposition || landLike || locatedOrDescribed else { return nil }
+        guard introduced || followed || unknownAfterPreposition || unknownPairAfterPreposition || landLike || locatedOrDescribed else {
+            return nil
+        }
         return (end, text.surface(index..<end))
     }
 }

@@ -53,7 +53,7 @@ enum Lexicon {
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
         empire dynasty nations war wars revolution cyclone hurricane typhoon storm shuttle
-        blvd boulevard plaza castle cathedral abbey
+        blvd boulevard plaza castle cathedral abbey cemetery monument tower towers mall arena zoo
         library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
         """)
