@@ -200,7 +200,7 @@ struct PersonRecognizer: Sendable {
             if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
-            if common > 0 || places == words.count { return nil }
+            if common > 0 || places == words.count && !text.isCitedAuthor(at: end - 1) { return nil }
             // "Environment Canada", "Classical Greece": a country or a region in the words names no person.
             if words.contains(where: { text[$0].classes.contains(.placeStart) && ["country", "region", "continent"].contains(gazetteer.place(named: text[$0].lower)?.kind ?? "") }) {
                 return nil

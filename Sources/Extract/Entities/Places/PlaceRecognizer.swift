@@ -292,6 +292,7 @@ struct PlaceRecognizer: Sendable {
             if Self.describingKindWords.contains(token.lower) {
                 guard let after = text.token(cursor + 1) else { return true }
                 return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
+                    || Self.placePrepositions.contains(after.lower)
             }
             cursor += 1
         }
