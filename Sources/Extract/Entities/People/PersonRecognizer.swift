@@ -262,13 +262,18 @@ struct PersonRecognizer: Sendable {
             // a verb of a person's life or a possessive after it makes a word a name; "Wilkins also said":
             // an adverb may stand between.
             let verbIndex = Self.verbAdverbs.contains(text.lower(index + 1)) ? index + 2 : index + 1
+            // "Holt opened 2012 with Altoona": a known surname before a verb in the past tense.
+            let pastTense: (Token) -> Bool = { $0.kind == .word && !$0.isCapitalized && $0.lower.count > 4 && $0.lower.hasSuffix("ed") }
             guard let next = text.token(index + 1), !next.lineBreakBefore, let verb = text.token(verbIndex),
-                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) else { return false }
+                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) || isName && pastTense(verb) else {
+                return false
+            }
             // "Holt graduated", "Goldsmith's test": a surname that is also a word needs a verb only a
             // person does, or a possessive; "Wilkins said": so does an unknown word shaped like a plural.
             // "Holt was drafted": a passive only a person undergoes counts as such a verb.
             let personOnly = Self.personVerbs.contains(verb.lower) && !Self.sharedVerbs.contains(verb.lower)
                 || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
+                || isName && pastTense(verb) && !Self.sharedVerbs.contains(verb.lower) && text.lower(verbIndex + 1) != "by"
             if isName && isWord { return personOnly || next.text == "'s" }
             return !isWord && (looksLikeSurname(word) || personOnly)
         }
