@@ -19,6 +19,7 @@ struct EvidenceRuleTests {
     @Test("a single name is a person by what surrounds it", arguments: [
         ("Okonkwo also said the vote was fair.", ["Okonkwo"]),
         ("Marsh was elected in 1998.", ["Marsh"]),
+        ("Marsh opened a bakery in 1990.", ["Marsh"]),
         ("Okafor (left) and Lindqvist (right) at the signing.", ["Okafor", "Lindqvist"]),
         ("Image: Tarkowski.", ["Tarkowski"]),
         ("\"It is done,\" Hargreave said.", ["Hargreave"]),
@@ -62,6 +63,15 @@ struct EvidenceRuleTests {
     func describedPlaces(text: String, place: String) {
         #expect(found(.place, in: text).first?.text == place)
         #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("an unknown word after a person's name and \"of\" is the person's home")
+    func homePlaces() {
+        let all = found("The sermons of Gregory Halloran of Tremadoc were printed.")
+        #expect(all == [
+            Found(type: .person, text: "Gregory Halloran", normalized: "Gregory Halloran"),
+            Found(type: .place, text: "Tremadoc", normalized: "Tremadoc"),
+        ])
     }
 
     @Test("a country's name inside an organisation's or a vehicle's name is no place")

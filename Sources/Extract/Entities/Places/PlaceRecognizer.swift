@@ -150,6 +150,24 @@ struct PlaceRecognizer: Sendable {
         }
     }
 
+    /// "Theodorus of Tabennese", "Apollinaris of Laodicea": an unknown word after a person's name and
+    /// "of" is the person's home, a place.
+    func adoptHomePlaces(in text: inout AnnotatedText) {
+        let spanOf = text.spanIndexByToken()
+        for index in 1..<max(1, text.count - 1) where text.lower(index) == "of" {
+            let home = index + 1
+            guard spanOf[index - 1] >= 0, text.spans[spanOf[index - 1]].type == .person, let token = text.token(home),
+                  token.kind == .word, token.isCapitalized, !token.isAllCaps, token.text.count >= 4,
+                  !names.isName(token.lower), !names.isWord(token.lower), !(text.token(home + 1)?.isCapitalized ?? false),
+                  !text.isPunctuation(home + 1, "'s") else { continue }
+            if spanOf[home] < 0 {
+                text.claim(home..<home + 1, as: .place, normalized: token.text)
+            } else if text.spanTokens[spanOf[home]] == home..<home + 1, text.spans[spanOf[home]].type == .person {
+                text.setType(ofSpan: spanOf[home], to: .place, normalized: token.text)
+            }
+        }
+    }
+
     /// What the gazetteer says about the tokens at an index.
     private enum GazetteerResult {
         case none
