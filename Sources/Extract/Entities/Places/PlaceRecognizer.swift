@@ -297,6 +297,12 @@ struct PlaceRecognizer: Sendable {
     /// a person.
     private func isDescribedAsPlace(after end: Int, in text: AnnotatedText) -> Bool {
         var cursor = end
+        // "Hadibo is located on the coast", "Tulum, situated near".
+        let verb = text.isPunctuation(cursor, ",") ? cursor + 1 : cursor
+        if ["located", "situated"].contains(text.lower(verb)) || ["is", "was"].contains(text.lower(verb))
+            && ["located", "situated"].contains(text.lower(verb + 1)) {
+            return true
+        }
         if ["is", "was"].contains(text.lower(cursor)) || text.isPunctuation(cursor, ",") {
             cursor += 1
         } else {
@@ -358,11 +364,11 @@ struct PlaceRecognizer: Sendable {
         let token = text[index]
         // "in Levico Terme", "near Kibbutz Kinneret": two such words.
         let unknownPairAfterPreposition = end == index + 2 && !token.sentenceInitial
-            && ["in", "near", "into", "outside"].contains(text.lower(index - 1))
+            && ["in", "near", "into", "outside", "through"].contains(text.lower(index - 1))
             && (index..<end).allSatisfy({ !text[$0].isAllCaps && !names.isName(text[$0].lower) && !names.isWord(text[$0].lower) })
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s") && !text.isCitedAuthor(at: end - 1)
         let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
-            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting", "through"].contains(text.lower(index - 1))
             // "travelled to Socotra" but not "confided to Galois", "close to Padalecki".
             && (text.lower(index - 1) != "to" || Lexicon.motionWords.contains(text.lower(index - 2)))
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
