@@ -243,6 +243,11 @@ struct PlaceRecognizer: Sendable {
             if token.classes.contains(.organisation) { return false }
             next += 1
         }
+        // "the Pittsburgh Pirates", "Boston Red Sox": a plural name after a city's name is a team's.
+        if next > range.upperBound, let last = text.token(next - 1), last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
+           !last.classes.contains(.placeStart), !Lexicon.trailingFeatureWords.contains(last.lower), !last.isAllCaps {
+            return false
+        }
         // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
         // word right before the name makes both one organisation's or thing's name.
         if let previous = text.token(range.lowerBound - 1), previous.kind == .word, previous.isCapitalized,

@@ -48,7 +48,7 @@ enum Lexicon {
         hospital clinic museum gallery library airport station street road avenue square bridge
         park palace stadium hotel restaurant cafe bar theatre theater cinema prison camp
         times post news journal magazine herald tribune gazette press review daily weekly radio tv
-        star globe dispatch chronicle inquirer examiner telegraph
+        star globe dispatch chronicle inquirer examiner telegraph paper battle siege treaty
         television channel records studios studio entertainment media network foundation
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
