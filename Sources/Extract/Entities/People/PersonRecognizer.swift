@@ -189,6 +189,12 @@ struct PersonRecognizer: Sendable {
             && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
             return nil
         }
+        // "Denver Broncos", "Tampa Bay Rays": a place's name before a plural names a team.
+        if words.count >= 2, let last = words.last, text[last].lower.hasSuffix("s"), !text[last].lower.hasSuffix("ss"),
+           !isName(text[last]), firstWord.classes.contains(.placeStart), let place = gazetteer.place(named: firstWord.lower),
+           place.kind == "city" ? place.population >= 100_000 : !firstWord.classes.contains(.givenName) {
+            return nil
+        }
         switch pass {
         case .strong:
             // "Jordan River", "Virginia Beach": a given name that starts a geographic name; but "Christopher
