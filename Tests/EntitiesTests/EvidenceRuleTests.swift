@@ -46,6 +46,7 @@ struct EvidenceRuleTests {
         ("She won the Oscar Lindgren Trophy last year.", "Oscar Lindgren"),
         ("John A. Smith testified on Monday.", "John A. Smith"),
         ("Anna Hill spoke first.", "Anna Hill"),
+        ("The actor Jude Law arrived late.", "Jude Law"),
     ])
     func nameBoundaries(text: String, name: String) {
         #expect(found(.person, in: text).map(\.text) == [name])
