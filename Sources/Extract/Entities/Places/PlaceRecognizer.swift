@@ -245,7 +245,8 @@ struct PlaceRecognizer: Sendable {
         }
         // "the Pittsburgh Pirates", "Boston Red Sox": a plural name after a city's name is a team's.
         if next > range.upperBound, let last = text.token(next - 1), last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
-           !last.classes.contains(.placeStart), !Lexicon.trailingFeatureWords.contains(last.lower), !last.isAllCaps {
+           last.classes.isDisjoint(with: [.placeStart, .title, .givenName, .surname]), !Lexicon.trailingFeatureWords.contains(last.lower),
+           !last.isAllCaps {
             return false
         }
         // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
