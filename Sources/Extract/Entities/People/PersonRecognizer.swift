@@ -425,9 +425,10 @@ struct PersonRecognizer: Sendable {
 
     private func isTitle(_ token: Token) -> Bool {
         guard token.kind == .word, token.isCapitalized || token.text.count > 3 else { return false }
+        if token.classes.contains(.title) { return true }
         // "Major-General", "Lieutenant-Colonel": a title of titles.
-        return token.classes.contains(.title)
-            || token.lower.contains("-") && token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+        guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
+        return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
     }
 
     /// "d'Herbinville", "d'Alembert": an elided particle before a capitalised name.
