@@ -89,4 +89,14 @@ struct EvidenceRuleTests {
         #expect(found(.date, in: "A survey of 1709 schoolchildren was run.").isEmpty)
         #expect(found(.date, in: "Over the past decades the town grew.").map(\.text) == ["the past decades"])
     }
+
+    @Test("decades in words, eras and the turn of the century are dates", arguments: [
+        ("Back in the sixties he was famous.", "the sixties", "1960s"),
+        ("The town was founded in 44 BC by settlers.", "44 BC", "44 BC"),
+        ("By the 7th century BC the city had grown.", "the 7th century BC", "06 BC"),
+        ("The city grew fast at the turn of the century.", "the turn of the century", "the turn of the century"),
+    ])
+    func eraDates(text: String, span: String, normalized: String) {
+        #expect(found(.date, in: text) == [Found(type: .date, text: span, normalized: normalized)])
+    }
 }
