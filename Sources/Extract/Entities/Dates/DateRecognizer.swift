@@ -21,7 +21,13 @@ struct DateRecognizer: Sendable {
         "feet", "dollars", "euros", "pounds", "tons", "tonnes", "cases", "deaths", "hectares", "acres",
         "members", "students", "times", "words", "pages", "calories", "mg", "kg", "copies", "units",
         "rupees", "rs", "refugees", "prisoners", "soldiers", "employees", "workers", "households",
-        "hours", "minutes", "seconds", "hrs", "mins",
+        "hours", "minutes", "seconds", "hrs", "mins", "ft", "sq", "authors", "articles", "books", "items", "users",
+        "visitors", "participants", "respondents", "patients", "pupils", "schoolchildren",
+    ]
+    /// Capitalised words that end a street's name, so that a number before them is a house number.
+    private static let streetWords: Set<String> = [
+        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "terrace", "lane", "drive", "dr",
+        "way", "highway", "hwy", "place", "court", "square",
     ]
 
     func recognize(in text: inout AnnotatedText, published: String?) {
@@ -111,6 +117,7 @@ struct DateRecognizer: Sendable {
     /// Words that every date contains at least one of (besides numbers).
     static let coreWords: Set<String> = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(units.keys)
         .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season"])
+        .union(decadeWords.keys)
 
     /// Numbers, ordinals ("19th"), decades ("1990s") and the start words can start a date.
     private static func canStartDate(_ token: Token) -> Bool {
@@ -128,6 +135,16 @@ struct DateRecognizer: Sendable {
         if let length = Self.periodPartIndex.length(at: start, in: text),
            let inner = core(at: start + length, in: text, anchor: anchor), inner.normalized.first?.isNumber ?? false {
             return inner
+        }
+        // "the turn of the century".
+        if let length = Self.periodPartIndex.length(at: start, in: text), text.lower(start) == "the",
+           text.lower(start + length) == "the", text.lower(start + length + 1) == "century" {
+            return Match(end: start + length + 2, normalized: text.key(start..<start + length + 2))
+        }
+        // "1230 BC", "347 AD", "the 7th century BC": a year or a century of an era.
+        if let date = core(at: start, in: text, anchor: anchor) ?? eraYear(at: start, in: text) {
+            return Self.eras.contains(text.lower(date.end)) && text.token(date.end)?.isAllCaps == true
+                ? Match(end: date.end + 1, normalized: date.normalized + " " + text[date.end].text) : date
         }
         // "the 2011 season", "His 2010 season".
         if text.lower(start) == "the" || Self.possessives.contains(text.lower(start)),
@@ -154,8 +171,24 @@ struct DateRecognizer: Sendable {
             }
         }
         // Ranges ("1947 to 1960") are two dates, as in OntoNotes and GUM.
-        return core(at: start, in: text, anchor: anchor)
+        return nil
     }
+
+    /// Era abbreviations after a year or a century.
+    private static let eras: Set<String> = ["bc", "ad", "bce", "ce"]
+
+    /// A number of one to four digits before an era: "347 AD", "44 BC".
+    private func eraYear(at index: Int, in text: AnnotatedText) -> Match? {
+        guard let token = text.token(index), token.kind == .number, token.text.count <= 4,
+              Self.eras.contains(text.lower(index + 1)), text.token(index + 1)?.isAllCaps == true else { return nil }
+        return Match(end: index + 1, normalized: token.text)
+    }
+
+    /// "the sixties", "the nineties": decades of the 20th century in words.
+    private static let decadeWords: [String: String] = [
+        "twenties": "1920s", "thirties": "1930s", "forties": "1940s", "fifties": "1950s", "sixties": "1960s",
+        "seventies": "1970s", "eighties": "1980s", "nineties": "1990s",
+    ]
 
     /// A date that is not a range and has no quantifier.
     private func core(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
@@ -177,6 +210,7 @@ struct DateRecognizer: Sendable {
         }
         if hasThe || modifier {
             if let decade = decade(at: index, in: text) { return Match(end: decade.end, normalized: decade.normalized) }
+            if hasThe, let decade = Self.decadeWords[text.lower(index)] { return Match(end: index + 1, normalized: decade) }
             if let century = century(at: index, in: text) { return century }
             if hasThe && !modifier {
                 if let relative = pastPeriod(at: start, in: text, anchor: anchor) { return relative }
@@ -367,6 +401,11 @@ struct DateRecognizer: Sendable {
         if let next = text.token(index + 1) {
             if next.kind == .word && (Self.countNouns.contains(next.lower) || (next.isAllCaps && !next.lineBreakBefore)) { return false }
             if next.kind == .punctuation && (next.text == "%" || next.text == ":") && !next.spaceBefore { return false }
+            // "1214 Anderson Ave", "1355 Inwood Terrace": a house number.
+            if next.kind == .word, next.isCapitalized,
+               (index + 2...index + 3).contains(where: { Self.streetWords.contains(text.lower($0)) && text[$0].isCapitalized }) {
+                return false
+            }
         }
         let previous = text.lower(index - 1)
         if ["no", "number", "rs", "usd", "$", "€", "£", "page", "pages", "p", "pp", "room", "flight", "route"].contains(previous) {
@@ -439,6 +478,11 @@ struct DateRecognizer: Sendable {
 
     /// "the past five years", "the last decade".
     private func pastPeriod(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        // "the past decades", "the last months of his life": a plural unit after "the past" or "the last".
+        if ["past", "last"].contains(text.lower(start + 1)), let code = Self.units[text.lower(start + 2)],
+           code != "D", text.lower(start + 2).hasSuffix("s") {
+            return Match(end: start + 3, normalized: text.key(start..<start + 3))
+        }
         guard let relative = relativeDate(at: start + 1, in: text, anchor: anchor),
               Self.relativeModifiers.contains(text.lower(start + 1)) else { return nil }
         let phrase = text.key(start..<relative.end)

@@ -156,6 +156,8 @@ struct LawRecognizer: Sendable {
                 break
             }
         }
+        // "Nathan Law", "Jude Law": a given name before "Law" makes it a surname.
+        if token.lower == "law", index - start == 1, text[start].classes.contains(.givenName) { return nil }
         // "the 1894 Act" names an instrument only with the document's context.
         let isGeneric = (start == index || start == index - 1 && text[start].kind == .number)
             && !Self.standaloneInstruments.contains(token.lower)

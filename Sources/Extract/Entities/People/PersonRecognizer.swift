@@ -80,6 +80,10 @@ struct PersonRecognizer: Sendable {
             if token.kind == .word && (token.isCapitalized || token.classes.contains(.particle) && end > index) {
                 if token.isCapitalized { lastWord = end }
                 end += 1
+            } else if end > index, token.kind == .word, Self.isElidedParticle(token) {
+                // "Pescheux d'Herbinville", "Jean le Rond d'Alembert".
+                lastWord = end
+                end += 1
             } else if token.text == ".", !token.spaceBefore, end > index,
                       text[end - 1].text.count <= 2 || text[end - 1].classes.contains(.title) {
                 // Initials and abbreviated titles: "J. R. Tolkien", "Mr. Gizat Nurdauletov", "H.E.".
@@ -129,6 +133,13 @@ struct PersonRecognizer: Sendable {
               last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
             end -= 1
         }
+        // "Jeff McBride Experience", "Tommy Solomon Statue": an ordinary word after a full name names a
+        // thing of the person's.
+        if end - start >= 3, text[start].classes.contains(.givenName), text[end - 2].kind == .word, text[end - 2].text.count > 1,
+           !isWord(text[end - 2]), let last = text.token(end - 1), last.kind == .word, isWord(last), !isName(last),
+           last.classes.isDisjoint(with: [.organisation, .title]) {
+            end -= 1
+        }
         while end > start, text[end - 1].classes.contains(.particle) || text[end - 1].kind == .punctuation {
             // "George H. W.": the full stop of a last initial is part of the name.
             if end - start >= 3, text[end - 1].text == ".", text[end - 2].text.count == 1, text[end - 2].isCapitalized { break }
@@ -138,6 +149,8 @@ struct PersonRecognizer: Sendable {
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
+        // "Iván DeJesús, Jr.": a suffix alone is no name.
+        if words.count == 1 && Self.trailingRoles.contains(text[words[0]].lower) { return nil }
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         for index in words {
@@ -158,7 +171,7 @@ struct PersonRecognizer: Sendable {
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !isCitedAuthor(at: words[0], in: text) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0]) { return nil }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
             return common == 0 ? name : nil
@@ -167,23 +180,49 @@ struct PersonRecognizer: Sendable {
         let givenFirst = firstWord.classes.contains(.givenName)
             && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
         // "Douglass North": a frequent word after a given name is a surname; a function word is not.
-        let functionWords = words.dropFirst().filter { text[$0].classes.contains(.function) }.count
+        // "Eugene A. Nida": an initial is no function word.
+        let functionWords = words.dropFirst().filter {
+            text[$0].classes.contains(.function) && !(text[$0].text.count == 1 && text.isPunctuation($0 + 1, "."))
+        }.count
         // "Hong Kong", "San Francisco": the words start a known place's name.
         if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
             && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
             return nil
         }
+        // "Denver Broncos", "Tampa Bay Rays": a place's name before a plural names a team.
+        if words.count >= 2, let last = words.last, text[last].lower.hasSuffix("s"), !text[last].lower.hasSuffix("ss"),
+           !isName(text[last]), firstWord.classes.contains(.placeStart), let place = gazetteer.place(named: firstWord.lower),
+           place.kind == "city" ? place.population >= 100_000 : !firstWord.classes.contains(.givenName) {
+            return nil
+        }
         switch pass {
         case .strong:
-            // "Jordan River", "Virginia Beach": a given name that starts a geographic name.
-            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower) { return nil }
+            // "Jordan River", "Virginia Beach": a given name that starts a geographic name; but "Christopher
+            // Hill": a surname after a given name that is no place.
+            if let last = words.last, Lexicon.trailingFeatureWords.contains(text[last].lower),
+               !(text[last].classes.contains(.surname) && !firstWord.classes.contains(.placeStart)) {
+                return nil
+            }
             if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
-            if common > 0 || places == words.count { return nil }
+            if common > 0 || places == words.count && !text.isCitedAuthor(at: end - 1) { return nil }
+            // "Environment Canada", "Classical Greece": a country or a region in the words names no person.
+            if words.contains(where: { text[$0].classes.contains(.placeStart) && ["country", "region", "continent"].contains(gazetteer.place(named: text[$0].lower)?.kind ?? "") }) {
+                return nil
+            }
+            // "the film Watchmen", "publishing giant Elsevier": a noun for a work or a thing names it.
+            if Self.thingNouns.contains(text.lower(name.lowerBound - 1)) { return nil }
+            // "La Désirade", "Los Alamos": a Romance article starts a place's or a thing's name, not a
+            // person's; "Vostok 1", "Apollo 11": a number after the name, other than a cited year, makes it
+            // a thing's.
+            if Self.leadingArticles.contains(text.lower(name.lowerBound)) { return nil }
+            if let number = text.token(end)?.number, !(1500...2099).contains(number) || text[end].text.count != 4 { return nil }
             // "the Jóola Búluf areas", "his Thyrza Elegies": without a given name or a title, a name after
             // an article or a possessive is a thing's.
-            if Self.determiners.contains(text.lower(name.lowerBound - 1)) { return nil }
+            if Self.determiners.contains(text.lower(name.lowerBound - 1)), !(words.count == 1 && Self.leaderNouns.contains(text.lower(end))) {
+                return nil
+            }
 
             if let last = words.last, isDemonym(text[last]) { return nil }
             if allCaps { return nil }
@@ -201,22 +240,46 @@ struct PersonRecognizer: Sendable {
     /// Whether one capitalised word with no title before it is a name ("Warhol", "Holt").
     private func singleWordName(_ word: Token, at index: Int, in text: AnnotatedText) -> Bool {
         let before = text.lower(index - 1)
-        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
-        if Self.determiners.contains(before) || before == "ethnic" || isDemonym(word) || word.text.count < 3
-            || word.text.contains(where: \.isNumber) {
-            return false
-        }
-        if isCitedAuthor(at: index, in: text) { return true }
+        let after = text.lower(index + 1)
         let isName = isName(word)
         let isWord = isWord(word)
+        if isDemonym(word) || word.text.contains(where: \.isNumber) || word.classes.contains(.common) { return false }
+        // "the Bush administration", "the Monti government": a surname before a noun of a person's rule.
+        if before == "the", Self.leaderNouns.contains(after), isName && !isWord || !isName && !isWord && looksLikeSurname(word) {
+            return true
+        }
+        // After an article or a possessive it is a thing or a title ("the Bible", "his Prince").
+        if Self.determiners.contains(before) || before == "ethnic" { return false }
+        // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
+        if Self.groupNouns.contains(after) { return false }
+        // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
+        if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps }
+        if word.text.count < 3 { return false }
+        // "Braverman (left)": a caption; "Image: Huebi": a credit; '," Dewar said': a quote's speaker.
+        if text.isPunctuation(index + 1, "("), Self.captionPositions.contains(text.lower(index + 2)), text.isPunctuation(index + 3, ")") {
+            return true
+        }
+        if text.isPunctuation(index - 1, ":"), Self.creditWords.contains(text.lower(index - 2)), !word.isAllCaps { return true }
+        if Self.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
+            return true
+        }
         if word.sentenceInitial && !(isName && !isWord) {
             // "Galois returned to mathematics", "Warhol's new meaning": at the start of a sentence only
-            // a verb of a person's life or a possessive after it makes a word a name.
-            guard let next = text.token(index + 1), !next.lineBreakBefore,
-                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(next.lower) else { return false }
+            // a verb of a person's life or a possessive after it makes a word a name; "Wilkins also said":
+            // an adverb may stand between.
+            let verbIndex = Self.verbAdverbs.contains(text.lower(index + 1)) ? index + 2 : index + 1
+            // "Holt opened 2012 with Altoona": a known surname before a verb in the past tense.
+            let pastTense: (Token) -> Bool = { $0.kind == .word && !$0.isCapitalized && $0.lower.count > 4 && $0.lower.hasSuffix("ed") }
+            guard let next = text.token(index + 1), !next.lineBreakBefore, let verb = text.token(verbIndex),
+                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) || isName && pastTense(verb) else {
+                return false
+            }
             // "Holt graduated", "Goldsmith's test": a surname that is also a word needs a verb only a
             // person does, or a possessive; "Wilkins said": so does an unknown word shaped like a plural.
-            let personOnly = Self.personVerbs.contains(next.lower) && !Self.sharedVerbs.contains(next.lower)
+            // "Holt was drafted": a passive only a person undergoes counts as such a verb.
+            let personOnly = Self.personVerbs.contains(verb.lower) && !Self.sharedVerbs.contains(verb.lower)
+                || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
+                || isName && pastTense(verb) && !Self.sharedVerbs.contains(verb.lower) && text.lower(verbIndex + 1) != "by"
             if isName && isWord { return personOnly || next.text == "'s" }
             return !isWord && (looksLikeSurname(word) || personOnly)
         }
@@ -224,8 +287,14 @@ struct PersonRecognizer: Sendable {
         case (true, false):
             return true
         case (true, true):
-            // "Green versus United States" but not "in Rock" or a heading word.
-            return !word.sentenceInitial && !Self.prepositions.contains(before)
+            // "Green versus United States" but not "in Rock" or a heading word; "Carnegie Hall",
+            // "Volgograd Arena", "30 Rock": nor the last word of another name.
+            let previous = text.token(index - 1)
+            let endsName = previous.map {
+                ($0.kind == .word && $0.isCapitalized && !$0.sentenceInitial && $0.classes.isDisjoint(with: [.function, .common, .title])
+                    || $0.kind == .number) && !word.lineBreakBefore
+            } ?? false
+            return !word.sentenceInitial && !Self.prepositions.contains(before) && !endsName
         case (false, true):
             return false
         case (false, false):
@@ -249,30 +318,64 @@ struct PersonRecognizer: Sendable {
         "served", "received", "studied", "left", "took", "played", "continued", "decided", "published", "went",
         "remained", "attended", "graduated", "worked", "lived", "spent", "believed", "announced", "replied",
         "asked", "answered", "described", "admitted", "insisted", "denied", "met", "founded", "led", "lost",
-        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who",
+        "wanted", "wants", "thinks", "thought", "knew", "felt", "himself", "herself", "who", "proposed",
+        "recommended", "visited", "urged", "suggested", "criticized", "criticised", "praised", "observed",
+        "asserted", "auditioned", "composed", "taught", "conceded", "testified", "tweeted", "confessed", "retired",
+        "starred", "sang", "painted",
     ]
 
     /// Verbs of `personVerbs` that things and groups do as well ("Spring was", "Kazakhs who").
     private static let sharedVerbs: Set<String> = [
         "was", "is", "has", "had", "became", "who", "won", "lost", "joined", "began", "continued", "remained", "left",
-        "took", "played", "led", "moved", "received", "went", "served", "himself", "herself",
+        "took", "played", "led", "moved", "received", "went", "served", "himself", "herself", "proposed",
+        "recommended", "visited", "urged", "suggested", "criticized", "criticised", "praised", "observed",
     ]
 
-    /// An author in a citation: "Spang (1983)", "(Makel & Plucker, 2014)", "Cruse and Croft (2004)".
-    private func isCitedAuthor(at index: Int, in text: AnnotatedText) -> Bool {
-        func isYear(_ token: Int) -> Bool {
-            guard let year = text.token(token), year.kind == .number, year.text.count == 4, let value = year.number else { return false }
-            return (1500...2099).contains(value)
-        }
-        var after = index + 1
-        // "Cruse and Croft (2004)", "Makel & Plucker, 2014": the last of the authors carries the year.
-        if ["&", "and"].contains(text.lower(after)), let next = text.token(after + 1), next.kind == .word, next.isCapitalized {
-            after += 2
-        }
-        if text.isPunctuation(after, "("), isYear(after + 1) { return true }
-        if text.isPunctuation(after, ","), isYear(after + 1) { return true }
-        return text.lower(index + 1) == "et" && text.lower(index + 2) == "al"
-    }
+    /// Participles after "was" that mostly tell of a person: "Holt was drafted", "Marbles was born".
+    private static let personPassives: Set<String> = [
+        "born", "raised", "educated", "married", "elected", "appointed", "drafted", "knighted", "baptized", "baptised",
+        "buried", "ordained", "nominated", "sworn", "hired", "fired", "arrested", "sentenced", "convicted",
+        "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",
+    ]
+
+    /// Nouns of a person's rule or following after "the" and a surname: "the Bush administration".
+    private static let leaderNouns: Set<String> = [
+        "administration", "government", "presidency", "cabinet", "campaign", "era", "regime", "doctrine", "memorial",
+    ]
+
+    /// Words in brackets after a name in a photo caption: "Braverman (left)".
+    private static let captionPositions: Set<String> = ["left", "right", "center", "centre", "pictured", "top", "bottom"]
+
+    /// Labels before the name of a picture's author: "Image: Huebi".
+    private static let creditWords: Set<String> = ["image", "photo", "photograph", "picture", "video", "credit", "photos", "images"]
+
+    /// Verbs of speech that follow the name of the speaker: "Dewar said".
+    private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
+
+    /// Adverbs that may stand between a name and its verb: "Wilkins also said".
+    private static let verbAdverbs: Set<String> = [
+        "also", "then", "later", "originally", "again", "subsequently", "still", "never", "first", "soon",
+        "eventually", "finally", "initially", "previously", "recently", "often", "once", "immediately", "reportedly",
+    ]
+
+    /// Nouns before a capitalised name that make it the name of a work or a thing: "the film Watchmen".
+    private static let thingNouns: Set<String> = [
+        "book", "books", "film", "films", "movie", "novel", "album", "song", "opera", "operas", "play", "journal",
+        "magazine", "newspaper", "website", "site", "company", "brand", "firm", "software", "app", "game", "spacecraft",
+        "ship", "vessel", "shuttle", "species", "genus", "cyclone", "hurricane", "storm", "typhoon", "giant",
+        "agency", "band", "label", "series", "show", "programme", "project", "mission", "language", "dialect",
+    ]
+
+    /// Articles of Romance languages that start names of places and things: "La Désirade", "Los Alamos".
+    /// "Le" and "Les" are left out: they also start people's names ("Le Pen", "Les Paul").
+    private static let leadingArticles: Set<String> = ["la", "los", "las", "el", "il"]
+
+    /// Nouns after a capitalised word that make it a people's or a language's name: "Moriori people".
+    private static let groupNouns: Set<String> = [
+        "people", "peoples", "language", "languages", "speakers", "speaking", "culture", "cultures", "community",
+        "communities", "tribe", "tribes", "dialect", "dialects", "descent", "cuisine", "ethnicity", "men", "women",
+        "villages", "areas",
+    ]
 
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
     private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]
@@ -322,7 +425,18 @@ struct PersonRecognizer: Sendable {
     }
 
     private func isTitle(_ token: Token) -> Bool {
-        token.kind == .word && token.classes.contains(.title) && (token.isCapitalized || token.text.count > 3)
+        guard token.kind == .word, token.isCapitalized || token.text.count > 3 else { return false }
+        if token.classes.contains(.title) { return true }
+        // "Major-General", "Lieutenant-Colonel": a title of titles.
+        guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
+        return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// "d'Herbinville", "d'Alembert": an elided particle before a capitalised name.
+    private static func isElidedParticle(_ token: Token) -> Bool {
+        let scalars = Array(token.text.unicodeScalars)
+        return scalars.count >= 4 && (scalars[0] == "d" || scalars[0] == "l") && scalars[1] == "'"
+            && scalars[2].properties.isUppercase
     }
 
     /// A title in lower case right before the run: "the president Joe Biden", "Mr. Nurdauletov".

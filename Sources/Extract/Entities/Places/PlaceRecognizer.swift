@@ -27,10 +27,20 @@ struct PlaceRecognizer: Sendable {
         "state", "commonwealth", "province", "city", "municipality", "town", "borough", "county",
     ]
 
-    /// Lower-case place-kind words that may follow a name ("Xinjiang region").
+    /// Lower-case place-kind words that may follow a name ("Xinjiang region", "the Pláka districts",
+    /// "Kayangan lakes").
     private static let trailingKindWords: Set<String> = [
         "region", "province", "district", "county", "oblast", "prefecture", "village", "town", "city",
-        "municipality", "state", "island", "autonomous",
+        "municipality", "state", "island", "autonomous", "regions", "provinces", "districts", "villages",
+        "islands", "lake", "lakes", "mountains", "hills", "river", "rivers", "valley", "peninsula",
+        "neighborhood", "neighbourhood",
+    ]
+
+    /// Nouns that, after "X is a" or "X, a", say that X is a place ("Temescal is a neighborhood").
+    private static let describingKindWords: Set<String> = [
+        "town", "city", "village", "hamlet", "island", "neighborhood", "neighbourhood", "suburb", "municipality",
+        "district", "region", "province", "county", "port", "settlement", "commune", "peninsula", "archipelago",
+        "capital", "country", "kingdom", "republic", "river", "lake", "mountain", "volcano",
     ]
 
     func recognize(in text: inout AnnotatedText) {
@@ -130,10 +140,30 @@ struct PlaceRecognizer: Sendable {
             let joiners: Set<String> = [",", "and", "or"]
             let before = range.lowerBound - 1
             let after = range.upperBound
-            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1)
+            // "While in the United States, Dvořák wrote": after a comma, only a list goes on.
+            let listGoesOn = text.token(after).map { $0.kind == .punctuation || joiners.contains($0.lower) } ?? true
+            let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1) && (text.lower(before) != "," || listGoesOn)
             let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
             if leftPlace || rightPlace || placeWords.contains(token.lower) {
                 text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
+            }
+        }
+    }
+
+    /// "Theodorus of Tabennese", "Apollinaris of Laodicea": an unknown word after a person's name and
+    /// "of" is the person's home, a place.
+    func adoptHomePlaces(in text: inout AnnotatedText) {
+        let spanOf = text.spanIndexByToken()
+        for index in 1..<max(1, text.count - 1) where text.lower(index) == "of" {
+            let home = index + 1
+            guard spanOf[index - 1] >= 0, text.spans[spanOf[index - 1]].type == .person, let token = text.token(home),
+                  token.kind == .word, token.isCapitalized, !token.isAllCaps, token.text.count >= 4,
+                  !names.isName(token.lower), !names.isWord(token.lower), !(text.token(home + 1)?.isCapitalized ?? false),
+                  !text.isPunctuation(home + 1, "'s") else { continue }
+            if spanOf[home] < 0 {
+                text.claim(home..<home + 1, as: .place, normalized: token.text)
+            } else if text.spanTokens[spanOf[home]] == home..<home + 1, text.spans[spanOf[home]].type == .person {
+                text.setType(ofSpan: spanOf[home], to: .place, normalized: token.text)
             }
         }
     }
@@ -169,6 +199,12 @@ struct PlaceRecognizer: Sendable {
             }
             if length == 1 && isAmbiguous(place, text[index])
                 && !isIntroducedAsPlace(range, in: text) {
+                return .none
+            }
+            // "from Santos (1989)", "(Jasny, Chin, Chong, & Vignieri, 2011)": a city's name as a cited author,
+            // but "the Sorbonne in Paris (1927)".
+            if place.kind == "city", !["in", "at", "near", "to"].contains(text.lower(index - 1)),
+               text.isCitedAuthor(at: range.upperBound - 1) {
                 return .none
             }
             // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
@@ -207,6 +243,20 @@ struct PlaceRecognizer: Sendable {
             if token.classes.contains(.organisation) { return false }
             next += 1
         }
+        // "the Pittsburgh Pirates", "Boston Red Sox": a plural name after a city's name is a team's.
+        if next > range.upperBound, let last = text.token(next - 1), last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
+           last.classes.isDisjoint(with: [.placeStart, .title, .givenName, .surname]), !Lexicon.trailingFeatureWords.contains(last.lower),
+           !last.isAllCaps {
+            return false
+        }
+        // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
+        // word right before the name makes both one organisation's or thing's name.
+        if let previous = text.token(range.lowerBound - 1), previous.kind == .word, previous.isCapitalized,
+           !previous.sentenceInitial, !first.lineBreakBefore, previous.classes.contains(.dictionaryWord),
+           previous.classes.isDisjoint(with: [.function, .title, .common, .direction, .demonym, .name]),
+           !Lexicon.directionWords.contains(previous.lower), !text.isClaimed(range.lowerBound - 1) {
+            return false
+        }
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
         if ["of", "de", "di", "du", "für", "for"].contains(text.lower(before)), let owner = text.token(before - 1),
@@ -227,10 +277,54 @@ struct PlaceRecognizer: Sendable {
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
         if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
-        // "Norton, Kansas": a place name followed by a region or country.
-        if text.isPunctuation(range.upperBound, ","), let next = text.token(range.upperBound + 1), next.isCapitalized,
-           let place = gazetteer.place(named: next.lower), place.kind != "city" {
+        return isFollowedByRegion(range.upperBound, in: text) || isDescribedAsPlace(after: range.upperBound, in: text)
+    }
+
+    /// "Norton, Kansas", "Levico Terme, Trento": a comma and a known region or country after a name.
+    private func isFollowedByRegion(_ end: Int, in text: AnnotatedText) -> Bool {
+        guard text.isPunctuation(end, ","), let next = text.token(end + 1), next.isCapitalized, !next.lineBreakBefore else {
+            return false
+        }
+        let nameEnd = text.capitalisedRun(from: end + 1, limit: 3, stoppingAt: [])
+        guard nameEnd > end + 1 else { return false }
+        for last in stride(from: nameEnd, to: end + 1, by: -1) {
+            guard let place = gazetteer.place(named: text.key(end + 1..<last)) else { continue }
+            // "Levico Terme, Trento, Italy": a city followed by its region.
+            if place.kind == "city" { return isFollowedByRegion(last, in: text) }
+            // "Gomez, Panama coach", "Porpoise, Denmark's only whale": the region must end its phrase.
+            guard let after = text.token(last) else { return true }
+            return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
+        }
+        return false
+    }
+
+    /// "Temescal is a neighborhood north of", "Rockridge, a neighborhood", "Hadibo, the capital of": the
+    /// sentence calls the name before `end` a place. The kind word must end its phrase: "a city official" is
+    /// a person.
+    private func isDescribedAsPlace(after end: Int, in text: AnnotatedText) -> Bool {
+        var cursor = end
+        // "Hadibo is located on the coast", "Tulum, situated near".
+        let verb = text.isPunctuation(cursor, ",") ? cursor + 1 : cursor
+        if ["located", "situated"].contains(text.lower(verb)) || ["is", "was"].contains(text.lower(verb))
+            && ["located", "situated"].contains(text.lower(verb + 1)) {
             return true
+        }
+        if ["is", "was"].contains(text.lower(cursor)) || text.isPunctuation(cursor, ",") {
+            cursor += 1
+        } else {
+            return false
+        }
+        guard ["a", "an", "the"].contains(text.lower(cursor)) else { return false }
+        cursor += 1
+        // Up to two modifiers: "a small coastal town".
+        for _ in 0..<3 {
+            guard let token = text.token(cursor), token.kind == .word, !token.isCapitalized else { return false }
+            if Self.describingKindWords.contains(token.lower) {
+                guard let after = text.token(cursor + 1) else { return true }
+                return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
+                    || Self.placePrepositions.contains(after.lower)
+            }
+            cursor += 1
         }
         return false
     }
@@ -257,16 +351,6 @@ struct PlaceRecognizer: Sendable {
         return last > cursor ? (last, text.surface(index..<last)) : nil
     }
 
-    /// A year in brackets or after a comma follows the name, perhaps after a co-author: "Palmeri
-    /// (1995)", "Palmeri and Gazio (1995)", "Palmeri, 1995".
-    private func isCitedWithYear(after end: Int, in text: AnnotatedText) -> Bool {
-        var cursor = end
-        if ["and", "&"].contains(text.lower(cursor)), text.token(cursor + 1)?.isCapitalized ?? false { cursor += 2 }
-        guard text.isPunctuation(cursor, "(") || text.isPunctuation(cursor, ","),
-              let year = text.token(cursor + 1), year.kind == .number, year.text.count == 4 else { return false }
-        return true
-    }
-
     /// An unknown capitalised name that the words around it call a place.
     private func contextMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
         let end = text.capitalisedRun(from: index, limit: 3, stoppingAt: [.common, .organisation])
@@ -284,15 +368,20 @@ struct PlaceRecognizer: Sendable {
         // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
         // of place.
         let token = text[index]
+        // "in Levico Terme", "near Kibbutz Kinneret": two such words.
+        let unknownPairAfterPreposition = end == index + 2 && !token.sentenceInitial
+            && ["in", "near", "into", "outside", "through"].contains(text.lower(index - 1))
+            && (index..<end).allSatisfy({ !text[$0].isAllCaps && !names.isName(text[$0].lower) && !names.isWord(text[$0].lower) })
+            && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s") && !text.isCitedAuthor(at: end - 1)
         let unknownAfterPreposition = end == index + 1 && !token.sentenceInitial && !token.isAllCaps
-            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 1))
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting", "through"].contains(text.lower(index - 1))
             // "travelled to Socotra" but not "confided to Galois", "close to Padalecki".
             && (text.lower(index - 1) != "to" || Lexicon.motionWords.contains(text.lower(index - 2)))
             && !names.isName(token.lower) && !names.isWord(token.lower) && token.text.count >= 4
             // "successor to Pachomius": Latin names of persons end in -ius.
             && !token.lower.hasSuffix("ius")
             // "adapted from Palmeri and Gazio (1995)": an author cited with a year.
-            && !isCitedWithYear(after: end, in: text)
+            && !text.isCitedAuthor(at: end - 1)
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
         // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
         let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
@@ -302,8 +391,14 @@ struct PlaceRecognizer: Sendable {
         let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
             && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !token.lower.hasSuffix("pedia")
             && ["ia", "land", "stan", "shire", "burg", "ville", "polis", "grad", "abad"].contains(where: { token.lower.hasSuffix($0) })
+        // "Vinita, OK", "Temescal is a neighborhood": an unknown name that is not a person's given name.
+        let locatedOrDescribed = (index..<end).allSatisfy({ text[$0].classes.isDisjoint(with: .name) })
+            && !token.isAllCaps && token.text.count >= 3
+            && (isFollowedByRegion(end, in: text) || isDescribedAsPlace(after: end, in: text))
         if pluralAfterPreposition { return (end, text.surface(index..<end)) }
-        guard introduced || followed || unknownAfterPreposition || landLike else { return nil }
+        guard introduced || followed || unknownAfterPreposition || unknownPairAfterPreposition || landLike || locatedOrDescribed else {
+            return nil
+        }
         return (end, text.surface(index..<end))
     }
 }

@@ -24,7 +24,7 @@ enum Lexicon {
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
         marquis marquess viscount st saint apa abba administrator secretary-general rapporteur
         ombudsman commissioner-general
-        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir
+        pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir tsar czar tsarina shah
         coach player striker goalkeeper captain manager founder ceo activist dissident blogger journalist
         writer author poet artist singer actor actress lawyer mr. dr. general-major lt.
         uncle aunt grandma grandpa mom dad mother
@@ -48,11 +48,12 @@ enum Lexicon {
         hospital clinic museum gallery library airport station street road avenue square bridge
         park palace stadium hotel restaurant cafe bar theatre theater cinema prison camp
         times post news journal magazine herald tribune gazette press review daily weekly radio tv
+        star globe dispatch chronicle inquirer examiner telegraph paper battle siege treaty
         television channel records studios studio entertainment media network foundation
         festival expo games cup championship olympics prize award awards conference summit
         project initiative alliance coalition partnership
         empire dynasty nations war wars revolution cyclone hurricane typhoon storm shuttle
-        blvd boulevard plaza castle cathedral abbey
+        blvd boulevard plaza castle cathedral abbey cemetery monument tower towers mall arena zoo
         library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
         """)

@@ -1,0 +1,102 @@
+@testable import Entities
+import PipelineModel
+import Testing
+
+/// Words around a name that tell a person from a place or a thing: citations, captions, credits, verbs
+/// of speech, descriptions of places and the names of organisations.
+@Suite("Evidence around names")
+struct EvidenceRuleTests {
+    @Test("every author of a citation is a person", arguments: [
+        ("Earlier work (Kowalczyk, Brandt, & Osei, 2019) found no effect.", ["Kowalczyk", "Brandt", "Osei"]),
+        ("The idea goes back to Whitcombe 2008; Ferreira 2011 disagreed.", ["Whitcombe", "Ferreira"]),
+        ("As shown by Santos (1989), the effect is small.", ["Santos"]),
+    ])
+    func citedAuthors(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+        #expect(found(.place, in: text).isEmpty)
+    }
+
+    @Test("a single name is a person by what surrounds it", arguments: [
+        ("Okonkwo also said the vote was fair.", ["Okonkwo"]),
+        ("Marsh was elected in 1998.", ["Marsh"]),
+        ("Marsh opened a bakery in 1990.", ["Marsh"]),
+        ("Okafor (left) and Lindqvist (right) at the signing.", ["Okafor", "Lindqvist"]),
+        ("Image: Tarkowski.", ["Tarkowski"]),
+        ("\"It is done,\" Hargreave said.", ["Hargreave"]),
+        ("Critics blamed the Kowalski administration.", ["Kowalski"]),
+    ])
+    func singleNames(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("names of peoples, works and things are no persons", arguments: [
+        "Many Karakalpak speakers live there.",
+        "He watched the film Vertigo again.",
+        "The crew flew aboard Soyuz 11 in June.",
+        "They sailed past La Gomera at dawn.",
+        "A report by Environment Canada warned of storms.",
+    ])
+    func notPersons(text: String) {
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("names keep their elided particles and lose titles and the things named after them", arguments: [
+        ("The letters of Jean le Rond d'Alembert survive.", "Jean le Rond d'Alembert"),
+        ("Lieutenant-Colonel Harris commanded the fort.", "Harris"),
+        ("She won the Oscar Lindgren Trophy last year.", "Oscar Lindgren"),
+        ("John A. Smith testified on Monday.", "John A. Smith"),
+        ("Anna Hill spoke first.", "Anna Hill"),
+        ("The actor Jude Law arrived late.", "Jude Law"),
+    ])
+    func nameBoundaries(text: String, name: String) {
+        #expect(found(.person, in: text).map(\.text) == [name])
+    }
+
+    @Test("an unknown name is a place when the sentence says so", arguments: [
+        ("Kelmscott is a village in Oxfordshire.", "Kelmscott"),
+        ("Tarnowo, a small town near the border, flooded.", "Tarnowo"),
+        ("Ojai, California has a festival.", "Ojai"),
+        ("They stayed at Varenna, Lecco, Italy for a week.", "Varenna"),
+        ("Tourists crowd the Mouraria district.", "Mouraria"),
+        ("She was born in Ouro Preto.", "Ouro Preto"),
+        ("Barges sail down the Danube.", "Danube"),
+    ])
+    func describedPlaces(text: String, place: String) {
+        #expect(found(.place, in: text).first?.text == place)
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("an unknown word after a person's name and \"of\" is the person's home")
+    func homePlaces() {
+        let all = found("The sermons of Gregory Halloran of Tremadoc were printed.")
+        #expect(all == [
+            Found(type: .person, text: "Gregory Halloran", normalized: "Gregory Halloran"),
+            Found(type: .place, text: "Tremadoc", normalized: "Tremadoc"),
+        ])
+    }
+
+    @Test("a country's name inside an organisation's or a vehicle's name is no place")
+    func placesInsideNames() {
+        #expect(found(.place, in: "A report by Environment Canada warned of storms.").isEmpty)
+        #expect(found(.place, in: "Space Shuttle Columbia landed safely.").isEmpty)
+        #expect(found("He signed with the Denver Broncos in March.").map(\.type) == [.date])
+        #expect(found(.place, in: "He was wounded at the Siege of Savannah in 1779.").isEmpty)
+    }
+
+    @Test("house numbers and counts are no years; plural periods are dates")
+    func yearsAndPeriods() {
+        #expect(found(.date, in: "Visit us at 1214 Maple Avenue.").isEmpty)
+        #expect(found(.date, in: "A survey of 1709 schoolchildren was run.").isEmpty)
+        #expect(found(.date, in: "Over the past decades the town grew.").map(\.text) == ["the past decades"])
+    }
+
+    @Test("decades in words, eras and the turn of the century are dates", arguments: [
+        ("Back in the sixties he was famous.", "the sixties", "1960s"),
+        ("The town was founded in 44 BC by settlers.", "44 BC", "44 BC"),
+        ("By the 7th century BC the city had grown.", "the 7th century BC", "06 BC"),
+        ("The city grew fast at the turn of the century.", "the turn of the century", "the turn of the century"),
+    ])
+    func eraDates(text: String, span: String, normalized: String) {
+        #expect(found(.date, in: text) == [Found(type: .date, text: span, normalized: normalized)])
+    }
+}
