@@ -112,6 +112,17 @@ public final class WARCWriter: Sendable {
     public func prepare(
         _ page: FetchedPage, userAgent: String, requestHeaders: [HTTPHeader] = [], method: String = "GET"
     ) throws(WARCError) -> PreparedRecords {
+        if !page.redirects.isEmpty {
+            // Each redirect response gets its own pair of records, before the final response's.
+            var final = page
+            final.redirects = []
+            var bytes: [UInt8] = []
+            for response in page.redirects {
+                bytes += try prepare(response, userAgent: userAgent, requestHeaders: requestHeaders, method: method).bytes
+            }
+            let last = try prepare(final, userAgent: userAgent, requestHeaders: requestHeaders, method: method)
+            return PreparedRecords(bytes: bytes + last.bytes, ids: last.ids)
+        }
         let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
         let common = [
             HTTPHeader(name: "WARC-Date", value: date),

@@ -221,12 +221,14 @@ private struct FetchRun {
         scheduler.ended(job)
         switch job.kind {
         case .page(let seed):
-            if let target = Self.redirectTarget(report) { return follow(job, of: seed, to: target) }
+            if let target = Self.redirectTarget(report) {
+                return follow(job, of: seed, to: target, response: page(of: seed, transfer: transfer, report: report))
+            }
             guard var error = FetchError(report, options: options) else {
-                deliver(.page(page(of: seed, transfer: transfer, report: report)))
+                deliver(.page(page(of: seed, transfer: transfer, report: report, after: job.redirects)))
                 return
             }
-            if job.redirects > 0 { error.message += " It was reached by a redirect from \(seed.url)." }
+            if !job.redirects.isEmpty { error.message += " It was reached by a redirect from \(seed.url)." }
             switch retries.decide(report, attempt: job.attempts) {
             case .retry(let seconds):
                 fetcher.logger.debug(
@@ -250,10 +252,10 @@ private struct FetchRun {
 
     /// Schedules the redirect's target for the seed, or ends the seed when the redirect may not be followed:
     /// too many of them, or a target that is not http or https (even when the seed was a `file://` URL).
-    private mutating func follow(_ job: FetchJob, of seed: Seed, to target: String) {
+    private mutating func follow(_ job: FetchJob, of seed: Seed, to target: String, response: FetchedPage) {
         let scheme = URLComponents(string: target)?.scheme?.lowercased()
         let refusal: FetchError? =
-            if job.redirects >= options.maxRedirects {
+            if job.redirects.count >= options.maxRedirects {
                 FetchError(
                     code: .tooManyRedirects, url: seed.url,
                     message: "Stopped following redirects for \(seed.url) after \(options.maxRedirects) redirects "
@@ -271,7 +273,7 @@ private struct FetchRun {
             return
         }
         fetcher.logger.debug("redirected", metadata: ["url": "\(job.url)", "to": "\(target)"])
-        scheduler.follow(job, to: target)
+        scheduler.follow(job, to: target, after: response)
     }
 
     /// Reads a robots.txt answer as RFC 9309 says: 2xx gives rules, 4xx (and a redirect chain too long to
@@ -307,13 +309,15 @@ private struct FetchRun {
         "The robots.txt of \(host) could not be read, so the host is not crawled in this run: \(reason)"
     }
 
-    /// The page of a transfer that ended well.
-    private func page(of seed: Seed, transfer: EasyTransfer, report: TransferReport) -> FetchedPage {
+    /// The page of a transfer that ended well, reached through the `redirects` responses.
+    private func page(
+        of seed: Seed, transfer: EasyTransfer, report: TransferReport, after redirects: [FetchedPage] = []
+    ) -> FetchedPage {
         // libcurl reports no status for a file it read; a readable file counts as found.
         let status = report.scheme == "file" && report.status == 0 ? 200 : report.status
         return FetchedPage(
             seed: seed, finalURL: report.effectiveURL, status: status, headers: transfer.headers,
-            body: transfer.body, fetchedAt: Date(), duration: report.totalSeconds)
+            body: transfer.body, fetchedAt: Date(), duration: report.totalSeconds, redirects: redirects)
     }
 }
 

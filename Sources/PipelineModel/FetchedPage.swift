@@ -27,10 +27,12 @@ public struct FetchedPage: Sendable {
     public var fetchedAt: Date
     /// How long the transfer took, in seconds.
     public var duration: Double
+    /// The redirect responses that led to this one, oldest first; each has its own URL as `finalURL`.
+    public var redirects: [FetchedPage]
 
     public init(
         seed: Seed, finalURL: String, status: Int, headers: [HTTPHeader], body: [UInt8],
-        fetchedAt: Date, duration: Double
+        fetchedAt: Date, duration: Double, redirects: [FetchedPage] = []
     ) {
         self.seed = seed
         self.finalURL = finalURL
@@ -39,6 +41,7 @@ public struct FetchedPage: Sendable {
         self.body = body
         self.fetchedAt = fetchedAt
         self.duration = duration
+        self.redirects = redirects
     }
 
     /// The value of the last header with this name, compared case-insensitively.

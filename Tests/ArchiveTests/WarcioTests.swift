@@ -36,6 +36,31 @@ struct WarcioTests {
         }
     }
 
+    @Test("A redirect's response is archived with its request, before the response it led to")
+    func redirectsAreArchived() throws {
+        let warcio = try Warcio.shared.get()
+        try inTemporaryFolder { folder in
+            let writer = try WARCWriter(folder: folder, name: "redirected")
+            let moved = WARCRoundTripTests.page(
+                "http://example.org/old", status: 301, headers: [HTTPHeader(name: "Location", value: "https://example.org/new")],
+                body: Array("moved".utf8))
+            var page = WARCRoundTripTests.page("https://example.org/new", headers: [], body: WARCRoundTripTests.html)
+            page.redirects = [moved]
+            let ids = try writer.archive(page, userAgent: "pipeline-test/1.0")
+            try writer.finish()
+
+            let check = try runTool(warcio.tool, ["check", "-v", writer.path])
+            #expect(check.status == 0, "warcio check failed: \(check.text)")
+            let records = try WARCReader(path: writer.path).readAll().filter { $0.type != "warcinfo" }
+            #expect(records.map(\.type) == ["request", "response", "request", "response"])
+            #expect(records.map { $0.targetURI ?? "" } == [
+                "http://example.org/old", "http://example.org/old", "https://example.org/new", "https://example.org/new",
+            ])
+            #expect(try ArchivedResponse(records[1]).httpStatus == 301)
+            #expect(records[3].header("WARC-Record-ID") == ids.response)
+        }
+    }
+
     @Test("A WARC written by warcio, with a chunked gzip body, is read and decoded")
     func readsWarcioFiles() throws {
         let warcio = try Warcio.shared.get()

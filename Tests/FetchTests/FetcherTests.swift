@@ -76,6 +76,10 @@ struct FetcherTests {
         #expect(page.header("X-Hop") == nil)
         #expect(page.header("Location") == nil)
         #expect(page.body == Array("<p>moved</p>".utf8))
+        // The redirect response is kept for the archive.
+        #expect(page.redirects.map(\.status) == [301])
+        #expect(page.redirects.first?.finalURL == server.url("/old"))
+        #expect(page.redirects.first?.header("X-Hop") == "first")
     }
 
     @Test("a redirect loop stops at the redirect limit as too_many_redirects")

@@ -16,8 +16,8 @@ struct FetchJob {
     var attempts = 0
     /// The earliest moment the next attempt may start (a retry's backoff).
     var notBefore: ContinuousClock.Instant?
-    /// Redirects followed to reach `url` from the seed's URL.
-    var redirects = 0
+    /// The redirect responses followed to reach `url` from the seed's URL, oldest first.
+    var redirects: [FetchedPage] = []
 }
 
 /// What the scheduler asks the fetcher to do next.
@@ -102,10 +102,10 @@ struct HostScheduler {
         add(FetchJob(kind: .page(seed), url: seed.url, host: HostKey(url: seed.url)))
     }
 
-    /// Queues the request for a redirect's target, which waits for its host's robots.txt, delay and
-    /// in-flight limit like a seed of that host.
-    mutating func follow(_ job: FetchJob, to url: String) {
-        add(FetchJob(kind: job.kind, url: url, host: HostKey(url: url), redirects: job.redirects + 1))
+    /// Queues the request for the target of `response`, a redirect, which waits for its host's robots.txt,
+    /// delay and in-flight limit like a seed of that host.
+    mutating func follow(_ job: FetchJob, to url: String, after response: FetchedPage) {
+        add(FetchJob(kind: job.kind, url: url, host: HostKey(url: url), redirects: job.redirects + [response]))
     }
 
     private mutating func add(_ job: FetchJob) {

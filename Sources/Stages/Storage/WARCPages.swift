@@ -42,6 +42,8 @@ enum WARCPages {
         switch record.type {
         case "response":
             let response = try ArchivedResponse(record)
+            // A redirect holds no page: the response it led to is a record of its own.
+            if [301, 302, 303, 307, 308].contains(response.httpStatus) { return nil }
             let seed = Seed(index: index, url: response.targetURI)
             return FetchedPage(
                 seed: seed, finalURL: response.targetURI, status: response.httpStatus, headers: response.httpHeaders,
