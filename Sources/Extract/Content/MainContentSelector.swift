@@ -47,6 +47,8 @@ struct MainContentSelector {
     static let listingShare = 0.1
     /// A winner this long is an article even when the page around it is larger: link lists still go.
     static let articleLength = 800
+    /// A paragraph with this many characters outside links is prose, never furniture.
+    static let proseParagraphLength = 100
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -91,14 +93,11 @@ struct MainContentSelector {
             computeStatistics()
         }
         scoreParagraphs()
-        var roots: [Int]
-        if let top = topCandidate(body: body) {
-            roots = withSiblings(top)
-        } else {
-            roots = [body]
-        }
+        // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
+        let top = topCandidate(body: body)
+        let roots = top.map(withSiblings) ?? [body]
         let beforeCleaning = excluded
-        for root in roots { cleanInside(root) }
+        cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
         guard roots != [body] else { return roots }
         // The winner holds little of what the page shows once its furniture is gone: the page is a list,
@@ -110,13 +109,14 @@ struct MainContentSelector {
             excluded = chosenExclusions
             return roots
         }
-        cleanInside(body, linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
+        cleanInside([body], linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
         if visibleLength(of: body) > chosenLength {
             return [body]
         }
         excluded = chosenExclusions
         return roots
     }
+
 
     // MARK: Removal of what is never content
 
@@ -435,8 +435,26 @@ struct MainContentSelector {
     /// Removes furniture nested inside the content: blocks named like furniture, and link lists.
     ///
     /// With `linkLists` false only furniture names count: on a listing page the links are the content.
-    private mutating func cleanInside(_ root: Int, linkLists: Bool = true) {
+    /// Names that leave next to nothing of a root, taking several blocks, describe the content itself (a
+    /// forum thread whose posts are all named "comment"): then only link lists go.
+    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) {
+        for root in roots {
+            let subtree = root..<document.subtreeEnd(of: root)
+            let before = excluded[subtree]
+            let removedByName = removeInside(root, linkLists: linkLists, names: true)
+            if removedByName.blocks >= 3, Double(removedByName.length) > 0.5 * Double(textLength[root]),
+               visibleLength(of: root) < MainContentSelector.minimumContentLength {
+                excluded.replaceSubrange(subtree, with: before)
+                removeInside(root, linkLists: linkLists, names: false)
+            }
+        }
+    }
+
+    /// Removes furniture below `root`; returns the blocks and characters removed for their names.
+    @discardableResult
+    private mutating func removeInside(_ root: Int, linkLists: Bool, names: Bool) -> (blocks: Int, length: Int) {
         let rootLength = max(1, textLength[root])
+        var removedByName = (blocks: 0, length: 0)
         var index = root + 1
         let end = document.subtreeEnd(of: root)
         while index < end {
@@ -444,26 +462,37 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            if shouldRemoveInside(index, rootLength: rootLength, linkLists: linkLists) {
+            let named = names && isNamedFurniture(index, rootLength: rootLength)
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
+                if named {
+                    removedByName.blocks += 1
+                    removedByName.length += textLength[index]
+                }
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+        return removedByName
     }
 
-    private func shouldRemoveInside(_ index: Int, rootLength: Int, linkLists: Bool) -> Bool {
+    /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
+    /// holds most of the content is the content's own wrapper.
+    private func isNamedFurniture(_ index: Int, rootLength: Int) -> Bool {
+        // A paragraph of prose is content whatever its name (`contextmenu-body`, `adv-heading`): bylines,
+        // copyright lines and "read more" lines are short.
+        if nodes[index].name == "p", goodLength[index] >= MainContentSelector.proseParagraphLength { return false }
+        let limit = hints[index].positive ? 0.3 : 0.6
+        return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
+            && !BoilerplateClassifier.isMainMarker(nodes[index])
+    }
+
+    /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
+    private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
         let length = textLength[index]
-        let negative = hints[index].negative
-        let positive = hints[index].positive
-        // Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
-        // holds most of the content is the content's own wrapper.
-        if negative && Double(length) < (positive ? 0.3 : 0.6) * Double(rootLength) && !BoilerplateClassifier.isMainMarker(node) {
-            return true
-        }
-        guard linkLists, MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
         let density = linkDensity(index)
         if node.name == "p" {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
