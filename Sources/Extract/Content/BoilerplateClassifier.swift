@@ -41,7 +41,7 @@ enum BoilerplateClassifier {
     ]
 
     /// Short furniture words, matched only as whole words of a name (`ad` must not match `header`).
-    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo", "pager"]
+    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "sponsored", "promo", "pager"]
 
     /// Weaker fragments: they lower a container's score and clean it out of the chosen content, but do
     /// not drop it before scoring. Only compound names here: single words of utility-class frameworks

@@ -97,14 +97,15 @@ struct MainContentSelector {
         let top = topCandidate(body: body)
         let roots = top.map(withSiblings) ?? [body]
         let beforeCleaning = excluded
-        cleanInside(roots, linkLists: goodLength[body] > 0)
+        let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
         guard roots != [body] else { return roots }
         // The winner holds little of what the page shows once its furniture is gone: the page is a list,
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
+        // Furniture found by name inside the winner (its comments, its share bar) is gone too.
         let chosenExclusions = excluded
         excluded = beforeCleaning
-        let remainingLength = visibleLength(of: body)
+        let remainingLength = visibleLength(of: body) - namedFurnitureLength
         if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
             excluded = chosenExclusions
             return roots
@@ -437,7 +438,10 @@ struct MainContentSelector {
     /// With `linkLists` false only furniture names count: on a listing page the links are the content.
     /// Names that leave next to nothing of a root, taking several blocks, describe the content itself (a
     /// forum thread whose posts are all named "comment"): then only link lists go.
-    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) {
+    /// Returns the characters removed for their names.
+    @discardableResult
+    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) -> Int {
+        var namedLength = 0
         for root in roots {
             let subtree = root..<document.subtreeEnd(of: root)
             let before = excluded[subtree]
@@ -446,8 +450,11 @@ struct MainContentSelector {
                visibleLength(of: root) < MainContentSelector.minimumContentLength {
                 excluded.replaceSubrange(subtree, with: before)
                 removeInside(root, linkLists: linkLists, names: false)
+            } else {
+                namedLength += removedByName.length
             }
         }
+        return namedLength
     }
 
     /// Removes furniture below `root`; returns the blocks and characters removed for their names.
