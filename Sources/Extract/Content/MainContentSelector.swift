@@ -149,7 +149,8 @@ struct MainContentSelector {
     /// take the article with it).
     private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
-        // element that a script reveals; only then is hidden text kept.
+        // element that a script reveals; only then is hidden text kept. So is a hidden element that holds
+        // most of the page's paragraph text (a product description deferred until a script runs).
         let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
             let parentShown = nodes[index].parent == 0 || !hidden[nodes[index].parent]
             return total + (hidden[index] && parentShown && !excluded[index] ? textLength[index] : 0)
@@ -164,7 +165,8 @@ struct MainContentSelector {
             }
             let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            if hidden[index] && (small || !hidesMostOfPage) {
+            let holdsMostProse = Double(goodLength[index]) > 0.7 * Double(goodLength[0])
+            if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
