@@ -73,7 +73,11 @@ enum BoilerplateClassifier {
     }
 
     /// True for elements a browser would not show.
+    ///
+    /// A tab panel is shown when its tab is chosen (code samples in other languages, a product's
+    /// specifications), so it is never taken as hidden.
     static func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attribute("role")?.lowercased() == "tabpanel" { return false }
         for attribute in node.attributes {
             switch attribute.name {
             case "hidden":
