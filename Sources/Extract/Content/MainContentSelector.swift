@@ -66,7 +66,15 @@ struct MainContentSelector {
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
         measured = Array(repeating: (0, 0), count: count)
-        hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
+        // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
+        var controlled = Set<String>()
+        for node in document.nodes where !node.attributes.isEmpty {
+            if let ids = node.attribute("aria-controls") { controlled.formUnion(ids.split(separator: " ").map(String.init)) }
+        }
+        hidden = document.nodes.map { node in
+            guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
+            return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
+        }
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
