@@ -60,6 +60,12 @@ enum BoilerplateClassifier {
         "utility", "icons", "sns", "btn", "button",
     ])
 
+    /// Fragments of a class or id that mark a disclosure panel: code in another language behind a tab, the
+    /// answer of a question, a product's specifications.
+    static let disclosureFragments = [
+        "accordion", "collaps", "faq", "answer", "tab-pane", "tab-panel", "tabs-panel", "tab-content", "tabpanel",
+    ]
+
     /// Removes the whole element: tags that never hold readable text.
     static func isDropped(_ node: HTMLNode) -> Bool {
         droppedTags.contains(node.name)
@@ -74,10 +80,11 @@ enum BoilerplateClassifier {
 
     /// True for elements a browser would not show.
     ///
-    /// A tab panel is shown when its tab is chosen (code samples in other languages, a product's
-    /// specifications), so it is never taken as hidden.
+    /// A disclosure panel (a tab's pane, an accordion's answer) is shown when a reader opens it, so it is
+    /// never taken as hidden.
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("role")?.lowercased() == "tabpanel" { return false }
+        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
         for attribute in node.attributes {
             switch attribute.name {
             case "hidden":
@@ -135,6 +142,7 @@ enum BoilerplateClassifier {
 
     private static let negativeFragmentSet = FragmentSet(negativeFragments)
     private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
+    private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
     private static let positiveWordSet = FragmentSet(positiveWords)
     private static let negativeWordSet = WordSet(negativeWords)
     private static let unlikelyWordSet = WordSet(unlikelyWords)
