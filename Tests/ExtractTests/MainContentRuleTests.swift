@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import Extract
+
+/// One rule of main-content selection per test, each on a small hand-written page.
+@Suite("Main content rules")
+struct MainContentRuleTests {
+    @Test("A page of linked cards without a single paragraph keeps the cards")
+    func linkOnlyListingKeepsItsLinks() throws {
+        let html = """
+            <html><head><title>Remote design jobs</title></head><body>
+            <nav><a href="/">Home</a> <a href="/jobs">Jobs</a> <a href="/about">About</a></nav>
+            <section class="jobs"><ul>
+            <li><a href="/job/1"><h3>Senior product designer</h3> <span>Acme Tools</span> <span>Lisbon</span></a></li>
+            <li><a href="/job/2"><h3>Illustrator for children's books</h3> <span>Paper Kite</span> <span>Anywhere</span></a></li>
+            <li><a href="/job/3"><h3>Motion designer</h3> <span>Northwind Studio</span> <span>Berlin</span></a></li>
+            <li><a href="/job/4"><h3>Design systems engineer</h3> <span>Globex</span> <span>Remote</span></a></li>
+            </ul></section>
+            <footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        for job in ["Senior product designer", "Illustrator for children's books", "Motion designer", "Northwind Studio"] {
+            #expect(text.contains(job), "missing: \(job)")
+        }
+        #expect(!text.contains("Privacy"))
+    }
+
+    @Test("Forum posts that are all named like comments are the content")
+    func postsNamedAsCommentsAreKept() throws {
+        let html = """
+            <html><head><title>Which hand plane first?</title></head><body>
+            <nav><a href="/">Forum index</a> <a href="/new">New posts</a></nav>
+            <div class="thread">
+            <div class="comment post-1"><p>Which hand plane should a beginner buy first, a block plane or a smoother, and why?</p></div>
+            <div class="comment post-2"><p>Start with a block plane: it trims end grain, chamfers edges and fits in an apron pocket.</p></div>
+            <div class="comment post-3"><p>I would say a smoother, because flattening boards by hand teaches you how wood behaves.</p></div>
+            <div class="comment post-4"><p>Buy a used one at a flea market and learn to sharpen the iron before anything else.</p></div>
+            </div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Which hand plane should a beginner buy first"))
+        #expect(text.contains("Start with a block plane"))
+        #expect(text.contains("learn to sharpen the iron"))
+        #expect(!text.contains("Forum index"))
+    }
+
+    @Test("A paragraph of prose stays whatever its class name says")
+    func proseParagraphSurvivesFurnitureName() throws {
+        let paragraphs = ["one", "two", "three", "four", "five"].map {
+            "<p>Paragraph \($0) of the harbour report tells how the dredging of the channel will be paid for and who will oversee it.</p>"
+        }
+        let html = """
+            <html><head><title>Harbour report</title></head><body><article><div class="story-text">
+            \(paragraphs.joined(separator: "\n"))
+            <p class="context-menu-body">Fishermen, who have complained for years that silt keeps their boats in port at low tide, \
+            welcomed the decision of the authority but asked for a firm starting date.</p>
+            <p class="context-menu-body"><a href="/share">Share</a></p>
+            </div></article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph five of the harbour report"))
+        #expect(text.contains("welcomed the decision of the authority"))
+        #expect(!text.contains("Share"))
+    }
+
+    @Test("A short post above a long comment thread is the content, without the sidebar")
+    func shortPostAboveLongCommentsStaysAlone() throws {
+        let comments = (1...30).map {
+            "<li class=\"comment\"><p>Reader \($0) asks whether the programme was reviewed again since the last report, what changed "
+                + "in the evidence, and when the next review of the ratings is planned to be published.</p></li>"
+        }
+        let html = """
+            <html><head><title>Open thread</title></head><body>
+            <div class="main-column">
+            <div class="entry"><p>Our quarterly open thread is a place to raise questions about our research, and we will answer as many as we can.</p>
+            <p>You can read the previous open thread on the archive page, where the older answers remain.</p></div>
+            <ol class="comment-list">\(comments.joined(separator: "\n"))</ol>
+            </div>
+            <div class="side-column"><h2>Archives</h2><ul><li><a href="/2019">2019</a></li><li><a href="/2018">2018</a></li>
+            <li><a href="/2017">2017</a></li><li><a href="/email">Follow by email</a></li></ul></div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Our quarterly open thread is a place to raise questions"))
+        #expect(text.contains("previous open thread on the archive page"))
+        #expect(!text.contains("Archives"))
+        #expect(!text.contains("Reader 7 asks"))
+    }
+
+    @Test("A spacing utility class such as no-extra-padding does not mark furniture")
+    func spacingUtilityClassIsNotFurniture() throws {
+        let html = """
+            <html><head><title>Quiet streets</title></head><body><div class="story">
+            <div class="block"><p>The council closed three streets of the old town to cars on Sunday mornings, and children now ride \
+            bicycles where vans used to park.</p></div>
+            <div class="block no-extra-padding"><p>Shop owners feared a loss of trade, but most say their Sunday takings have risen since May.</p></div>
+            <div class="block"><p>The closures will be reviewed in the autumn, when the council counts visitors and hears from the \
+            residents of the three streets.</p></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Shop owners feared a loss of trade"))
+        #expect(text.contains("The closures will be reviewed in the autumn"))
+    }
+
+    @Test("A hidden element holding the page's prose is content a script reveals")
+    func hiddenProseIsKept() throws {
+        let html = """
+            <html><head><title>Garden chair</title></head><body>
+            <nav><a href="/">Shop</a> <a href="/garden">Garden</a></nav>
+            <div class="product"><h1>Garden chair</h1><span>49 euros</span></div>
+            <div class="product-description deferred" style="display:none">
+            <p>This folding chair is made of oiled acacia wood from managed forests, and it folds flat to hang on a wall in winter.</p>
+            <p>The seat is shaped for long afternoons, the armrests are wide enough for a cup, and the brass hinges will not rust.</p>
+            </div>
+            <div class="notice" style="display:none"><p>Your basket is empty.</p></div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("This folding chair is made of oiled acacia wood"))
+        #expect(text.contains("the brass hinges will not rust"))
+        #expect(!text.contains("Your basket is empty"))
+    }
+
+    @Test("Tab panels, panels a button controls and accordion answers are content; other hidden blocks are not")
+    func disclosurePanelsAreContent() throws {
+        let html = """
+            <html><head><title>Studio microphone</title></head><body>
+            <nav><a href="/">Shop</a></nav>
+            <main><h1>Studio microphone</h1><p>Price: 399 euros, delivered within three working days.</p>
+            <div class="tabs"><button aria-controls="specs">Specifications</button><button>Description</button></div>
+            <div role="tabpanel" hidden><p>A dynamic microphone with a built-in preamplifier, made for voices that need warmth.</p></div>
+            <div id="specs" style="display:none"><p>Frequency response from fifty hertz to twenty kilohertz, with an impedance of 150 ohms.</p></div>
+            <div class="faq__answer" style="display: none"><p>Yes, it needs phantom power of forty-eight volts, which any interface supplies.</p></div>
+            <div class="notice" style="display:none"><p>Sign up for our letters and get ten percent off your first order of cables.</p></div>
+            </main></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("A dynamic microphone with a built-in preamplifier"))
+        #expect(text.contains("Frequency response from fifty hertz"))
+        #expect(text.contains("it needs phantom power"))
+        #expect(!text.contains("Sign up for our letters"))
+    }
+}
