@@ -146,4 +146,18 @@ struct MainContentRuleTests {
         #expect(text.contains("it needs phantom power"))
         #expect(!text.contains("Sign up for our letters"))
     }
+
+    @Test("Table cells with styling names that sound like furniture stay in the table")
+    func tableCellsAreNotRemovedForTheirNames() throws {
+        let html = """
+            <html><head><title>Training plan</title></head><body><article>
+            <p>The plan below eases you into running with three short sessions a week, and it adds distance only when it feels easy.</p>
+            <table><tr><td class="cell font-utility-2">Monday</td><td class="cell font-utility-2">Tuesday</td></tr>
+            <tr><td class="cell font-utility-2">Rest</td><td class="cell font-utility-2">Easy run</td></tr></table>
+            <p>After six weeks most beginners can run for thirty minutes without stopping, the goal of this first stage.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Monday | Tuesday\nRest | Easy run"))
+    }
 }

@@ -47,6 +47,8 @@ struct MainContentSelector {
     static let listingShare = 0.1
     /// A winner this long is an article even when the page around it is larger: link lists still go.
     static let articleLength = 800
+    /// Parts of a table, never removed one by one for their names.
+    static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th", "caption"]
     /// A paragraph with this many characters outside links is prose, never furniture.
     static let proseParagraphLength = 100
     /// Below this many characters the chosen content is thought to be a miss.
@@ -500,6 +502,8 @@ struct MainContentSelector {
         // A paragraph of prose is content whatever its name (`contextmenu-body`, `adv-heading`): bylines,
         // copyright lines and "read more" lines are short.
         if nodes[index].name == "p", goodLength[index] >= MainContentSelector.proseParagraphLength { return false }
+        // Rows and cells carry styling names (`font-utility-2`); a table goes, if at all, as a whole.
+        if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
         return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
             && !BoilerplateClassifier.isMainMarker(nodes[index])
