@@ -160,4 +160,21 @@ struct MainContentRuleTests {
         let text = try extractHTML(html).text
         #expect(text.contains("Monday | Tuesday\nRest | Easy run"))
     }
+
+    @Test("A long line said twice (a gallery caption) is kept once; short repeated lines stay")
+    func repeatedLongLinesAreSaidOnce() throws {
+        let caption = "In this photograph taken on Sunday, a long row of unsold cars stands at a dealer's lot on the edge of the city."
+        let html = """
+            <html><head><title>Car sales</title></head><body><article>
+            <p>Sales of new cars fell for the fourth month in a row, the trade association said, as buyers waited for lower prices.</p>
+            <figure><figcaption>\(caption)</figcaption></figure><figure><figcaption>\(caption)</figcaption></figure>
+            <ul><li>Price - $30.00 per day</li><li>Price - $30.00 per day</li></ul>
+            <p>Dealers expect the market to recover in the spring, when several cheaper models reach the showrooms.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.components(separatedBy: caption).count == 2)
+        #expect(text.components(separatedBy: "Price - $30.00 per day").count == 3)
+        #expect(!text.contains("\n\n\n"))
+    }
 }
