@@ -177,4 +177,26 @@ struct MainContentRuleTests {
         #expect(text.components(separatedBy: "Price - $30.00 per day").count == 3)
         #expect(!text.contains("\n\n\n"))
     }
+
+    @Test("Link lists that make up most of a block named as the content are the content (an index page)")
+    func indexPageKeepsItsLists() throws {
+        let html = """
+            <html><head><title>Rivers of the region</title></head><body>
+            <nav><a href="/">Wiki</a> <a href="/random">Random page</a></nav>
+            <div class="page-content"><p>Rivers of the region, by the sea they flow into.</p>
+            <h2>North Sea</h2><ul><li><a href="/elbe">Elbe</a>, with its tributary the <a href="/havel">Havel</a></li><li><a href="/weser">Weser</a>, formed by the <a href="/werra">Werra</a> and <a href="/fulda">Fulda</a></li><li><a href="/ems">Ems</a></li></ul>
+            <h2>Baltic Sea</h2><ul><li><a href="/oder">Oder</a>, with the <a href="/neisse">Neisse</a></li><li><a href="/peene">Peene</a></li><li><a href="/trave">Trave</a></li></ul>
+            <h2>Black Sea</h2><ul><li><a href="/danube">Danube</a>, with the <a href="/inn">Inn</a>, <a href="/isar">Isar</a> and <a href="/lech">Lech</a></li><li><a href="/iller">Iller</a></li><li><a href="/naab">Naab</a> and <a href="/regen">Regen</a></li></ul>
+            <h2>Lakes</h2><ul><li><a href="/constance">Constance</a></li><li><a href="/chiemsee">Chiemsee</a></li><li><a href="/mueritz">Mueritz</a></li><li><a href="/ammersee">Ammersee</a></li></ul>
+            </div>
+            <footer><a href="/terms">Terms of use</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Weser, formed by the Werra and Fulda"))
+        #expect(text.contains("Danube, with the Inn, Isar and Lech"))
+        #expect(text.contains("Ammersee"))
+        #expect(!text.contains("Terms of use"))
+        #expect(!text.contains("Random page"))
+    }
 }

@@ -458,10 +458,17 @@ struct MainContentSelector {
             let subtree = root..<document.subtreeEnd(of: root)
             let before = excluded[subtree]
             let removedByName = removeInside(root, linkLists: linkLists, names: true)
+            let kept = visibleLength(of: root)
             if removedByName.blocks >= 3, Double(removedByName.length) > 0.5 * Double(textLength[root]),
-               visibleLength(of: root) < MainContentSelector.minimumContentLength {
+               kept < MainContentSelector.minimumContentLength {
                 excluded.replaceSubrange(subtree, with: before)
                 removeInside(root, linkLists: linkLists, names: false)
+            } else if linkLists, nodes[root].name != "body",
+                      hints[root].positive || BoilerplateClassifier.isMainMarker(nodes[root]),
+                      Double(textLength[root] - removedByName.length - kept) > 0.7 * Double(textLength[root]) {
+                // Link lists that make up most of a block named as the content are the content (an index page).
+                excluded.replaceSubrange(subtree, with: before)
+                namedLength += removeInside(root, linkLists: false, names: true).length
             } else {
                 namedLength += removedByName.length
             }
