@@ -199,4 +199,27 @@ struct MainContentRuleTests {
         #expect(!text.contains("Terms of use"))
         #expect(!text.contains("Random page"))
     }
+
+    @Test("A heading and code between two joined blocks of the article belong to it; link rows do not")
+    func blocksBetweenJoinedSiblingsAreKept() throws {
+        let html = """
+            <html><head><title>Reading a file line by line</title></head><body>
+            <div class="layout">
+            <div class="links"><a href="/a">Tutorials</a> <a href="/b">Reference</a> <a href="/c">Forum</a> <a href="/d">Downloads</a> <a href="/e">Blog</a></div>
+            <div class="tutorial-block"><p>Reading a file line by line keeps memory use low, because only one line is held at a time, however large the file is.</p>
+            <p>The standard library opens the file, and a loop asks for the next line until there is none left, closing the file at the end.</p>
+            <p>Errors while reading, such as a file that vanished or a disk that failed, are reported once, when the loop stops early.</p></div>
+            <h2>Example</h2>
+            <pre>for line in open("notes.txt"):
+                print(line)</pre>
+            <div class="tutorial-block"><p>Each line still ends with its line break, so strip it when you compare lines, count words, or print them again.</p></div>
+            <div class="links"><a href="/f">Previous</a> <a href="/g">Next</a> <a href="/h">Home</a></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("are reported once, when the loop stops early.\n\nExample\n\nfor line in open"))
+        #expect(text.contains("Each line still ends with its line break"))
+        #expect(!text.contains("Tutorials"))
+        #expect(!text.contains("Previous"))
+    }
 }

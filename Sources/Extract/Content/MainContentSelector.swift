@@ -414,7 +414,8 @@ struct MainContentSelector {
         let threshold = max(10, topScore * 0.2)
         let topClass = nodes[top].attribute("class") ?? ""
         var roots: [Int] = []
-        for sibling in elementChildren(of: parent) {
+        let siblings = elementChildren(of: parent)
+        for sibling in siblings {
             if sibling == top {
                 roots.append(sibling)
                 continue
@@ -436,7 +437,19 @@ struct MainContentSelector {
                 roots.append(sibling)
             }
         }
-        return roots
+        return withGapsFilled(roots, siblings: siblings)
+    }
+
+    /// The roots plus the siblings between two of them that are neither link lists nor named as furniture:
+    /// headings, code and lists between paragraphs of the article belong to it.
+    private func withGapsFilled(_ roots: [Int], siblings: [Int]) -> [Int] {
+        guard roots.count > 1, let first = roots.first, let last = roots.last else { return roots }
+        let joined = Set(roots)
+        return siblings.filter { sibling in
+            guard sibling >= first && sibling <= last else { return false }
+            return joined.contains(sibling)
+                || (!hints[sibling].negative && linkDensity(sibling) < MainContentSelector.climbLinkDensity)
+        }
     }
 
     // MARK: Cleaning inside the chosen content
