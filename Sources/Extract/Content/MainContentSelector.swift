@@ -128,7 +128,6 @@ struct MainContentSelector {
         return roots
     }
 
-
     // MARK: Removal of what is never content
 
     private mutating func markNeverContent() {
@@ -462,7 +461,8 @@ struct MainContentSelector {
     ///
     /// With `linkLists` false only furniture names count: on a listing page the links are the content.
     /// Names that leave next to nothing of a root, taking several blocks, describe the content itself (a
-    /// forum thread whose posts are all named "comment"): then only link lists go.
+    /// forum thread whose posts are all named "comment"): then only link lists go. Link lists that make up
+    /// most of a root named as the content are the content (an index page): then only names count.
     /// Returns the characters removed for their names.
     @discardableResult
     private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) -> Int {
@@ -479,7 +479,6 @@ struct MainContentSelector {
             } else if linkLists, nodes[root].name != "body",
                       hints[root].positive || BoilerplateClassifier.isMainMarker(nodes[root]),
                       Double(textLength[root] - removedByName.length - kept) > 0.7 * Double(textLength[root]) {
-                // Link lists that make up most of a block named as the content are the content (an index page).
                 excluded.replaceSubrange(subtree, with: before)
                 namedLength += removeInside(root, linkLists: false, names: true).length
             } else {
