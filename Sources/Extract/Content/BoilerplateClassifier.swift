@@ -41,7 +41,7 @@ enum BoilerplateClassifier {
     ]
 
     /// Short furniture words, matched only as whole words of a name (`ad` must not match `header`).
-    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "extra", "sponsored", "promo", "pager"]
+    static let unlikelyWords: Set<String> = ["nav", "ad", "ads", "header", "rss", "sponsored", "promo", "pager"]
 
     /// Weaker fragments: they lower a container's score and clean it out of the chosen content, but do
     /// not drop it before scoring. Only compound names here: single words of utility-class frameworks
@@ -60,6 +60,12 @@ enum BoilerplateClassifier {
         "utility", "icons", "sns", "btn", "button",
     ])
 
+    /// Fragments of a class or id that mark a disclosure panel: code in another language behind a tab, the
+    /// answer of a question, a product's specifications.
+    static let disclosureFragments = [
+        "accordion", "collaps", "faq", "answer", "tab-pane", "tab-panel", "tabs-panel", "tab-content", "tabpanel",
+    ]
+
     /// Removes the whole element: tags that never hold readable text.
     static func isDropped(_ node: HTMLNode) -> Bool {
         droppedTags.contains(node.name)
@@ -73,7 +79,12 @@ enum BoilerplateClassifier {
     }
 
     /// True for elements a browser would not show.
+    ///
+    /// A disclosure panel (a tab's pane, an accordion's answer) is shown when a reader opens it, so it is
+    /// never taken as hidden.
     static func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attribute("role")?.lowercased() == "tabpanel" { return false }
+        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
         for attribute in node.attributes {
             switch attribute.name {
             case "hidden":
@@ -131,6 +142,7 @@ enum BoilerplateClassifier {
 
     private static let negativeFragmentSet = FragmentSet(negativeFragments)
     private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
+    private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
     private static let positiveWordSet = FragmentSet(positiveWords)
     private static let negativeWordSet = WordSet(negativeWords)
     private static let unlikelyWordSet = WordSet(unlikelyWords)

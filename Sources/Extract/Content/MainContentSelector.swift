@@ -47,6 +47,10 @@ struct MainContentSelector {
     static let listingShare = 0.1
     /// A winner this long is an article even when the page around it is larger: link lists still go.
     static let articleLength = 800
+    /// Parts of a table, never removed one by one for their names.
+    static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th", "caption"]
+    /// A paragraph with this many characters outside links is prose, never furniture.
+    static let proseParagraphLength = 100
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -64,7 +68,15 @@ struct MainContentSelector {
         goodLength = Array(repeating: 0, count: count)
         hints = document.nodes.map(BoilerplateClassifier.hints)
         measured = Array(repeating: (0, 0), count: count)
-        hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
+        // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
+        var controlled = Set<String>()
+        for node in document.nodes where !node.attributes.isEmpty {
+            if let ids = node.attribute("aria-controls") { controlled.formUnion(ids.split(separator: " ").map(String.init)) }
+        }
+        hidden = document.nodes.map { node in
+            guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
+            return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
+        }
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
@@ -91,26 +103,24 @@ struct MainContentSelector {
             computeStatistics()
         }
         scoreParagraphs()
-        var roots: [Int]
-        if let top = topCandidate(body: body) {
-            roots = withSiblings(top)
-        } else {
-            roots = [body]
-        }
+        // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
+        let top = topCandidate(body: body)
+        let roots = top.map(withSiblings) ?? [body]
         let beforeCleaning = excluded
-        for root in roots { cleanInside(root) }
+        let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
         guard roots != [body] else { return roots }
         // The winner holds little of what the page shows once its furniture is gone: the page is a list,
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
+        // Furniture found by name inside the winner (its comments, its share bar) is gone too.
         let chosenExclusions = excluded
         excluded = beforeCleaning
-        let remainingLength = visibleLength(of: body)
+        let remainingLength = visibleLength(of: body) - namedFurnitureLength
         if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
             excluded = chosenExclusions
             return roots
         }
-        cleanInside(body, linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
+        cleanInside([body], linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
         if visibleLength(of: body) > chosenLength {
             return [body]
         }
@@ -148,7 +158,8 @@ struct MainContentSelector {
     /// take the article with it).
     private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
-        // element that a script reveals; only then is hidden text kept.
+        // element that a script reveals; only then is hidden text kept. So is a hidden element that holds
+        // most of the page's paragraph text (a product description deferred until a script runs).
         let hiddenLength = (1..<nodes.count).reduce(0) { total, index in
             let parentShown = nodes[index].parent == 0 || !hidden[nodes[index].parent]
             return total + (hidden[index] && parentShown && !excluded[index] ? textLength[index] : 0)
@@ -163,7 +174,8 @@ struct MainContentSelector {
             }
             let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            if hidden[index] && (small || !hidesMostOfPage) {
+            let holdsMostProse = Double(goodLength[index]) > 0.7 * Double(goodLength[0])
+            if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
@@ -401,7 +413,8 @@ struct MainContentSelector {
         let threshold = max(10, topScore * 0.2)
         let topClass = nodes[top].attribute("class") ?? ""
         var roots: [Int] = []
-        for sibling in elementChildren(of: parent) {
+        let siblings = elementChildren(of: parent)
+        for sibling in siblings {
             if sibling == top {
                 roots.append(sibling)
                 continue
@@ -423,7 +436,19 @@ struct MainContentSelector {
                 roots.append(sibling)
             }
         }
-        return roots
+        return withGapsFilled(roots, siblings: siblings)
+    }
+
+    /// The roots plus the siblings between two of them that are neither link lists nor named as furniture:
+    /// headings, code and lists between paragraphs of the article belong to it.
+    private func withGapsFilled(_ roots: [Int], siblings: [Int]) -> [Int] {
+        guard roots.count > 1, let first = roots.first, let last = roots.last else { return roots }
+        let joined = Set(roots)
+        return siblings.filter { sibling in
+            guard sibling >= first && sibling <= last else { return false }
+            return joined.contains(sibling)
+                || (!hints[sibling].negative && linkDensity(sibling) < MainContentSelector.climbLinkDensity)
+        }
     }
 
     // MARK: Cleaning inside the chosen content
@@ -435,8 +460,39 @@ struct MainContentSelector {
     /// Removes furniture nested inside the content: blocks named like furniture, and link lists.
     ///
     /// With `linkLists` false only furniture names count: on a listing page the links are the content.
-    private mutating func cleanInside(_ root: Int, linkLists: Bool = true) {
+    /// Names that leave next to nothing of a root, taking several blocks, describe the content itself (a
+    /// forum thread whose posts are all named "comment"): then only link lists go. Link lists that make up
+    /// most of a root named as the content are the content (an index page): then only names count.
+    /// Returns the characters removed for their names.
+    @discardableResult
+    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) -> Int {
+        var namedLength = 0
+        for root in roots {
+            let subtree = root..<document.subtreeEnd(of: root)
+            let before = excluded[subtree]
+            let removedByName = removeInside(root, linkLists: linkLists, names: true)
+            let kept = visibleLength(of: root)
+            if removedByName.blocks >= 3, Double(removedByName.length) > 0.5 * Double(textLength[root]),
+               kept < MainContentSelector.minimumContentLength {
+                excluded.replaceSubrange(subtree, with: before)
+                removeInside(root, linkLists: linkLists, names: false)
+            } else if linkLists, nodes[root].name != "body",
+                      hints[root].positive || BoilerplateClassifier.isMainMarker(nodes[root]),
+                      Double(textLength[root] - removedByName.length - kept) > 0.7 * Double(textLength[root]) {
+                excluded.replaceSubrange(subtree, with: before)
+                namedLength += removeInside(root, linkLists: false, names: true).length
+            } else {
+                namedLength += removedByName.length
+            }
+        }
+        return namedLength
+    }
+
+    /// Removes furniture below `root`; returns the blocks and characters removed for their names.
+    @discardableResult
+    private mutating func removeInside(_ root: Int, linkLists: Bool, names: Bool) -> (blocks: Int, length: Int) {
         let rootLength = max(1, textLength[root])
+        var removedByName = (blocks: 0, length: 0)
         var index = root + 1
         let end = document.subtreeEnd(of: root)
         while index < end {
@@ -444,26 +500,39 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            if shouldRemoveInside(index, rootLength: rootLength, linkLists: linkLists) {
+            let named = names && isNamedFurniture(index, rootLength: rootLength)
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
+                if named {
+                    removedByName.blocks += 1
+                    removedByName.length += textLength[index]
+                }
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+        return removedByName
     }
 
-    private func shouldRemoveInside(_ index: Int, rootLength: Int, linkLists: Bool) -> Bool {
+    /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
+    /// holds most of the content is the content's own wrapper.
+    private func isNamedFurniture(_ index: Int, rootLength: Int) -> Bool {
+        // A paragraph of prose is content whatever its name (`contextmenu-body`, `adv-heading`): bylines,
+        // copyright lines and "read more" lines are short.
+        if nodes[index].name == "p", goodLength[index] >= MainContentSelector.proseParagraphLength { return false }
+        // Rows and cells carry styling names (`font-utility-2`); a table goes, if at all, as a whole.
+        if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
+        let limit = hints[index].positive ? 0.3 : 0.6
+        return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
+            && !BoilerplateClassifier.isMainMarker(nodes[index])
+    }
+
+    /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
+    private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
         let length = textLength[index]
-        let negative = hints[index].negative
-        let positive = hints[index].positive
-        // Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
-        // holds most of the content is the content's own wrapper.
-        if negative && Double(length) < (positive ? 0.3 : 0.6) * Double(rootLength) && !BoilerplateClassifier.isMainMarker(node) {
-            return true
-        }
-        guard linkLists, MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
         let density = linkDensity(index)
         if node.name == "p" {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.

@@ -29,7 +29,29 @@ struct TextBuilder {
             builder.walk(document, root: root, excluded: excluded)
             builder.request(.paragraph)
         }
-        return String(decoding: builder.output, as: UTF8.self)
+        return withoutRepeatedLines(String(decoding: builder.output, as: UTF8.self))
+    }
+
+    /// Lines at least this long are said once: a second copy is a gallery caption or a teaser shown twice.
+    static let repeatedLineLength = 100
+
+    /// The text without the second and later copies of a long line, keeping one blank line between paragraphs.
+    static func withoutRepeatedLines(_ text: String) -> String {
+        var seen = Set<Substring>()
+        var kept: [Substring] = []
+        var dropped = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.utf8.count >= repeatedLineLength, !seen.insert(line).inserted {
+                dropped = true
+                continue
+            }
+            // A dropped paragraph must not leave two blank lines behind.
+            if line.isEmpty, kept.last?.isEmpty ?? true { continue }
+            kept.append(line)
+        }
+        guard dropped else { return text }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        return kept.joined(separator: "\n")
     }
 
     private mutating func walk(_ document: HTMLDocument, root: Int, excluded: [Bool]) {

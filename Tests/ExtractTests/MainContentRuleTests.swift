@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+@testable import Extract
+
+/// One rule of main-content selection per test, each on a small hand-written page.
+@Suite("Main content rules")
+struct MainContentRuleTests {
+    @Test("A page of linked cards without a single paragraph keeps the cards")
+    func linkOnlyListingKeepsItsLinks() throws {
+        let html = """
+            <html><head><title>Remote design jobs</title></head><body>
+            <nav><a href="/">Home</a> <a href="/jobs">Jobs</a> <a href="/about">About</a></nav>
+            <section class="jobs"><ul>
+            <li><a href="/job/1"><h3>Senior product designer</h3> <span>Acme Tools</span> <span>Lisbon</span></a></li>
+            <li><a href="/job/2"><h3>Illustrator for children's books</h3> <span>Paper Kite</span> <span>Anywhere</span></a></li>
+            <li><a href="/job/3"><h3>Motion designer</h3> <span>Northwind Studio</span> <span>Berlin</span></a></li>
+            <li><a href="/job/4"><h3>Design systems engineer</h3> <span>Globex</span> <span>Remote</span></a></li>
+            </ul></section>
+            <footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        for job in ["Senior product designer", "Illustrator for children's books", "Motion designer", "Northwind Studio"] {
+            #expect(text.contains(job), "missing: \(job)")
+        }
+        #expect(!text.contains("Privacy"))
+    }
+
+    @Test("Forum posts that are all named like comments are the content")
+    func postsNamedAsCommentsAreKept() throws {
+        let html = """
+            <html><head><title>Which hand plane first?</title></head><body>
+            <nav><a href="/">Forum index</a> <a href="/new">New posts</a></nav>
+            <div class="thread">
+            <div class="comment post-1"><p>Which hand plane should a beginner buy first, a block plane or a smoother, and why?</p></div>
+            <div class="comment post-2"><p>Start with a block plane: it trims end grain, chamfers edges and fits in an apron pocket.</p></div>
+            <div class="comment post-3"><p>I would say a smoother, because flattening boards by hand teaches you how wood behaves.</p></div>
+            <div class="comment post-4"><p>Buy a used one at a flea market and learn to sharpen the iron before anything else.</p></div>
+            </div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Which hand plane should a beginner buy first"))
+        #expect(text.contains("Start with a block plane"))
+        #expect(text.contains("learn to sharpen the iron"))
+        #expect(!text.contains("Forum index"))
+    }
+
+    @Test("A paragraph of prose stays whatever its class name says")
+    func proseParagraphSurvivesFurnitureName() throws {
+        let paragraphs = ["one", "two", "three", "four", "five"].map {
+            "<p>Paragraph \($0) of the harbour report tells how the dredging of the channel will be paid for and who will oversee it.</p>"
+        }
+        let html = """
+            <html><head><title>Harbour report</title></head><body><article><div class="story-text">
+            \(paragraphs.joined(separator: "\n"))
+            <p class="context-menu-body">Fishermen, who have complained for years that silt keeps their boats in port at low tide, \
+            welcomed the decision of the authority but asked for a firm starting date.</p>
+            <p class="context-menu-body"><a href="/share">Share</a></p>
+            </div></article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph five of the harbour report"))
+        #expect(text.contains("welcomed the decision of the authority"))
+        #expect(!text.contains("Share"))
+    }
+
+    @Test("A short post above a long comment thread is the content, without the sidebar")
+    func shortPostAboveLongCommentsStaysAlone() throws {
+        let comments = (1...30).map {
+            "<li class=\"comment\"><p>Reader \($0) asks whether the programme was reviewed again since the last report, what changed "
+                + "in the evidence, and when the next review of the ratings is planned to be published.</p></li>"
+        }
+        let html = """
+            <html><head><title>Open thread</title></head><body>
+            <div class="main-column">
+            <div class="entry"><p>Our quarterly open thread is a place to raise questions about our research, and we will answer as many as we can.</p>
+            <p>You can read the previous open thread on the archive page, where the older answers remain.</p></div>
+            <ol class="comment-list">\(comments.joined(separator: "\n"))</ol>
+            </div>
+            <div class="side-column"><h2>Archives</h2><ul><li><a href="/2019">2019</a></li><li><a href="/2018">2018</a></li>
+            <li><a href="/2017">2017</a></li><li><a href="/email">Follow by email</a></li></ul></div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Our quarterly open thread is a place to raise questions"))
+        #expect(text.contains("previous open thread on the archive page"))
+        #expect(!text.contains("Archives"))
+        #expect(!text.contains("Reader 7 asks"))
+    }
+
+    @Test("A spacing utility class such as no-extra-padding does not mark furniture")
+    func spacingUtilityClassIsNotFurniture() throws {
+        let html = """
+            <html><head><title>Quiet streets</title></head><body><div class="story">
+            <div class="block"><p>The council closed three streets of the old town to cars on Sunday mornings, and children now ride \
+            bicycles where vans used to park.</p></div>
+            <div class="block no-extra-padding"><p>Shop owners feared a loss of trade, but most say their Sunday takings have risen since May.</p></div>
+            <div class="block"><p>The closures will be reviewed in the autumn, when the council counts visitors and hears from the \
+            residents of the three streets.</p></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Shop owners feared a loss of trade"))
+        #expect(text.contains("The closures will be reviewed in the autumn"))
+    }
+
+    @Test("A hidden element holding the page's prose is content a script reveals")
+    func hiddenProseIsKept() throws {
+        let html = """
+            <html><head><title>Garden chair</title></head><body>
+            <nav><a href="/">Shop</a> <a href="/garden">Garden</a></nav>
+            <div class="product"><h1>Garden chair</h1><span>49 euros</span></div>
+            <div class="product-description deferred" style="display:none">
+            <p>This folding chair is made of oiled acacia wood from managed forests, and it folds flat to hang on a wall in winter.</p>
+            <p>The seat is shaped for long afternoons, the armrests are wide enough for a cup, and the brass hinges will not rust.</p>
+            </div>
+            <div class="notice" style="display:none"><p>Your basket is empty.</p></div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("This folding chair is made of oiled acacia wood"))
+        #expect(text.contains("the brass hinges will not rust"))
+        #expect(!text.contains("Your basket is empty"))
+    }
+
+    @Test("Tab panels, panels a button controls and accordion answers are content; other hidden blocks are not")
+    func disclosurePanelsAreContent() throws {
+        let html = """
+            <html><head><title>Studio microphone</title></head><body>
+            <nav><a href="/">Shop</a></nav>
+            <main><h1>Studio microphone</h1><p>Price: 399 euros, delivered within three working days.</p>
+            <div class="tabs"><button aria-controls="specs">Specifications</button><button>Description</button></div>
+            <div role="tabpanel" hidden><p>A dynamic microphone with a built-in preamplifier, made for voices that need warmth.</p></div>
+            <div id="specs" style="display:none"><p>Frequency response from fifty hertz to twenty kilohertz, with an impedance of 150 ohms.</p></div>
+            <div class="faq__answer" style="display: none"><p>Yes, it needs phantom power of forty-eight volts, which any interface supplies.</p></div>
+            <div class="notice" style="display:none"><p>Sign up for our letters and get ten percent off your first order of cables.</p></div>
+            </main></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("A dynamic microphone with a built-in preamplifier"))
+        #expect(text.contains("Frequency response from fifty hertz"))
+        #expect(text.contains("it needs phantom power"))
+        #expect(!text.contains("Sign up for our letters"))
+    }
+
+    @Test("Table cells with styling names that sound like furniture stay in the table")
+    func tableCellsAreNotRemovedForTheirNames() throws {
+        let html = """
+            <html><head><title>Training plan</title></head><body><article>
+            <p>The plan below eases you into running with three short sessions a week, and it adds distance only when it feels easy.</p>
+            <table><tr><td class="cell font-utility-2">Monday</td><td class="cell font-utility-2">Tuesday</td></tr>
+            <tr><td class="cell font-utility-2">Rest</td><td class="cell font-utility-2">Easy run</td></tr></table>
+            <p>After six weeks most beginners can run for thirty minutes without stopping, the goal of this first stage.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Monday | Tuesday\nRest | Easy run"))
+    }
+
+    @Test("A long line said twice (a gallery caption) is kept once; short repeated lines stay")
+    func repeatedLongLinesAreSaidOnce() throws {
+        let caption = "In this photograph taken on Sunday, a long row of unsold cars stands at a dealer's lot on the edge of the city."
+        let html = """
+            <html><head><title>Car sales</title></head><body><article>
+            <p>Sales of new cars fell for the fourth month in a row, the trade association said, as buyers waited for lower prices.</p>
+            <figure><figcaption>\(caption)</figcaption></figure><figure><figcaption>\(caption)</figcaption></figure>
+            <ul><li>Price - $30.00 per day</li><li>Price - $30.00 per day</li></ul>
+            <p>Dealers expect the market to recover in the spring, when several cheaper models reach the showrooms.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.components(separatedBy: caption).count == 2)
+        #expect(text.components(separatedBy: "Price - $30.00 per day").count == 3)
+        #expect(!text.contains("\n\n\n"))
+    }
+
+    @Test("Link lists that make up most of a block named as the content are the content (an index page)")
+    func indexPageKeepsItsLists() throws {
+        let html = """
+            <html><head><title>Rivers of the region</title></head><body>
+            <nav><a href="/">Wiki</a> <a href="/random">Random page</a></nav>
+            <div class="page-content"><p>Rivers of the region, by the sea they flow into.</p>
+            <h2>North Sea</h2><ul><li><a href="/elbe">Elbe</a>, with its tributary the <a href="/havel">Havel</a></li><li><a href="/weser">Weser</a>, formed by the <a href="/werra">Werra</a> and <a href="/fulda">Fulda</a></li><li><a href="/ems">Ems</a></li></ul>
+            <h2>Baltic Sea</h2><ul><li><a href="/oder">Oder</a>, with the <a href="/neisse">Neisse</a></li><li><a href="/peene">Peene</a></li><li><a href="/trave">Trave</a></li></ul>
+            <h2>Black Sea</h2><ul><li><a href="/danube">Danube</a>, with the <a href="/inn">Inn</a>, <a href="/isar">Isar</a> and <a href="/lech">Lech</a></li><li><a href="/iller">Iller</a></li><li><a href="/naab">Naab</a> and <a href="/regen">Regen</a></li></ul>
+            <h2>Lakes</h2><ul><li><a href="/constance">Constance</a></li><li><a href="/chiemsee">Chiemsee</a></li><li><a href="/mueritz">Mueritz</a></li><li><a href="/ammersee">Ammersee</a></li></ul>
+            </div>
+            <footer><a href="/terms">Terms of use</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Weser, formed by the Werra and Fulda"))
+        #expect(text.contains("Danube, with the Inn, Isar and Lech"))
+        #expect(text.contains("Ammersee"))
+        #expect(!text.contains("Terms of use"))
+        #expect(!text.contains("Random page"))
+    }
+
+    @Test("A heading and code between two joined blocks of the article belong to it; link rows do not")
+    func blocksBetweenJoinedSiblingsAreKept() throws {
+        let html = """
+            <html><head><title>Reading a file line by line</title></head><body>
+            <div class="layout">
+            <div class="links"><a href="/a">Tutorials</a> <a href="/b">Reference</a> <a href="/c">Forum</a> <a href="/d">Downloads</a> <a href="/e">Blog</a></div>
+            <div class="tutorial-block"><p>Reading a file line by line keeps memory use low, because only one line is held at a time, however large the file is.</p>
+            <p>The standard library opens the file, and a loop asks for the next line until there is none left, closing the file at the end.</p>
+            <p>Errors while reading, such as a file that vanished or a disk that failed, are reported once, when the loop stops early.</p></div>
+            <h2>Example</h2>
+            <pre>for line in open("notes.txt"):
+                print(line)</pre>
+            <div class="tutorial-block"><p>Each line still ends with its line break, so strip it when you compare lines, count words, or print them again.</p></div>
+            <div class="links"><a href="/f">Previous</a> <a href="/g">Next</a> <a href="/h">Home</a></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("are reported once, when the loop stops early.\n\nExample\n\nfor line in open"))
+        #expect(text.contains("Each line still ends with its line break"))
+        #expect(!text.contains("Tutorials"))
+        #expect(!text.contains("Previous"))
+    }
+}
