@@ -101,9 +101,11 @@ struct PersonRecognizer: Sendable {
         // "The Prosecutor General ... Mr. Gizat Nurdauletov", "Major General Darkhan Dilmanov".
         var start = run.lowerBound
         var titled = isTitle(before: run.lowerBound, in: text)
+        var lastTitle = titled ? text.lower(text.isPunctuation(run.lowerBound - 1, ".") ? run.lowerBound - 2 : run.lowerBound - 1) : ""
         for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
             start = index + 1
             titled = true
+            lastTitle = text[index].lower
         }
         // "de Gaulle" after a title starts with its particle only when capitalised ("De Certeau").
         while start < run.upperBound, text[start].kind == .punctuation
@@ -129,7 +131,10 @@ struct PersonRecognizer: Sendable {
         }
         var end = run.upperBound
         // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
-        while end - start >= 3, let last = text.token(end - 1), last.kind == .word,
+        // "John Paul II", "Shah Abbas I": a regnal number is part of the name.
+        let regnal = end - start >= 2 && Self.isRegnalNumber(text[end - 1]) && text[end - 2].isCapitalized
+            && !text[end - 2].isAllCaps && (titled || text[end - 1].text != "I")
+        while !regnal, end - start >= 3, let last = text.token(end - 1), last.kind == .word,
               last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
             end -= 1
         }
@@ -161,7 +166,7 @@ struct PersonRecognizer: Sendable {
         }
         let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
-        let common = words.filter { text[$0].classes.contains(.common) }.count
+        let common = words.filter { text[$0].classes.contains(.common) && !(regnal && $0 == end - 1) }.count
         // Towns ("Holt", "Obama") do not count against a name: the place recogniser left them alone.
         let places = words.filter { index in
             guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
@@ -170,11 +175,18 @@ struct PersonRecognizer: Sendable {
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
+            // "President Trump", "Mr. Brown": after an honorific of persons only, one word is a surname
+            // even when it is also an ordinary word.
+            let surnameAfterHonorific = Self.personHonorifics.contains(lastTitle) && words.count == 1
+                && !firstWord.classes.contains(.function)
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0]) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0])
+                && !surnameAfterHonorific {
+                return nil
+            }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
-            return common == 0 ? name : nil
+            return common == 0 || surnameAfterHonorific ? name : nil
         }
         // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
         let givenFirst = firstWord.classes.contains(.givenName)
@@ -190,7 +202,7 @@ struct PersonRecognizer: Sendable {
             return nil
         }
         // "Denver Broncos", "Tampa Bay Rays": a place's name before a plural names a team.
-        if words.count >= 2, let last = words.last, text[last].lower.hasSuffix("s"), !text[last].lower.hasSuffix("ss"),
+        if words.count >= 2, let last = words.last, Lexicon.isPlural(text[last].lower),
            !isName(text[last]), firstWord.classes.contains(.placeStart), let place = gazetteer.place(named: firstWord.lower),
            place.kind == "city" ? place.population >= 100_000 : !firstWord.classes.contains(.givenName) {
             return nil
@@ -309,6 +321,18 @@ struct PersonRecognizer: Sendable {
                 && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
         }
+    }
+
+    /// Titles that stand only before a person's name, unlike "Prince" or "Captain" ("Prince Series",
+    /// "Captain America").
+    private static let personHonorifics: Set<String> = [
+        "mr", "mrs", "ms", "mx", "dr", "mr.", "dr.", "messrs", "president", "senator", "sen", "governor", "judge",
+        "justice", "mayor", "congressman", "congresswoman", "chancellor", "premier", "ambassador",
+    ]
+
+    /// "II", "XIV", and "I" after a ruler's title: Roman numerals of a regnal number.
+    private static func isRegnalNumber(_ token: Token) -> Bool {
+        token.kind == .word && token.text.count <= 5 && token.text.allSatisfy { "IVX".contains($0) }
     }
 
     /// Verbs that mostly follow a person's name at the start of a sentence.

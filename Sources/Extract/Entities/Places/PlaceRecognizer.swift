@@ -9,7 +9,15 @@ struct PlaceRecognizer: Sendable {
         "government", "police", "authorities", "army", "military", "economy", "people", "citizens", "officials",
         "embassy", "border", "capital", "team", "media", "market", "area", "region", "province", "state", "city",
         "case", "crisis", "issue", "side", "delegation", "regime", "leadership", "administration", "protests",
+        "election", "elections", "court", "courts", "forces", "troops", "company", "companies", "office", "leader",
+        "leaders", "minister", "ministry", "president", "budget", "industry", "talks", "visit", "residents", "voters",
     ]
+
+    /// "legislative", "economic", "national": a lower-case word with an adjective's ending.
+    private static func isAdjective(_ token: Token) -> Bool {
+        token.lower.count > 5 && !token.classes.contains(.function)
+            && ["al", "ic", "ive", "ary"].contains { token.lower.hasSuffix($0) }
+    }
 
     /// Words before a name that say a place follows ("in Norton", "near Holt").
     private static let placePrepositions: Set<String> = [
@@ -106,7 +114,11 @@ struct PlaceRecognizer: Sendable {
                     $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
-                let modifies = text.token(end).map { !$0.isCapitalized && Self.modifiedNouns.contains($0.lower) } ?? false
+                // "the Hong Kong legislative election": so does it to an adjective the name stands before.
+                let modifies = text.token(end).map { next in
+                    next.kind == .word && !next.isCapitalized
+                        && (Self.modifiedNouns.contains(next.lower) || Self.isAdjective(next))
+                } ?? false
                 // "the New York area", "the Dallas suburbs": a city's name takes no article of its own.
                 let isCity = match != nil && start == index && gazetteer.place(named: text.key(index..<end))?.kind == "city"
                 if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies, !isCity,
@@ -244,7 +256,7 @@ struct PlaceRecognizer: Sendable {
             next += 1
         }
         // "the Pittsburgh Pirates", "Boston Red Sox": a plural name after a city's name is a team's.
-        if next > range.upperBound, let last = text.token(next - 1), last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
+        if next > range.upperBound, let last = text.token(next - 1), Lexicon.isPlural(last.lower),
            last.classes.isDisjoint(with: [.placeStart, .title, .givenName, .surname]), !Lexicon.trailingFeatureWords.contains(last.lower),
            !last.isAllCaps {
             return false

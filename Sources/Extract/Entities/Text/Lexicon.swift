@@ -99,6 +99,11 @@ enum Lexicon {
         "tourists", "escaped", "exiled", "banished", "bound",
     ]
 
+    /// "Broncos", "Pirates", "Red Sox": a plural, as the last word of a team's name is.
+    static func isPlural(_ lower: String) -> Bool {
+        lower == "sox" || lower.hasSuffix("s") && !lower.hasSuffix("ss")
+    }
+
     /// Compass words that may lead a place name ("Southern Indiana", "North Oakland").
     static let directionWords = words("""
         north south east west northern southern eastern western central northeast northwest southeast
