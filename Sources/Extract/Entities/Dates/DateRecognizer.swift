@@ -116,7 +116,7 @@ struct DateRecognizer: Sendable {
 
     /// Words that every date contains at least one of (besides numbers).
     static let coreWords: Set<String> = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(units.keys)
-        .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season"])
+        .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season", "quarter"])
         .union(decadeWords.keys)
 
     /// Numbers, ordinals ("19th"), decades ("1990s") and the start words can start a date.
@@ -155,6 +155,14 @@ struct DateRecognizer: Sendable {
         if Self.possessives.contains(text.lower(start)), let next = text.token(start + 1), next.kind == .word,
            next.lower.count == 3, next.lower.hasSuffix("0s"), next.lower.first?.isNumber ?? false {
             return Match(end: start + 2, normalized: text.key(start..<start + 2))
+        }
+        // "the third quarter", "the fourth quarter of 2009": a quarter of a business year.
+        if text.lower(start) == "the", let quarter = Lexicon.ordinalWords[text.lower(start + 1)], (1...4).contains(quarter),
+           text.lower(start + 2) == "quarter" {
+            if text.lower(start + 3) == "of", let year = year(at: start + 4, in: text) {
+                return Match(end: start + 5, normalized: CalendarDay.pad(year, 4) + "-Q\(quarter)")
+            }
+            return Match(end: start + 3, normalized: "Q\(quarter)")
         }
         if let length = Self.unitDeterminerIndex.length(at: start, in: text) ?? (Self.possessives.contains(text.lower(start)) ? 1 : nil) {
             var index = start + length

@@ -158,19 +158,22 @@ struct PersonRecognizer: Sendable {
         if words.count == 1 && Self.trailingRoles.contains(text[words[0]].lower) { return nil }
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
+        let firstWord = text[words[0]]
+        // "Larry King", "Ahmed Shah": a title after a given name is a surname.
+        let titleSurname = words.count >= 2 && firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
         for index in words {
             let token = text[index]
-            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday]) || isTitle(token) {
+            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday])
+                || isTitle(token) && !(titleSurname && index == words.last) {
                 return nil
             }
         }
-        let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
         let common = words.filter { text[$0].classes.contains(.common) && !(regnal && $0 == end - 1) }.count
         // Towns ("Holt", "Obama") do not count against a name: the place recogniser left them alone.
         let places = words.filter { index in
             guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
-            return !(place.kind == "city" && place.population < 100_000)
+            return !place.isAmbiguous(as: text[index])
         }.count
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)

@@ -209,7 +209,7 @@ struct PlaceRecognizer: Sendable {
                 }
                 return .blocked(end: range.upperBound)
             }
-            if length == 1 && isAmbiguous(place, text[index])
+            if length == 1 && place.isAmbiguous(as: text[index])
                 && !isIntroducedAsPlace(range, in: text) {
                 return .none
             }
@@ -278,12 +278,6 @@ struct PlaceRecognizer: Sendable {
         return true
     }
 
-    /// A town's name ("Holt", "Norton", "Gloria") is more often a surname or a word than the town, so
-    /// it is only a place where the words around it say so; a big city ("Cleveland", "Paris") is a
-    /// place unless a name claims it.
-    func isAmbiguous(_ place: PlaceGazetteer.Place, _ token: Token) -> Bool {
-        place.kind == "city" && place.population < 100_000
-    }
 
     private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
         var before = range.lowerBound - 1
