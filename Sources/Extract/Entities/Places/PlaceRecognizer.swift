@@ -58,6 +58,11 @@ struct PlaceRecognizer: Sendable {
                 index += 1
                 continue
             }
+            if let (end, normalized) = stateAbbreviation(at: index, in: text) {
+                text.claim(index..<end, as: .place, normalized: normalized)
+                index = end
+                continue
+            }
             if let (end, normalized) = featureOfMatch(at: index, in: text) {
                 let start = text.lower(index - 1) == "the" && !text.isClaimed(index - 1) ? index - 1 : index
                 text.claim(start..<end, as: .place, normalized: normalized)
@@ -278,6 +283,21 @@ struct PlaceRecognizer: Sendable {
         return true
     }
 
+
+    /// "Stamford, Conn.", "Paramus, N.J.", "Vinita, OK": a US state's abbreviation after a place and a comma.
+    private func stateAbbreviation(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        guard text.isPunctuation(index - 1, ","), text.spans.last?.type == .place, text.spanTokens.last?.upperBound == index - 1,
+              !text[index].lineBreakBefore else {
+            return nil
+        }
+        for length in [4, 2, 1] where text.isFree(index..<index + length) {
+            // Postal codes are two capitals; the abbreviations with full stops are written so.
+            if length == 1 && !(text[index].isAllCaps && text[index].text.count == 2) { continue }
+            if length > 1 && !text.isPunctuation(index + length - 1, ".") { continue }
+            if let state = Lexicon.stateAbbreviations[text.key(index..<index + length)] { return (index + length, state) }
+        }
+        return nil
+    }
 
     private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
         var before = range.lowerBound - 1
