@@ -254,3 +254,75 @@ struct CitedAuthorTests {
         #expect(found(.place, in: "The ferry goes to Coron every day.").map(\.text) == ["Coron"])
     }
 }
+
+@Suite("Names after honorifics and regnal numbers")
+struct HonorificTests {
+    @Test("after an honorific of persons only, one word is a surname even when it is also a word", arguments: [
+        ("The order was signed by President Trump on Friday.", ["Trump"]),
+        ("Mr. Brown left the firm in March.", ["Brown"]),
+        ("The Prince Series sold well.", []),
+    ])
+    func surnameAfterHonorific(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a Roman numeral after a ruler's name is part of it; a lone I is so only after a title", arguments: [
+        ("The mosque was built by Shah Abbas I in 1611.", ["Abbas I"]),
+        ("Pope Gregory XIII reformed the calendar.", ["Gregory XIII"]),
+        ("Daniel Bernoulli FRS wrote it.", ["Daniel Bernoulli"]),
+    ])
+    func regnalNumbers(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a title word after a given name is a surname")
+    func titleAsSurname() {
+        #expect(found(.person, in: "\"We will stay,\" said Omar Shah, a local farmer.").map(\.text) == ["Omar Shah"])
+    }
+}
+
+@Suite("Places in news style")
+struct NewsPlaceTests {
+    @Test("a team's name ending in Sox holds no place")
+    func soxTeam() {
+        #expect(found(.place, in: "He signed with the Boston Red Sox last winter.").isEmpty)
+    }
+
+    @Test("before an adjective the article is not part of a place's name")
+    func articleBeforeAdjective() {
+        #expect(found(.place, in: "The Hong Kong municipal vote was delayed.").map(\.text) == ["Hong Kong"])
+        #expect(found(.place, in: "He moved to the United States in 1990.").map(\.text) == ["the United States"])
+    }
+
+    @Test("a person's name that matches only another spelling of a city is no place without context")
+    func otherSpellingOfCity() {
+        #expect(found(.place, in: "Bush said the talks would go on.").isEmpty)
+        #expect(found(.person, in: "Bush said the talks would go on.").map(\.text) == ["Bush"])
+    }
+
+    @Test("a US state's abbreviation after a place and a comma is a place", arguments: [
+        ("The firm is based in Stamford, Conn., and Newark, N.J.", ["Stamford", "Conn.", "Newark", "N.J."]),
+        ("She grew up in Tulsa, OK, before college.", ["Tulsa", "OK"]),
+        ("OK, we will go.", []),
+    ])
+    func stateAbbreviations(text: String, places: [String]) {
+        #expect(found(.place, in: text).map(\.text) == places)
+    }
+
+    @Test("the state's abbreviation is normalized to its name")
+    func stateName() {
+        #expect(found(.place, in: "The firm is based in Stamford, Conn.").last?.normalized == "Connecticut")
+    }
+}
+
+@Suite("Quarters of a year")
+struct QuarterTests {
+    @Test("an ordinal quarter after the is a date", arguments: [
+        ("Profits fell in the third quarter.", "the third quarter", "Q3"),
+        ("The fourth quarter of 2009 was weak.", "The fourth quarter of 2009", "2009-Q4"),
+    ])
+    func quarters(text: String, date: String, normalized: String) {
+        #expect(found(.date, in: text).map(\.text) == [date])
+        #expect(found(.date, in: text).map(\.normalized) == [normalized])
+    }
+}
