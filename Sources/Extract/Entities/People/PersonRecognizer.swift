@@ -126,7 +126,13 @@ struct PersonRecognizer: Sendable {
                 || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
                 || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing")
                 // "Later Alimuly's family": without a given name, a sentence's first ordinary word is no part of it.
-                || pass == .weak && isWord(text[start]) && text[start].sentenceInitial {
+                || pass == .weak && isWord(text[start]) && text[start].sentenceInitial
+                // "Pan-democrat Gary Fan", "Ex-President Bill Clinton": a hyphenated word that ends in an
+                // ordinary word or a title describes the person.
+                || isHyphenatedDescription(text[start])
+                // "NASA Bill Ingalls": an acronym before a given name is the person's organisation.
+                || text[start].isAllCaps && text[start + 1].classes.contains(.givenName) && !text[start + 1].isAllCaps
+                    && start + 2 < run.upperBound && (isName(text[start + 2]) || !isWord(text[start + 2])) {
             start += 1
         }
         var end = run.upperBound
@@ -161,9 +167,16 @@ struct PersonRecognizer: Sendable {
         let firstWord = text[words[0]]
         // "Larry King", "Ahmed Shah": a title after a given name is a surname.
         let titleSurname = words.count >= 2 && firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
+        // "Eric Temple Bell", "Mary Church Terrell": between a given name and a surname, a word for an
+        // organisation or a building is a middle name; "George Washington Bridge" ends in one, "Irving
+        // Independent School District" in an ordinary word.
+        let lastIsSurname = words.last.map {
+            !text[$0].classes.contains(.organisation) && (isName(text[$0]) || !isWord(text[$0]))
+        } ?? false
         for index in words {
             let token = text[index]
-            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday])
+            let middleName = titleSurname && lastIsSurname && index != words.first && index != words.last
+            if !token.classes.isDisjoint(with: [.month, .weekday]) || token.classes.contains(.organisation) && !middleName
                 || isTitle(token) && !(titleSurname && index == words.last) {
                 return nil
             }
@@ -457,6 +470,14 @@ struct PersonRecognizer: Sendable {
         // "Major-General", "Lieutenant-Colonel": a title of titles.
         guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
         return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// "Pan-democrat", "Ex-President", "Co-founder": a hyphenated word whose last part is an ordinary
+    /// word or a title, not a double-barrelled name ("Bailey-Ross", "Jean-Louis").
+    private func isHyphenatedDescription(_ token: Token) -> Bool {
+        guard token.kind == .word, token.lower.utf8.contains(UInt8(ascii: "-")),
+              let last = token.lower.split(separator: "-").last.map(String.init) else { return false }
+        return Lexicon.titles.contains(last) || names.isWord(last) && !names.isName(last)
     }
 
     /// "d'Herbinville", "d'Alembert": an elided particle before a capitalised name.
