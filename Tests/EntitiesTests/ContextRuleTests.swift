@@ -326,3 +326,31 @@ struct QuarterTests {
         #expect(found(.date, in: text).map(\.normalized) == [normalized])
     }
 }
+
+@Suite("Words around a name")
+struct NameEdgeTests {
+    @Test("a hyphenated description or an acronym before a name is not part of it", arguments: [
+        ("Ex-President Bill Clinton spoke in Harlem.", ["Bill Clinton"]),
+        ("Pro-democracy Gary Fan lost his seat.", ["Gary Fan"]),
+        ("Photo: NASA Bill Ingalls.", ["Bill Ingalls"]),
+        ("Claire Bailey-Ross and Jean-Louis Richard spoke.", ["Claire Bailey-Ross", "Jean-Louis Richard"]),
+    ])
+    func descriptionsBeforeNames(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a given name before a surname is no bill; an instrument's name still is")
+    func billClinton() {
+        #expect(found(.law, in: "Former President Bill Clinton spoke.").isEmpty)
+        #expect(found(.law, in: "The Finance Bill was passed.").map(\.text) == ["Finance Bill"])
+    }
+
+    @Test("an organisation word between a given name and a surname is a middle name", arguments: [
+        ("He cited Eric Temple Bell in his book.", ["Eric Temple Bell"]),
+        ("The George Washington Bridge was closed.", []),
+        ("The Irving Independent School District said so.", []),
+    ])
+    func middleNames(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+}
