@@ -320,10 +320,16 @@ struct QuarterTests {
     @Test("an ordinal quarter after the is a date", arguments: [
         ("Profits fell in the third quarter.", "the third quarter", "Q3"),
         ("The fourth quarter of 2009 was weak.", "The fourth quarter of 2009", "2009-Q4"),
+        ("Third-quarter profit rose by a fifth.", "Third-quarter", "Q3"),
     ])
     func quarters(text: String, date: String, normalized: String) {
         #expect(found(.date, in: text).map(\.text) == [date])
         #expect(found(.date, in: text).map(\.normalized) == [normalized])
+    }
+
+    @Test("a half in one word is no date: it is as often a half of a match")
+    func halves() {
+        #expect(found(.date, in: "The second-half goal won the match.").isEmpty)
     }
 }
 
