@@ -360,3 +360,16 @@ struct NameEdgeTests {
         #expect(found(.person, in: text).map(\.text) == people)
     }
 }
+
+@Suite("Towns that are given names")
+struct TownAsGivenNameTests {
+    @Test("a town's name before one unknown capitalised word is a given name; elsewhere still a town", arguments: [
+        ("The premier met Vladimir Putin in Sochi.", ["Vladimir Putin"], ["Sochi"]),
+        ("He flew to Vladimir and then to Moscow.", [], ["Vladimir", "Moscow"]),
+        ("In a statement, Governor of Washington Chris Gregoire said so.", ["Chris Gregoire"], ["Washington"]),
+    ])
+    func townsAsGivenNames(text: String, people: [String], places: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+        #expect(found(.place, in: text).map(\.text) == places)
+    }
+}

@@ -233,6 +233,15 @@ struct PlaceRecognizer: Sendable {
                !Lexicon.organisationWords.contains(previous.lower), !text[index].lineBreakBefore {
                 return .none
             }
+            // "Vladimir Putin", "Florence Nightingale": a town's name right before one unknown capitalised
+            // word is a given name; not so before a name of two words ("Governor of Washington Chris Gregoire").
+            if length == 1, place.kind == "city", place.population < 1_000_000, let next = text.token(index + 1),
+               next.kind == .word, next.isCapitalized, !next.isAllCaps, !next.lineBreakBefore, !text.isClaimed(index + 1),
+               next.classes.isDisjoint(with: [.dictionaryWord, .organisation, .title, .placeStart, .function, .demonym, .name]),
+               !next.lower.utf8.contains(UInt8(ascii: "-")), !Lexicon.trailingFeatureWords.contains(next.lower),
+               !(text.token(index + 2).map { $0.kind == .word && $0.isCapitalized } ?? false) {
+                return .none
+            }
             return .place(end: range.upperBound, normalized: place.canonical)
         }
         return .none
