@@ -254,3 +254,122 @@ struct CitedAuthorTests {
         #expect(found(.place, in: "The ferry goes to Coron every day.").map(\.text) == ["Coron"])
     }
 }
+
+@Suite("Names after honorifics and regnal numbers")
+struct HonorificTests {
+    @Test("after an honorific of persons only, one word is a surname even when it is also a word", arguments: [
+        ("The order was signed by President Trump on Friday.", ["Trump"]),
+        ("Mr. Brown left the firm in March.", ["Brown"]),
+        ("The Prince Series sold well.", []),
+    ])
+    func surnameAfterHonorific(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a Roman numeral after a ruler's name is part of it; a lone I is so only after a title", arguments: [
+        ("The mosque was built by Shah Abbas I in 1611.", ["Abbas I"]),
+        ("Pope Gregory XIII reformed the calendar.", ["Gregory XIII"]),
+        ("Daniel Bernoulli FRS wrote it.", ["Daniel Bernoulli"]),
+    ])
+    func regnalNumbers(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a title word after a given name is a surname")
+    func titleAsSurname() {
+        #expect(found(.person, in: "\"We will stay,\" said Omar Shah, a local farmer.").map(\.text) == ["Omar Shah"])
+    }
+}
+
+@Suite("Places in news style")
+struct NewsPlaceTests {
+    @Test("a team's name ending in Sox holds no place")
+    func soxTeam() {
+        #expect(found(.place, in: "He signed with the Boston Red Sox last winter.").isEmpty)
+    }
+
+    @Test("before an adjective the article is not part of a place's name")
+    func articleBeforeAdjective() {
+        #expect(found(.place, in: "The Hong Kong municipal vote was delayed.").map(\.text) == ["Hong Kong"])
+        #expect(found(.place, in: "He moved to the United States in 1990.").map(\.text) == ["the United States"])
+    }
+
+    @Test("a person's name that matches only another spelling of a city is no place without context")
+    func otherSpellingOfCity() {
+        #expect(found(.place, in: "Bush said the talks would go on.").isEmpty)
+        #expect(found(.person, in: "Bush said the talks would go on.").map(\.text) == ["Bush"])
+    }
+
+    @Test("a US state's abbreviation after a place and a comma is a place", arguments: [
+        ("The firm is based in Stamford, Conn., and Newark, N.J.", ["Stamford", "Conn.", "Newark", "N.J."]),
+        ("She grew up in Tulsa, OK, before college.", ["Tulsa", "OK"]),
+        ("OK, we will go.", []),
+    ])
+    func stateAbbreviations(text: String, places: [String]) {
+        #expect(found(.place, in: text).map(\.text) == places)
+    }
+
+    @Test("the state's abbreviation is normalized to its name")
+    func stateName() {
+        #expect(found(.place, in: "The firm is based in Stamford, Conn.").last?.normalized == "Connecticut")
+    }
+}
+
+@Suite("Quarters of a year")
+struct QuarterTests {
+    @Test("an ordinal quarter after the is a date", arguments: [
+        ("Profits fell in the third quarter.", "the third quarter", "Q3"),
+        ("The fourth quarter of 2009 was weak.", "The fourth quarter of 2009", "2009-Q4"),
+        ("Third-quarter profit rose by a fifth.", "Third-quarter", "Q3"),
+    ])
+    func quarters(text: String, date: String, normalized: String) {
+        #expect(found(.date, in: text).map(\.text) == [date])
+        #expect(found(.date, in: text).map(\.normalized) == [normalized])
+    }
+
+    @Test("a half in one word is no date: it is as often a half of a match")
+    func halves() {
+        #expect(found(.date, in: "The second-half goal won the match.").isEmpty)
+    }
+}
+
+@Suite("Words around a name")
+struct NameEdgeTests {
+    @Test("a hyphenated description or an acronym before a name is not part of it", arguments: [
+        ("Ex-President Bill Clinton spoke in Harlem.", ["Bill Clinton"]),
+        ("Pro-democracy Gary Fan lost his seat.", ["Gary Fan"]),
+        ("Photo: NASA Bill Ingalls.", ["Bill Ingalls"]),
+        ("Claire Bailey-Ross and Jean-Louis Richard spoke.", ["Claire Bailey-Ross", "Jean-Louis Richard"]),
+    ])
+    func descriptionsBeforeNames(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
+    @Test("a given name before a surname is no bill; an instrument's name still is")
+    func billClinton() {
+        #expect(found(.law, in: "Former President Bill Clinton spoke.").isEmpty)
+        #expect(found(.law, in: "The Finance Bill was passed.").map(\.text) == ["Finance Bill"])
+    }
+
+    @Test("an organisation word between a given name and a surname is a middle name", arguments: [
+        ("He cited Eric Temple Bell in his book.", ["Eric Temple Bell"]),
+        ("The George Washington Bridge was closed.", []),
+        ("The Irving Independent School District said so.", []),
+    ])
+    func middleNames(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+}
+
+@Suite("Towns that are given names")
+struct TownAsGivenNameTests {
+    @Test("a town's name before one unknown capitalised word is a given name; elsewhere still a town", arguments: [
+        ("The premier met Vladimir Putin in Sochi.", ["Vladimir Putin"], ["Sochi"]),
+        ("He flew to Vladimir and then to Moscow.", [], ["Vladimir", "Moscow"]),
+        ("In a statement, Governor of Washington Chris Gregoire said so.", ["Chris Gregoire"], ["Washington"]),
+    ])
+    func townsAsGivenNames(text: String, people: [String], places: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+        #expect(found(.place, in: text).map(\.text) == places)
+    }
+}

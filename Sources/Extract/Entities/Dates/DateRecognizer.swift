@@ -37,7 +37,7 @@ struct DateRecognizer: Sendable {
         var nextCore = Array(repeating: Int.max, count: text.count + 1)
         for index in stride(from: text.count - 1, through: 0, by: -1) {
             let token = text[index]
-            let isCore = token.kind == .number || token.classes.contains(.dateCore)
+            let isCore = token.kind == .number || token.classes.contains(.dateCore) || Self.partOfYear(token) != nil
                 || token.kind == .word && (token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
             nextCore[index] = isCore ? index : nextCore[index + 1]
         }
@@ -116,7 +116,7 @@ struct DateRecognizer: Sendable {
 
     /// Words that every date contains at least one of (besides numbers).
     static let coreWords: Set<String> = Set(Lexicon.months.keys).union(Lexicon.weekdays.keys).union(units.keys)
-        .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season"])
+        .union(["yesterday", "today", "tomorrow", "spring", "summer", "autumn", "fall", "winter", "season", "quarter"])
         .union(decadeWords.keys)
 
     /// Numbers, ordinals ("19th"), decades ("1990s") and the start words can start a date.
@@ -124,10 +124,20 @@ struct DateRecognizer: Sendable {
         if token.kind == .number { return true }
         guard token.kind == .word else { return false }
         if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
-        return token.classes.contains(.dateStart)
+        return token.classes.contains(.dateStart) || partOfYear(token) != nil
+    }
+
+    /// "third-quarter" (as in "third-quarter profit"): a quarter of a business year in one word, as its
+    /// code. "second-half" is left out: it is as often a half of a match.
+    private static func partOfYear(_ token: Token) -> String? {
+        guard token.kind == .word, token.lower.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        let parts = token.lower.split(separator: "-")
+        guard parts.count == 2, let ordinal = Lexicon.ordinalWords[String(parts[0])] else { return nil }
+        return parts[1] == "quarter" && ordinal <= 4 ? "Q\(ordinal)" : nil
     }
 
     private func match(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        if let part = Self.partOfYear(text[start]) { return Match(end: start + 1, normalized: part) }
         if let length = Self.quantifierIndex.length(at: start, in: text),
            let inner = duration(at: start + length, in: text, anchor: anchor) {
             return inner
@@ -155,6 +165,14 @@ struct DateRecognizer: Sendable {
         if Self.possessives.contains(text.lower(start)), let next = text.token(start + 1), next.kind == .word,
            next.lower.count == 3, next.lower.hasSuffix("0s"), next.lower.first?.isNumber ?? false {
             return Match(end: start + 2, normalized: text.key(start..<start + 2))
+        }
+        // "the third quarter", "the fourth quarter of 2009": a quarter of a business year.
+        if text.lower(start) == "the", let quarter = Lexicon.ordinalWords[text.lower(start + 1)], (1...4).contains(quarter),
+           text.lower(start + 2) == "quarter" {
+            if text.lower(start + 3) == "of", let year = year(at: start + 4, in: text) {
+                return Match(end: start + 5, normalized: CalendarDay.pad(year, 4) + "-Q\(quarter)")
+            }
+            return Match(end: start + 3, normalized: "Q\(quarter)")
         }
         if let length = Self.unitDeterminerIndex.length(at: start, in: text) ?? (Self.possessives.contains(text.lower(start)) ? 1 : nil) {
             var index = start + length

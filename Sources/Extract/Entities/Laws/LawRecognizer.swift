@@ -158,6 +158,11 @@ struct LawRecognizer: Sendable {
         }
         // "Nathan Law", "Jude Law": a given name before "Law" makes it a surname.
         if token.lower == "law", index - start == 1, text[start].classes.contains(.givenName) { return nil }
+        // "President Bill Clinton": a given name before a surname starts a person's name.
+        if token.classes.contains(.givenName), let next = text.token(index + 1), next.kind == .word, next.isCapitalized,
+           !next.lineBreakBefore, next.classes.isDisjoint(with: [.instrument, .function]) {
+            return nil
+        }
         // "the 1894 Act" names an instrument only with the document's context.
         let isGeneric = (start == index || start == index - 1 && text[start].kind == .number)
             && !Self.standaloneInstruments.contains(token.lower)

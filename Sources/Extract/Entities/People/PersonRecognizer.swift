@@ -101,9 +101,11 @@ struct PersonRecognizer: Sendable {
         // "The Prosecutor General ... Mr. Gizat Nurdauletov", "Major General Darkhan Dilmanov".
         var start = run.lowerBound
         var titled = isTitle(before: run.lowerBound, in: text)
+        var lastTitle = titled ? text.lower(text.isPunctuation(run.lowerBound - 1, ".") ? run.lowerBound - 2 : run.lowerBound - 1) : ""
         for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
             start = index + 1
             titled = true
+            lastTitle = text[index].lower
         }
         // "de Gaulle" after a title starts with its particle only when capitalised ("De Certeau").
         while start < run.upperBound, text[start].kind == .punctuation
@@ -124,12 +126,21 @@ struct PersonRecognizer: Sendable {
                 || text[start].classes.contains(.function) && !["the", "a", "an"].contains(text[start].lower)
                 || isWord(text[start]) && text[start].sentenceInitial && text[start].lower.hasSuffix("ing")
                 // "Later Alimuly's family": without a given name, a sentence's first ordinary word is no part of it.
-                || pass == .weak && isWord(text[start]) && text[start].sentenceInitial {
+                || pass == .weak && isWord(text[start]) && text[start].sentenceInitial
+                // "Pan-democrat Gary Fan", "Ex-President Bill Clinton": a hyphenated word that ends in an
+                // ordinary word or a title describes the person.
+                || isHyphenatedDescription(text[start])
+                // "NASA Bill Ingalls": an acronym before a given name is the person's organisation.
+                || text[start].isAllCaps && text[start + 1].classes.contains(.givenName) && !text[start + 1].isAllCaps
+                    && start + 2 < run.upperBound && (isName(text[start + 2]) || !isWord(text[start + 2])) {
             start += 1
         }
         var end = run.upperBound
         // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
-        while end - start >= 3, let last = text.token(end - 1), last.kind == .word,
+        // "John Paul II", "Shah Abbas I": a regnal number is part of the name.
+        let regnal = end - start >= 2 && Self.isRegnalNumber(text[end - 1]) && text[end - 2].isCapitalized
+            && !text[end - 2].isAllCaps && (titled || text[end - 1].text != "I")
+        while !regnal, end - start >= 3, let last = text.token(end - 1), last.kind == .word,
               last.isAllCaps && !text[start].isAllCaps && last.text.count <= 4 || ["jr", "sr"].contains(last.lower) {
             end -= 1
         }
@@ -153,28 +164,45 @@ struct PersonRecognizer: Sendable {
         if words.count == 1 && Self.trailingRoles.contains(text[words[0]].lower) { return nil }
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
+        let firstWord = text[words[0]]
+        // "Larry King", "Ahmed Shah": a title after a given name is a surname.
+        let titleSurname = words.count >= 2 && firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
+        // "Eric Temple Bell", "Mary Church Terrell": between a given name and a surname, a word for an
+        // organisation or a building is a middle name; "George Washington Bridge" ends in one, "Irving
+        // Independent School District" in an ordinary word.
+        let lastIsSurname = words.last.map {
+            !text[$0].classes.contains(.organisation) && (isName(text[$0]) || !isWord(text[$0]))
+        } ?? false
         for index in words {
             let token = text[index]
-            if !token.classes.isDisjoint(with: [.organisation, .month, .weekday]) || isTitle(token) {
+            let middleName = titleSurname && lastIsSurname && index != words.first && index != words.last
+            if !token.classes.isDisjoint(with: [.month, .weekday]) || token.classes.contains(.organisation) && !middleName
+                || isTitle(token) && !(titleSurname && index == words.last) {
                 return nil
             }
         }
-        let firstWord = text[words[0]]
         let allCaps = words.allSatisfy { text[$0].isAllCaps }
-        let common = words.filter { text[$0].classes.contains(.common) }.count
+        let common = words.filter { text[$0].classes.contains(.common) && !(regnal && $0 == end - 1) }.count
         // Towns ("Holt", "Obama") do not count against a name: the place recogniser left them alone.
         let places = words.filter { index in
             guard text[index].classes.contains(.placeStart), let place = gazetteer.place(named: text[index].lower) else { return false }
-            return !(place.kind == "city" && place.population < 100_000)
+            return !place.isAmbiguous(as: text[index])
         }.count
         let trailingRole = text.isPunctuation(end, ",") && Self.trailingRoles.contains(text.lower(end + 1))
             && !(text.token(end + 1)?.lineBreakBefore ?? true)
         if titled || trailingRole || listed {
+            // "President Trump", "Mr. Brown": after an honorific of persons only, one word is a surname
+            // even when it is also an ordinary word.
+            let surnameAfterHonorific = Self.personHonorifics.contains(lastTitle) && words.count == 1
+                && !firstWord.classes.contains(.function)
             // "Prince Series": a title before an ordinary word is part of a name of a thing.
-            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0]) { return nil }
+            if words.count == 1 && isWord(firstWord) && !isName(firstWord) && !text.isCitedAuthor(at: words[0])
+                && !surnameAfterHonorific {
+                return nil
+            }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
-            return common == 0 ? name : nil
+            return common == 0 || surnameAfterHonorific ? name : nil
         }
         // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
         let givenFirst = firstWord.classes.contains(.givenName)
@@ -190,7 +218,7 @@ struct PersonRecognizer: Sendable {
             return nil
         }
         // "Denver Broncos", "Tampa Bay Rays": a place's name before a plural names a team.
-        if words.count >= 2, let last = words.last, text[last].lower.hasSuffix("s"), !text[last].lower.hasSuffix("ss"),
+        if words.count >= 2, let last = words.last, Lexicon.isPlural(text[last].lower),
            !isName(text[last]), firstWord.classes.contains(.placeStart), let place = gazetteer.place(named: firstWord.lower),
            place.kind == "city" ? place.population >= 100_000 : !firstWord.classes.contains(.givenName) {
             return nil
@@ -309,6 +337,18 @@ struct PersonRecognizer: Sendable {
                 && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
         }
+    }
+
+    /// Titles that stand only before a person's name, unlike "Prince" or "Captain" ("Prince Series",
+    /// "Captain America").
+    private static let personHonorifics: Set<String> = [
+        "mr", "mrs", "ms", "mx", "dr", "mr.", "dr.", "messrs", "president", "senator", "sen", "governor", "judge",
+        "justice", "mayor", "congressman", "congresswoman", "chancellor", "premier", "ambassador",
+    ]
+
+    /// "II", "XIV", and "I" after a ruler's title: Roman numerals of a regnal number.
+    private static func isRegnalNumber(_ token: Token) -> Bool {
+        token.kind == .word && token.text.count <= 5 && token.text.allSatisfy { "IVX".contains($0) }
     }
 
     /// Verbs that mostly follow a person's name at the start of a sentence.
@@ -430,6 +470,14 @@ struct PersonRecognizer: Sendable {
         // "Major-General", "Lieutenant-Colonel": a title of titles.
         guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
         return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// "Pan-democrat", "Ex-President", "Co-founder": a hyphenated word whose last part is an ordinary
+    /// word or a title, not a double-barrelled name ("Bailey-Ross", "Jean-Louis").
+    private func isHyphenatedDescription(_ token: Token) -> Bool {
+        guard token.kind == .word, token.lower.utf8.contains(UInt8(ascii: "-")),
+              let last = token.lower.split(separator: "-").last.map(String.init) else { return false }
+        return Lexicon.titles.contains(last) || names.isWord(last) && !names.isName(last)
     }
 
     /// "d'Herbinville", "d'Alembert": an elided particle before a capitalised name.

@@ -15,6 +15,15 @@ struct PlaceGazetteer: Sendable {
         var geonamesID: Int? = nil
         var latitude: Double? = nil
         var longitude: Double? = nil
+
+        /// A town's name ("Holt", "Norton", "Gloria") is more often a surname or a word than the town, so
+        /// it is only a place where the words around it say so; a big city ("Cleveland", "Paris") is a
+        /// place unless a name claims it. So is a person's name that matches another spelling of a
+        /// city's only: "Bush" (Būsh, Egypt), "Leon" (León), "Sophia" (Sofia).
+        func isAmbiguous(as token: Token) -> Bool {
+            guard kind == "city" else { return false }
+            return population < 100_000 || !token.classes.isDisjoint(with: .name) && PlaceGazetteer.key(canonical) != token.lower
+        }
     }
 
     private let places: [String: Place]

@@ -9,7 +9,15 @@ struct PlaceRecognizer: Sendable {
         "government", "police", "authorities", "army", "military", "economy", "people", "citizens", "officials",
         "embassy", "border", "capital", "team", "media", "market", "area", "region", "province", "state", "city",
         "case", "crisis", "issue", "side", "delegation", "regime", "leadership", "administration", "protests",
+        "election", "elections", "court", "courts", "forces", "troops", "company", "companies", "office", "leader",
+        "leaders", "minister", "ministry", "president", "budget", "industry", "talks", "visit", "residents", "voters",
     ]
+
+    /// "legislative", "economic", "national": a lower-case word with an adjective's ending.
+    private static func isAdjective(_ token: Token) -> Bool {
+        token.lower.count > 5 && !token.classes.contains(.function)
+            && ["al", "ic", "ive", "ary"].contains { token.lower.hasSuffix($0) }
+    }
 
     /// Words before a name that say a place follows ("in Norton", "near Holt").
     private static let placePrepositions: Set<String> = [
@@ -48,6 +56,11 @@ struct PlaceRecognizer: Sendable {
         while index < text.count {
             guard !text.isClaimed(index), text[index].kind == .word, text[index].isCapitalized else {
                 index += 1
+                continue
+            }
+            if let (end, normalized) = stateAbbreviation(at: index, in: text) {
+                text.claim(index..<end, as: .place, normalized: normalized)
+                index = end
                 continue
             }
             if let (end, normalized) = featureOfMatch(at: index, in: text) {
@@ -106,7 +119,11 @@ struct PlaceRecognizer: Sendable {
                     $0.kind == .word && $0.isCapitalized && !$0.lineBreakBefore && !$0.classes.contains(.title)
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
-                let modifies = text.token(end).map { !$0.isCapitalized && Self.modifiedNouns.contains($0.lower) } ?? false
+                // "the Hong Kong legislative election": so does it to an adjective the name stands before.
+                let modifies = text.token(end).map { next in
+                    next.kind == .word && !next.isCapitalized
+                        && (Self.modifiedNouns.contains(next.lower) || Self.isAdjective(next))
+                } ?? false
                 // "the New York area", "the Dallas suburbs": a city's name takes no article of its own.
                 let isCity = match != nil && start == index && gazetteer.place(named: text.key(index..<end))?.kind == "city"
                 if start > 0, text.lower(start - 1) == "the", !text.isClaimed(start - 1), !continues, !modifies, !isCity,
@@ -197,7 +214,7 @@ struct PlaceRecognizer: Sendable {
                 }
                 return .blocked(end: range.upperBound)
             }
-            if length == 1 && isAmbiguous(place, text[index])
+            if length == 1 && place.isAmbiguous(as: text[index])
                 && !isIntroducedAsPlace(range, in: text) {
                 return .none
             }
@@ -214,6 +231,15 @@ struct PlaceRecognizer: Sendable {
                !Lexicon.commonCapitalised.contains(previous.lower), !Lexicon.titles.contains(previous.lower),
                !Lexicon.directionWords.contains(previous.lower), gazetteer.place(named: previous.lower) == nil,
                !Lexicon.organisationWords.contains(previous.lower), !text[index].lineBreakBefore {
+                return .none
+            }
+            // "Vladimir Putin", "Florence Nightingale": a town's name right before one unknown capitalised
+            // word is a given name; not so before a name of two words ("Governor of Washington Chris Gregoire").
+            if length == 1, place.kind == "city", place.population < 1_000_000, let next = text.token(index + 1),
+               next.kind == .word, next.isCapitalized, !next.isAllCaps, !next.lineBreakBefore, !text.isClaimed(index + 1),
+               next.classes.isDisjoint(with: [.dictionaryWord, .organisation, .title, .placeStart, .function, .demonym, .name]),
+               !next.lower.utf8.contains(UInt8(ascii: "-")), !Lexicon.trailingFeatureWords.contains(next.lower),
+               !(text.token(index + 2).map { $0.kind == .word && $0.isCapitalized } ?? false) {
                 return .none
             }
             return .place(end: range.upperBound, normalized: place.canonical)
@@ -244,7 +270,7 @@ struct PlaceRecognizer: Sendable {
             next += 1
         }
         // "the Pittsburgh Pirates", "Boston Red Sox": a plural name after a city's name is a team's.
-        if next > range.upperBound, let last = text.token(next - 1), last.lower.hasSuffix("s"), !last.lower.hasSuffix("ss"),
+        if next > range.upperBound, let last = text.token(next - 1), Lexicon.isPlural(last.lower),
            last.classes.isDisjoint(with: [.placeStart, .title, .givenName, .surname]), !Lexicon.trailingFeatureWords.contains(last.lower),
            !last.isAllCaps {
             return false
@@ -266,11 +292,20 @@ struct PlaceRecognizer: Sendable {
         return true
     }
 
-    /// A town's name ("Holt", "Norton", "Gloria") is more often a surname or a word than the town, so
-    /// it is only a place where the words around it say so; a big city ("Cleveland", "Paris") is a
-    /// place unless a name claims it.
-    func isAmbiguous(_ place: PlaceGazetteer.Place, _ token: Token) -> Bool {
-        place.kind == "city" && place.population < 100_000
+
+    /// "Stamford, Conn.", "Paramus, N.J.", "Vinita, OK": a US state's abbreviation after a place and a comma.
+    private func stateAbbreviation(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        guard text.isPunctuation(index - 1, ","), text.spans.last?.type == .place, text.spanTokens.last?.upperBound == index - 1,
+              !text[index].lineBreakBefore else {
+            return nil
+        }
+        for length in [4, 2, 1] where text.isFree(index..<index + length) {
+            // Postal codes are two capitals; the abbreviations with full stops are written so.
+            if length == 1 && !(text[index].isAllCaps && text[index].text.count == 2) { continue }
+            if length > 1 && !text.isPunctuation(index + length - 1, ".") { continue }
+            if let state = Lexicon.stateAbbreviations[text.key(index..<index + length)] { return (index + length, state) }
+        }
+        return nil
     }
 
     private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {

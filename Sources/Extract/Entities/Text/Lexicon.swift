@@ -99,6 +99,35 @@ enum Lexicon {
         "tourists", "escaped", "exiled", "banished", "bound",
     ]
 
+    /// Abbreviations of the US states, in news style ("Calif.", "N.J.") and postal codes ("OK"), by their
+    /// lower-case key, with the state's name.
+    static let stateAbbreviations: [String: String] = {
+        let table = """
+            Alabama ala. al|Alaska ak|Arizona ariz. az|Arkansas ark. ar|California calif. ca|Colorado colo. co
+            Connecticut conn. ct|Delaware del. de|Florida fla. fl|Georgia ga. ga|Hawaii hi|Idaho id|Illinois ill. il
+            Indiana ind. in|Iowa ia|Kansas kan. ks|Kentucky ky. ky|Louisiana la. la|Maine me|Maryland md. md
+            Massachusetts mass. ma|Michigan mich. mi|Minnesota minn. mn|Mississippi miss. ms|Missouri mo. mo
+            Montana mont. mt|Nebraska neb. ne|Nevada nev. nv|New Hampshire n.h. nh|New Jersey n.j. nj
+            New Mexico n.m. nm|New York n.y. ny|North Carolina n.c. nc|North Dakota n.d. nd|Ohio oh
+            Oklahoma okla. ok|Oregon ore. or|Pennsylvania pa. pa|Rhode Island r.i. ri|South Carolina s.c. sc
+            South Dakota s.d. sd|Tennessee tenn. tn|Texas tex. tx|Utah ut|Vermont vt. vt|Virginia va. va
+            Washington wash. wa|West Virginia w.va. wv|Wisconsin wis. wi|Wyoming wyo. wy
+            """
+        var result: [String: String] = [:]
+        for entry in table.split(whereSeparator: { $0 == "|" || $0 == "\n" }) {
+            let words = entry.split(separator: " ")
+            let abbreviations = words.filter { $0.first?.isLowercase ?? false }
+            let state = words.filter { $0.first?.isUppercase ?? false }.joined(separator: " ")
+            for abbreviation in abbreviations { result[String(abbreviation)] = state }
+        }
+        return result
+    }()
+
+    /// "Broncos", "Pirates", "Red Sox": a plural, as the last word of a team's name is.
+    static func isPlural(_ lower: String) -> Bool {
+        lower == "sox" || lower.hasSuffix("s") && !lower.hasSuffix("ss")
+    }
+
     /// Compass words that may lead a place name ("Southern Indiana", "North Oakland").
     static let directionWords = words("""
         north south east west northern southern eastern western central northeast northwest southeast
