@@ -32,7 +32,7 @@ struct CondensedInput {
     /// The byte that opens and closes a marker.
     static let markerByte: UInt8 = 0x7F
     /// Shorter content is not worth a marker.
-    static let minimumLength = 64
+    static let minimumLength = 16
 
     /// The page condensed; nil if nothing is worth replacing or the page holds a DEL byte.
     static func condense(_ page: UnsafeBufferPointer<UInt8>) -> CondensedInput? {
@@ -153,7 +153,7 @@ struct CondensedInput {
                 guard let end = find(quote, from: position + 1) else { return nil }
                 let value = (position + 1)..<end
                 if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
-                   page[value].allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x26 }) {
+                   page[value].allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E && $0 != 0x26) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                     replace(value, bodyOf: nil)
                 }
                 position = end + 1

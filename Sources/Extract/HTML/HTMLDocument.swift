@@ -42,16 +42,20 @@ struct HTMLDocument: Sendable {
     private(set) var nodes: [HTMLNode]
     /// For each node, one past its last descendant (see ``subtreeEnd(of:)``).
     private(set) var subtreeEnds: [Int] = []
+    /// The elements of each tag name in document order (the document itself under its name), so that
+    /// finding the elements of one name does not compare the name of every node.
+    private let elementsByName: [String: [Int]]
 
     /// Parses UTF-8 bytes; nil if libxml2 cannot parse them (see ``HTMLTreeBuilder``).
     static func parse(utf8 bytes: [UInt8], url: String?) -> HTMLDocument? {
-        guard let (nodes, subtreeEnds) = HTMLTreeBuilder.build(utf8: bytes, url: url) else { return nil }
-        return HTMLDocument(nodes: nodes, subtreeEnds: subtreeEnds)
+        HTMLTreeBuilder.build(utf8: bytes, url: url)
     }
 
-    init(nodes: [HTMLNode], subtreeEnds: [Int]) {
+    /// A document from the nodes ``HTMLTreeBuilder`` built.
+    init(nodes: [HTMLNode], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
         self.nodes = nodes
         self.subtreeEnds = subtreeEnds
+        self.elementsByName = elementsByName
     }
 
     // MARK: Walking
@@ -77,13 +81,30 @@ struct HTMLDocument: Sendable {
     /// The first element with this tag name, in document order.
     func firstElement(named name: String, within root: Int = 0) -> Int? {
         let end = subtreeEnd(of: root)
-        return (root..<end).first { nodes[$0].name == name }
+        guard !name.isEmpty else { return (root..<end).first { nodes[$0].name == name } }
+        guard let all = elementsByName[name] else { return nil }
+        let first = HTMLDocument.firstPosition(in: all, notBelow: root)
+        return first < all.count && all[first] < end ? all[first] : nil
     }
 
     /// Every element with this tag name, in document order.
     func elements(named name: String, within root: Int = 0) -> [Int] {
         let end = subtreeEnd(of: root)
-        return (root..<end).filter { nodes[$0].name == name }
+        guard !name.isEmpty else { return (root..<end).filter { nodes[$0].name == name } }
+        guard let all = elementsByName[name] else { return [] }
+        if root == 0 { return all }
+        return Array(all[HTMLDocument.firstPosition(in: all, notBelow: root)..<HTMLDocument.firstPosition(in: all, notBelow: end)])
+    }
+
+    /// The position of the first index in the ascending `indices` that is at least `bound`.
+    private static func firstPosition(in indices: [Int], notBelow bound: Int) -> Int {
+        var low = 0
+        var high = indices.count
+        while low < high {
+            let middle = (low + high) / 2
+            if indices[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Elements that flow within a line of text; every other element separates words.

@@ -40,7 +40,18 @@ struct HTMLTreeBuilder {
 
     /// The parser, whose dictionary tells which name addresses ``NameCache`` may keep.
     private var dictionary: xmlDictPtr?
-    private var elementNames = NameCache<(name: String, isInline: Bool)>()
+    private var elementNames = NameCache<ElementName>()
+    /// A number for each element name, and the elements of each number in document order.
+    private var nameIDs: [String: Int] = [:]
+    private var elementsByNameID: [[Int]] = []
+
+    /// What the builder keeps of an element name.
+    private struct ElementName {
+        var name: String
+        var isInline: Bool
+        /// The key of ``elementsByNameID``.
+        var id: Int
+    }
     private var attributeNames = NameCache<String>()
 
     /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
@@ -58,7 +69,7 @@ struct HTMLTreeBuilder {
     /// Parses UTF-8 bytes into nodes; nil if libxml2 cannot set up a parser. The corresponding C
     /// functions are `htmlCtxtReadDoc` and `htmlCtxtReadMemory`, with a SAX handler that calls back
     /// into this builder.
-    static func build(utf8 bytes: [UInt8], url: String?) -> (nodes: [HTMLNode], subtreeEnds: [Int])? {
+    static func build(utf8 bytes: [UInt8], url: String?) -> HTMLDocument? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let built = bytes.withUnsafeBufferPointer { page -> HTMLTreeBuilder? in
             guard let base = page.baseAddress else { return nil }
@@ -85,7 +96,9 @@ struct HTMLTreeBuilder {
             }
         }
         guard let built else { return nil }
-        return (built.nodes, built.subtreeEnds())
+        var elementsByName = ["#document": [0]]
+        for (name, id) in built.nameIDs { elementsByName[name] = built.elementsByNameID[id] }
+        return HTMLDocument(nodes: built.nodes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
     }
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
@@ -156,12 +169,8 @@ struct HTMLTreeBuilder {
         _ namePointer: UnsafePointer<xmlChar>?, _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         flushText()
-        let (name, isInline) = namePointer.map { pointer in
-            elementNames.value(for: pointer, dictionary: dictionary) { pointer in
-                let name = HTMLTreeBuilder.elementName(pointer)
-                return (name, HTMLDocument.inlineTags.contains(name))
-            }
-        } ?? ("", false)
+        let element = namePointer.map { elementName($0) } ?? ElementName(name: "", isInline: false, id: -1)
+        let name = element.name
         let parent: Int
         if let innermost = open.last {
             parent = innermost
@@ -182,8 +191,9 @@ struct HTMLTreeBuilder {
         let attributes = attributes(attributeList)
         let index = add(
             HTMLNode(
-                name: name, text: "", attributes: attributes, parent: parent, isInline: isInline,
+                name: name, text: "", attributes: attributes, parent: parent, isInline: element.isInline,
                 classAndID: HTMLTreeBuilder.classAndID(attributes)))
+        elementsByNameID[element.id].append(index)
         if case .nothing = firstChild { firstChild = .element(index) }
         open.append(index)
     }
@@ -255,6 +265,23 @@ struct HTMLTreeBuilder {
 
     // MARK: Names and attributes
 
+    /// The element name at `pointer`, from ``elementNames`` if met before.
+    private mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
+        if let known = elementNames.value(for: pointer) { return known }
+        let name = HTMLTreeBuilder.elementName(pointer)
+        let id: Int
+        if let known = nameIDs[name] {
+            id = known
+        } else {
+            id = elementsByNameID.count
+            nameIDs[name] = id
+            elementsByNameID.append([])
+        }
+        let element = ElementName(name: name, isInline: HTMLDocument.inlineTags.contains(name), id: id)
+        elementNames.remember(element, for: pointer, dictionary: dictionary)
+        return element
+    }
+
     /// The lowercase name of an element as libxml2's tree keeps it: without a prefix before the first
     /// colon (`esi:include` is `include`), as `xmlSplitQName` leaves it.
     private static func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
@@ -279,10 +306,14 @@ struct HTMLTreeBuilder {
         for pair in 0..<count {
             guard let namePointer = list[2 * pair] else { break }
             let valuePointer = list[2 * pair + 1]
-            let name = attributeNames.value(for: namePointer, dictionary: dictionary) { pointer in
+            let name: String
+            if let known = attributeNames.value(for: namePointer) {
+                name = known
+            } else {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
-                let name = String(cString: pointer)
-                return name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? name.lowercased() : name
+                let raw = String(cString: namePointer)
+                name = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
+                attributeNames.remember(name, for: namePointer, dictionary: dictionary)
             }
             let value: String
             if let valuePointer {
@@ -340,19 +371,23 @@ private struct NameCache<Value> {
     private var addresses = [UnsafePointer<xmlChar>?](repeating: nil, count: NameCache.size)
     private var values = [Value?](repeating: nil, count: NameCache.size)
 
-    /// The value for the name at `pointer`, made by `make` unless remembered.
-    mutating func value(
-        for pointer: UnsafePointer<xmlChar>, dictionary: xmlDictPtr?, make: (UnsafePointer<xmlChar>) -> Value
-    ) -> Value {
-        // Fibonacci hashing of the address picks the slot; a name that lands on a taken slot replaces it.
-        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if addresses[slot] == pointer, let value = values[slot] { return value }
-        let value = make(pointer)
-        if let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
-            addresses[slot] = pointer
-            values[slot] = value
-        }
-        return value
+    /// The value remembered for the name at `pointer`, if any.
+    func value(for pointer: UnsafePointer<xmlChar>) -> Value? {
+        let slot = NameCache.slot(pointer)
+        return addresses[slot] == pointer ? values[slot] : nil
+    }
+
+    /// Remembers `value` for the name at `pointer` if the parser's dictionary owns that address.
+    mutating func remember(_ value: Value, for pointer: UnsafePointer<xmlChar>, dictionary: xmlDictPtr?) {
+        guard let dictionary, xmlDictOwns(dictionary, pointer) == 1 else { return }
+        let slot = NameCache.slot(pointer)
+        addresses[slot] = pointer
+        values[slot] = value
+    }
+
+    /// Fibonacci hashing of the address picks the slot; a name that lands on a taken slot replaces it.
+    private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 }
 

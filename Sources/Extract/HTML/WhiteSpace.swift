@@ -131,20 +131,46 @@ struct CollapsingWriter {
     }
 }
 
-/// A set of byte strings searched for in one pass over a text, by their first byte.
+/// A set of byte strings searched for in one pass over a text, by their first two bytes.
 ///
 /// Class names are tested against some sixty furniture fragments; searching for each in turn walked
-/// every name sixty times.
+/// every name sixty times. The fragments lie end to end in one buffer, grouped by first byte, and a
+/// table of the byte pairs they start with rules out nearly every position of a text at once.
 struct FragmentSet: Sendable {
-    private let fragments: [[UInt8]]
-    /// For each byte value, the fragments that start with it.
-    private let byFirstByte: [[Int]]
+    /// The fragments end to end, grouped by first byte.
+    private let bytes: [UInt8]
+    /// Where each fragment starts in `bytes`, and one more entry for the end of the last.
+    private let starts: [Int]
+    /// For each byte value, the fragments that start with it: `groups[byte] ..< groups[byte + 1]`.
+    private let groups: [Int]
+    /// One bit for each pair of bytes a fragment of two or more bytes starts with (65,536 bits).
+    private let pairs: [UInt64]
+    /// For each byte value, whether it is a fragment of its own.
+    private let singles: [Bool]
 
     init(_ words: [String]) {
-        fragments = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, fragment) in fragments.enumerated() { table[Int(fragment[0])].append(index) }
-        byFirstByte = table
+        let fragments = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.enumerated()
+            .sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
+        bytes = fragments.flatMap { $0 }
+        var starts = [0]
+        var groups = [Int](repeating: 0, count: 257)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles = [Bool](repeating: false, count: 256)
+        for fragment in fragments {
+            starts.append(starts[starts.count - 1] + fragment.count)
+            groups[Int(fragment[0]) + 1] += 1
+            if fragment.count == 1 {
+                singles[Int(fragment[0])] = true
+            } else {
+                let pair = Int(fragment[0]) << 8 | Int(fragment[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        for byte in 0..<256 { groups[byte + 1] += groups[byte] }
+        self.starts = starts
+        self.groups = groups
+        self.pairs = pairs
+        self.singles = singles
     }
 
     /// True if one of the fragments occurs in `text`.
@@ -152,12 +178,18 @@ struct FragmentSet: Sendable {
         WhiteSpace.withBytes(text) { haystack in
             let count = haystack.count
             for start in 0..<count {
-                for index in byFirstByte[Int(haystack[start])] {
-                    let fragment = fragments[index]
-                    guard fragment.count <= count - start else { continue }
+                let first = Int(haystack[start])
+                if singles[first] { return true }
+                guard start + 1 < count else { break }
+                let pair = first << 8 | Int(haystack[start + 1])
+                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                for fragment in groups[first]..<groups[first + 1] {
+                    let from = starts[fragment]
+                    let length = starts[fragment + 1] - from
+                    guard length <= count - start else { continue }
                     var offset = 1
-                    while offset < fragment.count && haystack[start + offset] == fragment[offset] { offset += 1 }
-                    if offset == fragment.count { return true }
+                    while offset < length && haystack[start + offset] == bytes[from + offset] { offset += 1 }
+                    if offset == length { return true }
                 }
             }
             return false
