@@ -62,9 +62,12 @@ struct MainContentSelector {
         directCommas = Array(repeating: 0, count: count)
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
-        hints = document.nodes.map(BoilerplateClassifier.hints)
+        // By index: mapping over the nodes themselves copies every node (retains and releases of its
+        // strings and attributes).
+        let nodes = document.nodes
+        hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
         measured = Array(repeating: (0, 0), count: count)
-        hidden = document.nodes.map { !$0.isText && !$0.attributes.isEmpty && BoilerplateClassifier.isHidden($0) }
+        hidden = nodes.indices.map { !nodes[$0].isText && !nodes[$0].attributes.isEmpty && BoilerplateClassifier.isHidden(nodes[$0]) }
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.

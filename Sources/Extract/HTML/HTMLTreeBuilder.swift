@@ -31,6 +31,17 @@ struct HTMLTreeBuilder {
     private var pendingBody: Int?
     /// Whether `text` is script or style source (libxml2 keeps it apart from text around it).
     private var textIsSource = false
+    /// Runs of blanks met so far (see ``textString()``).
+    private var blankRuns: [BlankRun: String] = [:]
+
+    /// A run of blanks as a dictionary key, hashed as one block of bytes rather than byte by byte.
+    private struct BlankRun: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// What came first among the document's own children; it decides where a late element goes.
     private enum FirstChild {
@@ -52,7 +63,14 @@ struct HTMLTreeBuilder {
         /// The key of ``elementsByNameID``.
         var id: Int
     }
-    private var attributeNames = NameCache<String>()
+    private var attributeNames = NameCache<AttributeName>()
+
+    /// What the builder keeps of an attribute name.
+    private struct AttributeName {
+        var name: String
+        /// True for `class` and `id`, which make up ``HTMLNode/classAndID``.
+        var isClassOrID: Bool
+    }
 
     /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
     private var restoration: Restoration?
@@ -188,11 +206,11 @@ struct HTMLTreeBuilder {
             open.append(HTMLTreeBuilder.skipped)
             return
         }
-        let attributes = attributes(attributeList)
+        let (attributes, classAndID) = attributes(attributeList)
         let index = add(
             HTMLNode(
                 name: name, text: "", attributes: attributes, parent: parent, isInline: element.isInline,
-                classAndID: HTMLTreeBuilder.classAndID(attributes)))
+                classAndID: classAndID))
         elementsByNameID[element.id].append(index)
         if case .nothing = firstChild { firstChild = .element(index) }
         open.append(index)
@@ -234,12 +252,24 @@ struct HTMLTreeBuilder {
             pendingBody = nil
         }
         guard let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
-        let content = pendingBody.flatMap { restoration?.original($0) } ?? String(decoding: text, as: UTF8.self)
+        let content = pendingBody.flatMap { restoration?.original($0) } ?? textString()
         add(HTMLNode(name: "", text: content, attributes: [], parent: parent, isInline: true, classAndID: ""))
     }
 
+    /// The pending text as a `String`; runs of blanks too long to be stored inline (the indentation
+    /// between tags, mostly) share one string per distinct run.
+    private mutating func textString() -> String {
+        guard text.count > 15, text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
+            return String(decoding: text, as: UTF8.self)
+        }
+        if let known = blankRuns[BlankRun(bytes: text)] { return known }
+        let string = String(decoding: text, as: UTF8.self)
+        blankRuns[BlankRun(bytes: text)] = string
+        return string
+    }
+
     @discardableResult
-    private mutating func add(_ node: HTMLNode) -> Int {
+    private mutating func add(_ node: consuming HTMLNode) -> Int {
         let index = nodes.count
         let parent = node.parent
         nodes.append(node)
@@ -296,23 +326,29 @@ struct HTMLTreeBuilder {
         return name
     }
 
-    /// The name and value pairs libxml2 passes, up to the first missing name.
-    private mutating func attributes(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [HTMLAttribute] {
-        guard let list else { return [] }
+    /// The name and value pairs libxml2 passes, up to the first missing name, and the element's
+    /// ``HTMLNode/classAndID``.
+    private mutating func attributes(
+        _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> (attributes: [HTMLAttribute], classAndID: String) {
+        guard let list else { return ([], "") }
         var count = 0
         while list[2 * count] != nil { count += 1 }
         var result: [HTMLAttribute] = []
         result.reserveCapacity(count)
+        var classOrIDCount = 0
+        var firstClassOrID = 0
         for pair in 0..<count {
             guard let namePointer = list[2 * pair] else { break }
             let valuePointer = list[2 * pair + 1]
-            let name: String
+            let name: AttributeName
             if let known = attributeNames.value(for: namePointer) {
                 name = known
             } else {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
                 let raw = String(cString: namePointer)
-                name = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
+                let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
+                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id")
                 attributeNames.remember(name, for: namePointer, dictionary: dictionary)
             }
             let value: String
@@ -329,26 +365,25 @@ struct HTMLTreeBuilder {
             } else {
                 value = ""
             }
-            result.append(HTMLAttribute(name: name, value: value))
+            if name.isClassOrID {
+                if classOrIDCount == 0 { firstClassOrID = result.count }
+                classOrIDCount += 1
+            }
+            result.append(HTMLAttribute(name: name.name, value: value))
         }
-        return result
+        guard classOrIDCount > 0 else { return (result, "") }
+        return (result, HTMLTreeBuilder.classAndID(result, first: firstClassOrID, count: classOrIDCount))
     }
 
     /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
-    private static func classAndID(_ attributes: [HTMLAttribute]) -> String {
-        var first: String?
-        var named = 0
-        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
-            if first == nil { first = attribute.value }
-            named += 1
-        }
-        guard let first else { return "" }
+    private static func classAndID(_ attributes: [HTMLAttribute], first: Int, count: Int) -> String {
         // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
-        if named == 1, WhiteSpace.withBytes(first, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
-            return first
+        let firstValue = attributes[first].value
+        if count == 1, WhiteSpace.withBytes(firstValue, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+            return firstValue
         }
         var bytes: [UInt8] = []
-        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+        for attribute in attributes[first...] where attribute.name == "class" || attribute.name == "id" {
             if !bytes.isEmpty { bytes.append(0x20) }
             let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
                 guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
