@@ -82,6 +82,7 @@ enum BoilerplateClassifier {
     ///
     /// A disclosure panel (a tab's pane, an accordion's answer) is shown when a reader opens it, so it is
     /// never taken as hidden.
+    @inline(__always)
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("role")?.lowercased() == "tabpanel" { return false }
         if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
@@ -144,8 +145,10 @@ enum BoilerplateClassifier {
     private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
     private static let positiveWordSet = FragmentSet(positiveWords)
-    private static let negativeWordSet = WordSet(negativeWords)
-    private static let unlikelyWordSet = WordSet(unlikelyWords)
+    /// The sets ``hints(_:)`` asks about, searched in one pass each: positive, negative and unlikely
+    /// fragments (bits 0, 1, 2), and unlikely and negative words (bits 0, 1).
+    private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments])
+    private static let hintWordSets = WordSet(groups: [Array(unlikelyWords), Array(negativeWords)])
 
     /// True if the class or id names page furniture.
     static func hasNegativeHint(_ node: HTMLNode) -> Bool {
@@ -188,6 +191,7 @@ enum BoilerplateClassifier {
     }
 
     /// The hints of one element; elements without class, id or itemprop get empty hints at once.
+    @inline(__always)
     static func hints(_ node: HTMLNode) -> NameHints {
         guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
         else { return NameHints() }
@@ -195,15 +199,16 @@ enum BoilerplateClassifier {
         var unlikely = false
         var positive = false
         if !node.classAndID.isEmpty {
-            positive = positiveWordSet.occurs(in: node.classAndID)
-            negative = negativeFragmentSet.occurs(in: node.classAndID)
-            unlikely = negative && unlikelyFragmentSet.occurs(in: node.classAndID)
+            let fragments = hintFragmentSets.groupsOccurring(in: node.classAndID)
+            positive = fragments & 1 != 0
+            negative = fragments & 2 != 0
+            unlikely = negative && fragments & 4 != 0
             if !unlikely {
                 // ASCII names (nearly all) are matched word by word in place; others are split as Unicode.
                 let ascii = WhiteSpace.withBytes(node.classAndID) { buffer -> (negative: Bool, unlikely: Bool)? in
                     guard buffer.allSatisfy({ $0 < 0x80 }) else { return nil }
-                    let unlikelyWord = unlikelyWordSet.containsWord(of: buffer)
-                    return (unlikelyWord || negativeWordSet.containsWord(of: buffer), unlikelyWord)
+                    let words = hintWordSets.groupsContainingWord(of: buffer)
+                    return (words != 0, words & 1 != 0)
                 }
                 let words = ascii == nil ? nameWords(node).map(String.init) : []
                 let negativeWord = ascii?.negative ?? words.contains(where: negativeWords.contains)

@@ -66,14 +66,20 @@ struct MainContentSelector {
         directCommas = Array(repeating: 0, count: count)
         scores = Array(repeating: nil, count: count)
         goodLength = Array(repeating: 0, count: count)
-        hints = document.nodes.map(BoilerplateClassifier.hints)
+        // By index: mapping over the nodes themselves copies every node (retains and releases of its
+        // strings and attributes).
+        let nodes = document.nodes
+        hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
         measured = Array(repeating: (0, 0), count: count)
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
-        for node in document.nodes where !node.attributes.isEmpty {
-            if let ids = node.attribute("aria-controls") { controlled.formUnion(ids.split(separator: " ").map(String.init)) }
+        for index in nodes.indices where !nodes[index].attributes.isEmpty {
+            if let ids = nodes[index].attribute("aria-controls") {
+                controlled.formUnion(ids.split(separator: " ").map(String.init))
+            }
         }
-        hidden = document.nodes.map { node in
+        hidden = nodes.indices.map { index in
+            let node = nodes[index]
             guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
             return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
         }

@@ -42,131 +42,20 @@ struct HTMLDocument: Sendable {
     private(set) var nodes: [HTMLNode]
     /// For each node, one past its last descendant (see ``subtreeEnd(of:)``).
     private(set) var subtreeEnds: [Int] = []
+    /// The elements of each tag name in document order (the document itself under its name), so that
+    /// finding the elements of one name does not compare the name of every node.
+    private let elementsByName: [String: [Int]]
 
-    /// libxml2 options: keep what a broken page has (RECOVER), stay quiet, never touch the network,
-    /// and lift the 256-level depth limit (HUGE) that otherwise drops the rest of a deeply nested page.
-    private static let parseOptions = Int32(
-        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
-
-    /// Parses UTF-8 bytes; nil if libxml2 gives no document. The corresponding C function is `htmlReadMemory`.
+    /// Parses UTF-8 bytes; nil if libxml2 cannot parse them (see ``HTMLTreeBuilder``).
     static func parse(utf8 bytes: [UInt8], url: String?) -> HTMLDocument? {
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            return htmlReadMemory(characters, Int32(buffer.count), url, "UTF-8", parseOptions)
-        }
-        guard let document = parsed else { return nil }
-        defer { xmlFreeDoc(document) }
-        return HTMLDocument(copying: document)
+        HTMLTreeBuilder.build(utf8: bytes, url: url)
     }
 
-    /// Copies libxml2's tree in one iterative pre-order walk.
-    private init(copying document: htmlDocPtr) {
-        nodes = [
-            HTMLNode(
-                name: "#document", text: "", attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
-        ]
-        var lastChild: [Int] = [HTMLDocument.none]
-        // Work list of (C node, parent index); children are pushed last-first so they pop in order.
-        var pending: [(xmlNodePtr, Int)] = []
-        HTMLDocument.pushChildren(of: document.pointee.children, last: document.pointee.last, parent: 0, onto: &pending)
-        while let (cNode, parent) = pending.popLast() {
-            let node: HTMLNode
-            switch cNode.pointee.type {
-            case XML_ELEMENT_NODE:
-                var name = cNode.pointee.name.map { String(cString: $0) } ?? ""
-                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
-                guard !name.isEmpty else { continue }
-                let attributes = HTMLDocument.attributes(of: cNode)
-                node = HTMLNode(
-                    name: name, text: "", attributes: attributes, parent: parent,
-                    isInline: HTMLDocument.inlineTags.contains(name), classAndID: HTMLDocument.classAndID(attributes))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                guard let content = cNode.pointee.content else { continue }
-                let text = String(cString: content)
-                guard !text.isEmpty else { continue }
-                node = HTMLNode(name: "", text: text, attributes: [], parent: parent, isInline: true, classAndID: "")
-            default:
-                continue  // comments, processing instructions, DTD
-            }
-            let index = nodes.count
-            nodes.append(node)
-            lastChild.append(HTMLDocument.none)
-            if lastChild[parent] == HTMLDocument.none {
-                nodes[parent].firstChild = index
-            } else {
-                nodes[lastChild[parent]].nextSibling = index
-            }
-            lastChild[parent] = index
-            if cNode.pointee.type == XML_ELEMENT_NODE {
-                HTMLDocument.pushChildren(
-                    of: cNode.pointee.children, last: cNode.pointee.last, parent: index, onto: &pending)
-            }
-        }
-        subtreeEnds = Array(1...nodes.count)
-        for index in stride(from: nodes.count - 1, to: 0, by: -1) {
-            let parent = nodes[index].parent
-            subtreeEnds[parent] = max(subtreeEnds[parent], subtreeEnds[index])
-        }
-    }
-
-    private static func pushChildren(
-        of first: xmlNodePtr?, last: xmlNodePtr?, parent: Int, onto pending: inout [(xmlNodePtr, Int)]
-    ) {
-        guard first != nil else { return }
-        var cursor = last
-        while let node = cursor {
-            pending.append((node, parent))
-            cursor = node.pointee.prev
-        }
-    }
-
-    private static func attributes(of node: xmlNodePtr) -> [HTMLAttribute] {
-        var result: [HTMLAttribute] = []
-        var property = node.pointee.properties
-        while let attribute = property {
-            if let namePointer = attribute.pointee.name {
-                var value = ""
-                var child = attribute.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content {
-                        // One text child is the usual case: take it as it is rather than appending to "".
-                        if value.isEmpty { value = String(cString: content) } else { value += String(cString: content) }
-                    }
-                    child = text.pointee.next
-                }
-                // libxml2's HTML parser already lowercases names; only other ones are lowered here.
-                var name = String(cString: namePointer)
-                if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
-                result.append(HTMLAttribute(name: name, value: value))
-            }
-            property = attribute.pointee.next
-        }
-        return result
-    }
-
-    /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
-    private static func classAndID(_ attributes: [HTMLAttribute]) -> String {
-        let named = attributes.filter { $0.name == "class" || $0.name == "id" }
-        guard !named.isEmpty else { return "" }
-        // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
-        if named.count == 1,
-           WhiteSpace.withBytes(named[0].value, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
-            return named[0].value
-        }
-        var bytes: [UInt8] = []
-        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
-                guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
-                bytes.append(contentsOf: buffer.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-                return true
-            }
-            if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+    /// A document from the nodes ``HTMLTreeBuilder`` built.
+    init(nodes: [HTMLNode], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
+        self.nodes = nodes
+        self.subtreeEnds = subtreeEnds
+        self.elementsByName = elementsByName
     }
 
     // MARK: Walking
@@ -192,13 +81,30 @@ struct HTMLDocument: Sendable {
     /// The first element with this tag name, in document order.
     func firstElement(named name: String, within root: Int = 0) -> Int? {
         let end = subtreeEnd(of: root)
-        return (root..<end).first { nodes[$0].name == name }
+        guard !name.isEmpty else { return (root..<end).first { nodes[$0].name == name } }
+        guard let all = elementsByName[name] else { return nil }
+        let first = HTMLDocument.firstPosition(in: all, notBelow: root)
+        return first < all.count && all[first] < end ? all[first] : nil
     }
 
     /// Every element with this tag name, in document order.
     func elements(named name: String, within root: Int = 0) -> [Int] {
         let end = subtreeEnd(of: root)
-        return (root..<end).filter { nodes[$0].name == name }
+        guard !name.isEmpty else { return (root..<end).filter { nodes[$0].name == name } }
+        guard let all = elementsByName[name] else { return [] }
+        if root == 0 { return all }
+        return Array(all[HTMLDocument.firstPosition(in: all, notBelow: root)..<HTMLDocument.firstPosition(in: all, notBelow: end)])
+    }
+
+    /// The position of the first index in the ascending `indices` that is at least `bound`.
+    private static func firstPosition(in indices: [Int], notBelow bound: Int) -> Int {
+        var low = 0
+        var high = indices.count
+        while low < high {
+            let middle = (low + high) / 2
+            if indices[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Elements that flow within a line of text; every other element separates words.

@@ -131,36 +131,92 @@ struct CollapsingWriter {
     }
 }
 
-/// A set of byte strings searched for in one pass over a text, by their first byte.
+/// Sets of byte strings searched for in one pass over a text, by their first two bytes.
 ///
 /// Class names are tested against some sixty furniture fragments; searching for each in turn walked
-/// every name sixty times.
+/// every name sixty times. The fragments lie end to end in one buffer, grouped by first byte, and a
+/// table of the byte pairs they start with rules out nearly every position of a text at once. Several
+/// sets can share one search (see ``init(groups:)`` and ``groupsOccurring(in:)``).
 struct FragmentSet: Sendable {
-    private let fragments: [[UInt8]]
-    /// For each byte value, the fragments that start with it.
-    private let byFirstByte: [[Int]]
+    /// The distinct fragments end to end, grouped by first byte.
+    private let bytes: [UInt8]
+    /// Where each fragment starts in `bytes`, and one more entry for the end of the last.
+    private let starts: [Int]
+    /// For each fragment, the groups it belongs to, one bit per group.
+    private let memberships: [UInt64]
+    /// For each byte value, the fragments that start with it: `byFirstByte[byte] ..< byFirstByte[byte + 1]`.
+    private let byFirstByte: [Int]
+    /// One bit for each pair of bytes a fragment of two or more bytes starts with (65,536 bits).
+    private let pairs: [UInt64]
+    /// For each byte value, the groups with that byte as a fragment of its own.
+    private let singles: [UInt64]
+    /// One bit for each group.
+    private let allGroups: UInt64
 
+    /// One set of fragments.
     init(_ words: [String]) {
-        fragments = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, fragment) in fragments.enumerated() { table[Int(fragment[0])].append(index) }
-        byFirstByte = table
+        self.init(groups: [words])
+    }
+
+    /// Up to 64 sets of fragments searched together; group `n` answers to bit `1 << n`.
+    init(groups: [[String]]) {
+        precondition(groups.count <= 64, "a FragmentSet holds at most 64 groups")
+        var membershipOf: [[UInt8]: UInt64] = [:]
+        for (group, words) in groups.enumerated() {
+            for word in words where !word.isEmpty { membershipOf[Array(word.utf8), default: 0] |= 1 << UInt64(group) }
+        }
+        let fragments = membershipOf.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        bytes = fragments.flatMap { $0 }
+        memberships = fragments.map { membershipOf[$0] ?? 0 }
+        var starts = [0]
+        var byFirstByte = [Int](repeating: 0, count: 257)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles = [UInt64](repeating: 0, count: 256)
+        for fragment in fragments {
+            starts.append(starts[starts.count - 1] + fragment.count)
+            byFirstByte[Int(fragment[0]) + 1] += 1
+            if fragment.count == 1 {
+                singles[Int(fragment[0])] |= membershipOf[fragment] ?? 0
+            } else {
+                let pair = Int(fragment[0]) << 8 | Int(fragment[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
+        self.starts = starts
+        self.byFirstByte = byFirstByte
+        self.pairs = pairs
+        self.singles = singles
+        allGroups = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
     }
 
     /// True if one of the fragments occurs in `text`.
     func occurs(in text: String) -> Bool {
+        groupsOccurring(in: text) != 0
+    }
+
+    /// The groups (one bit each) with a fragment that occurs in `text`.
+    func groupsOccurring(in text: String) -> UInt64 {
         WhiteSpace.withBytes(text) { haystack in
+            var found: UInt64 = 0
             let count = haystack.count
             for start in 0..<count {
-                for index in byFirstByte[Int(haystack[start])] {
-                    let fragment = fragments[index]
-                    guard fragment.count <= count - start else { continue }
+                let first = Int(haystack[start])
+                found |= singles[first]
+                guard start + 1 < count else { break }
+                let pair = first << 8 | Int(haystack[start + 1])
+                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                for fragment in byFirstByte[first]..<byFirstByte[first + 1] where memberships[fragment] & ~found != 0 {
+                    let from = starts[fragment]
+                    let length = starts[fragment + 1] - from
+                    guard length <= count - start else { continue }
                     var offset = 1
-                    while offset < fragment.count && haystack[start + offset] == fragment[offset] { offset += 1 }
-                    if offset == fragment.count { return true }
+                    while offset < length && haystack[start + offset] == bytes[from + offset] { offset += 1 }
+                    if offset == length { found |= memberships[fragment] }
                 }
+                if found == allGroups { break }
             }
-            return false
+            return found
         }
     }
 }
@@ -168,15 +224,39 @@ struct FragmentSet: Sendable {
 /// A set of ASCII words matched against the letter-and-digit words of a lowercase ASCII text, in
 /// place, so that no word of the text becomes a `String`.
 struct WordSet: Sendable {
-    private let words: [[UInt8]]
-    /// For each byte value, the words that start with it.
-    private let byFirstByte: [[Int]]
+    /// The distinct words end to end, grouped by first byte.
+    private let bytes: [UInt8]
+    /// Where each word starts in `bytes`, and one more entry for the end of the last.
+    private let starts: [Int]
+    /// For each word, the groups it belongs to, one bit per group.
+    private let memberships: [UInt64]
+    /// For each byte value, the words that start with it: `byFirstByte[byte] ..< byFirstByte[byte + 1]`.
+    private let byFirstByte: [Int]
 
+    /// One set of words.
     init(_ list: some Sequence<String>) {
-        words = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, word) in words.enumerated() { table[Int(word[0])].append(index) }
-        byFirstByte = table
+        self.init(groups: [Array(list)])
+    }
+
+    /// Up to 64 sets of words matched together; group `n` answers to bit `1 << n`.
+    init(groups: [[String]]) {
+        precondition(groups.count <= 64, "a WordSet holds at most 64 groups")
+        var membershipOf: [[UInt8]: UInt64] = [:]
+        for (group, words) in groups.enumerated() {
+            for word in words where !word.isEmpty { membershipOf[Array(word.utf8), default: 0] |= 1 << UInt64(group) }
+        }
+        let words = membershipOf.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        bytes = words.flatMap { $0 }
+        memberships = words.map { membershipOf[$0] ?? 0 }
+        var starts = [0]
+        var byFirstByte = [Int](repeating: 0, count: 257)
+        for word in words {
+            starts.append(starts[starts.count - 1] + word.count)
+            byFirstByte[Int(word[0]) + 1] += 1
+        }
+        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
+        self.starts = starts
+        self.byFirstByte = byFirstByte
     }
 
     /// ASCII letters and digits; every other byte separates words.
@@ -187,6 +267,12 @@ struct WordSet: Sendable {
 
     /// True if a word of `text` (ASCII only) is in the set.
     func containsWord(of text: UnsafeBufferPointer<UInt8>) -> Bool {
+        groupsContainingWord(of: text) != 0
+    }
+
+    /// The groups (one bit each) that hold a word of `text` (ASCII only).
+    func groupsContainingWord(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
         var position = 0
         let count = text.count
         while position < count {
@@ -197,14 +283,15 @@ struct WordSet: Sendable {
             var end = position + 1
             while end < count && WordSet.isWordByte(text[end]) { end += 1 }
             let length = end - position
-            for index in byFirstByte[Int(text[position])] where words[index].count == length {
-                let word = words[index]
+            for word in byFirstByte[Int(text[position])]..<byFirstByte[Int(text[position]) + 1]
+            where starts[word + 1] - starts[word] == length {
+                let from = starts[word]
                 var offset = 1
-                while offset < length && text[position + offset] == word[offset] { offset += 1 }
-                if offset == length { return true }
+                while offset < length && text[position + offset] == bytes[from + offset] { offset += 1 }
+                if offset == length { found |= memberships[word] }
             }
             position = end
         }
-        return false
+        return found
     }
 }

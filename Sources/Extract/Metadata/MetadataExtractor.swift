@@ -18,6 +18,9 @@ struct MetadataExtractor {
     private var meta: [String: [String]] = [:]
     /// JSON-LD objects of the page, flattened (`@graph` and nested arrays opened).
     private var linkedData: [[String: Any]] = []
+    /// The site's own names in ``comparable(_:)`` form (see ``siteNames``), worked out once: titles
+    /// and every author candidate are checked against them.
+    private var comparableSiteNames: [String] = []
 
     init(document: HTMLDocument, url: String) {
         self.document = document
@@ -39,6 +42,7 @@ struct MetadataExtractor {
                   let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
         }
+        comparableSiteNames = siteNames.map(MetadataExtractor.comparable)
     }
 
     /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
@@ -136,7 +140,7 @@ struct MetadataExtractor {
         }
         // A single visible headline is what readers see as the title; metadata titles are often
         // rewritten for search engines and social cards.
-        let sites = siteNames.map(MetadataExtractor.comparable)
+        let sites = comparableSiteNames
         if headings.count == 1, let heading = headings.first, heading.split(separator: " ").count <= 30, heading.count >= 4,
            !isSiteName(heading, sites) {
             return heading
@@ -151,7 +155,7 @@ struct MetadataExtractor {
 
     /// Removes a leading or trailing segment that names the site (`Headline | Site`, `Site - Headline`).
     func stripSiteName(_ title: String) -> String {
-        let sites = siteNames.map(MetadataExtractor.comparable).filter { !$0.isEmpty }
+        let sites = comparableSiteNames.filter { !$0.isEmpty }
         for separator in MetadataExtractor.titleSeparators {
             guard title.contains(separator) else { continue }
             let parts = title.components(separatedBy: separator)
@@ -183,7 +187,30 @@ struct MetadataExtractor {
 
     /// Lowercased, letters and digits and single spaces only, for comparing titles.
     static func comparable(_ text: String) -> String {
-        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+        if let ascii = asciiComparable(text) { return ascii }
+        return String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    }
+
+    /// ``comparable(_:)`` of ASCII text, byte by byte: the same words without building `Character`s; nil
+    /// for other text.
+    private static func asciiComparable(_ text: String) -> String? {
+        WhiteSpace.withBytes(text) { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingSpace && !result.isEmpty { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     private func clean(_ text: String) -> String {
@@ -234,7 +261,7 @@ struct MetadataExtractor {
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,|:-–—"))
         guard !name.isEmpty, name.count <= 120, !name.contains("http"), !name.contains("/"), !name.hasPrefix("@") else { return nil }
         let key = MetadataExtractor.comparable(name)
-        if siteNames.map(MetadataExtractor.comparable).contains(key) { return nil }
+        if comparableSiteNames.contains(key) { return nil }
         return name
     }
 
@@ -281,10 +308,8 @@ struct MetadataExtractor {
 
     /// The name in "By Jane Doe" or "By Jane Doe | December 20, 2019".
     static func bylineName(_ text: String) -> String? {
-        guard let range = text.range(of: #"^(?:[Bb]y|BY|Written by|Posted by|Author:)\s+"#, options: .regularExpression) else {
-            return nil
-        }
-        var rest = String(text[range.upperBound...])
+        guard let start = bylineStart(text) else { return nil }
+        var rest = String(text[start...])
         for stop in [" | ", " - ", " – ", " — ", " on ", " and published", "Published", "Updated", ",  "] {
             if let cut = rest.range(of: stop) { rest = String(rest[..<cut.lowerBound]) }
         }
@@ -294,6 +319,26 @@ struct MetadataExtractor {
             return nil
         }
         return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+    }
+
+    private static let bylinePrefixes = ["By", "by", "BY", "Written by", "Posted by", "Author:"]
+
+    /// Where the name starts after a byline prefix (``bylinePrefixes``) and the white space (Unicode's
+    /// `White_Space`, as `\s` of ICU regular expressions) that must follow it; nil if there is none.
+    /// It is what the regular expression `^(?:[Bb]y|BY|Written by|Posted by|Author:)\s+` matches, found
+    /// without compiling that expression for each of the many short blocks a page is searched in.
+    private static func bylineStart(_ text: String) -> String.Index? {
+        let scalars = text.unicodeScalars
+        for prefix in bylinePrefixes where scalars.starts(with: prefix.unicodeScalars) {
+            var index = scalars.index(scalars.startIndex, offsetBy: prefix.unicodeScalars.count)
+            var spaces = 0
+            while index < scalars.endIndex, scalars[index].properties.isWhitespace {
+                index = scalars.index(after: index)
+                spaces += 1
+            }
+            if spaces > 0 { return index }
+        }
+        return nil
     }
 
     // MARK: Published date

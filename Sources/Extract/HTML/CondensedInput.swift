@@ -1,0 +1,298 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A page with its long script and style bodies and long attribute values replaced by short markers,
+/// for libxml2 to parse, and the replaced content to give back when the markers come out of the parser.
+///
+/// libxml2 2.9's HTML parser spends some 80 instructions on each character of a script body or an
+/// attribute value, and on real pages those are over half of all bytes, so the parse costs more than
+/// the rest of the extract stage. A marker is the byte 0x7F (DEL), the index of the replaced content in
+/// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
+///
+/// Only content that the parser passes on unchanged is replaced: an attribute value in quotes of
+/// printable ASCII without `&` (no entity to decode), and a script or style body without `</`, control
+/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those). ``HTMLTreeBuilder``
+/// trusts the condensed parse only if every marker comes back exactly once, whole and where it was put
+/// (a body as the entire text of its script or style element, a value as an entire attribute value)
+/// and no DEL shows up anywhere else; otherwise the page is parsed again as it is. Under that check the
+/// two parses agree: the parser entered each marker at the byte where the content began and left it at
+/// the delimiter that ends the content too (the closing quote, the first `</script`), so it read the
+/// content the same way and made the same decisions before and after it.
+struct CondensedInput {
+    /// The condensed page, ending in a NUL byte for libxml2.
+    let bytes: [UInt8]
+    /// Where each replaced piece lies in the original page, by marker index.
+    let replaced: [Range<Int>]
+    /// For each replaced piece, the element whose body it is ("script" or "style"), or nil for an attribute value.
+    let bodyOf: [String?]
+
+    /// The byte that opens and closes a marker.
+    static let markerByte: UInt8 = 0x7F
+    /// Shorter content is not worth a marker.
+    static let minimumLength = 16
+
+    /// The page condensed; nil if nothing is worth replacing or the page holds a DEL byte.
+    static func condense(_ page: UnsafeBufferPointer<UInt8>) -> CondensedInput? {
+        guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
+        var scanner = Scanner(page: page)
+        scanner.scan()
+        guard !scanner.replaced.isEmpty else { return nil }
+        scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
+        scanner.output.append(0)
+        return CondensedInput(bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf)
+    }
+
+    /// The marker index that `value` consists of, or nil if it is no whole marker.
+    static func markerIndex(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard value.count >= 3, value.count <= 20, value[0] == markerByte, value[value.count - 1] == markerByte else {
+            return nil
+        }
+        var index = 0
+        for digit in value[1..<(value.count - 1)] {
+            guard digit >= 0x30 && digit <= 0x39 else { return nil }
+            index = index * 10 + Int(digit - 0x30)
+        }
+        return index
+    }
+
+    /// True if `text` holds a DEL byte.
+    static func containsMarkerByte(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        return memchr(base, Int32(markerByte), text.count) != nil
+    }
+
+    /// One pass over the page: start tags with their attributes, comments, and script and style bodies.
+    private struct Scanner {
+        let page: UnsafeBufferPointer<UInt8>
+        var output: [UInt8] = []
+        var copiedUpTo = 0
+        var replaced: [Range<Int>] = []
+        var bodyOf: [String?] = []
+        private var position = 0
+        /// The attribute names of the tag being read.
+        private var attributeNames: [Range<Int>] = []
+
+        init(page: UnsafeBufferPointer<UInt8>) {
+            self.page = page
+            output.reserveCapacity(page.count + 1)
+        }
+
+        mutating func scan() {
+            let count = page.count
+            while let open = find(0x3C, from: position) {  // <
+                position = open + 1
+                if matches("!--", at: position) {
+                    position = find("-->", from: position + 3).map { $0 + 3 } ?? count
+                } else if position < count, isLetter(page[position]) {
+                    guard let opened = startTag() else { return }
+                    if let body = opened, !skipBody(of: body) { return }
+                }
+            }
+        }
+
+        /// Reads a start tag from its name to its `>`, replacing long values; gives the name of the
+        /// element if a script or style body follows, and nil at the end of the page.
+        ///
+        /// Attributes are read as libxml2 2.9 reads them: a name of letters, digits and `:_.-`, then
+        /// perhaps `=` and a value, in quotes or up to a blank or `>`; anything else is skipped up to
+        /// the next blank. Values are left alone where libxml2 drops the attribute or may drop the whole
+        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced
+        /// (and `meta`, whose values decide the charset inside libxml2).
+        private mutating func startTag() -> StaticString?? {
+            let name = readName()
+            var body: StaticString?
+            var valuesMayGo = true
+            switch name.count {
+            case 4: valuesMayGo = !isName("meta", name) && !isName("html", name) && !isName("head", name) && !isName("body", name)
+            case 5: body = isName("style", name) ? "style" : nil
+            case 6: body = isName("script", name) ? "script" : nil
+            default: break
+            }
+            var attributeCount = 0
+            while position < page.count {
+                skipBlanks()
+                guard position < page.count else { return nil }
+                let byte = page[position]
+                if byte == 0x3E {  // >
+                    position += 1
+                    return .some(body)
+                }
+                if byte == 0x2F, position + 1 < page.count, page[position + 1] == 0x3E {  // />: an empty element
+                    position += 2
+                    return .some(nil)
+                }
+                guard isNameStart(byte) else {
+                    // Not a name: libxml2 skips to the next blank, `>` or `/>`.
+                    while position < page.count, !isBlank(page[position]), page[position] != 0x3E,
+                          !(page[position] == 0x2F && position + 1 < page.count && page[position + 1] == 0x3E) {
+                        position += 1
+                    }
+                    continue
+                }
+                let attribute = readName()
+                let repeated = attributeNames.prefix(attributeCount).contains { isSameName($0, attribute) }
+                if attributeCount < attributeNames.count {
+                    attributeNames[attributeCount] = attribute
+                } else {
+                    attributeNames.append(attribute)
+                }
+                attributeCount += 1
+                skipBlanks()
+                guard position < page.count, page[position] == 0x3D else { continue }  // =
+                position += 1
+                skipBlanks()
+                guard position < page.count else { return nil }
+                let quote = page[position]
+                guard quote == 0x22 || quote == 0x27 else {
+                    while position < page.count, !isBlank(page[position]), page[position] != 0x3E { position += 1 }
+                    continue
+                }
+                guard let end = find(quote, from: position + 1) else { return nil }
+                let value = (position + 1)..<end
+                if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
+                   page[value].allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E && $0 != 0x26) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                    replace(value, bodyOf: nil)
+                }
+                position = end + 1
+            }
+            return nil
+        }
+
+        /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
+        private mutating func readName() -> Range<Int> {
+            let start = position
+            while position < page.count, isNameByte(page[position]) { position += 1 }
+            return start..<position
+        }
+
+        private mutating func skipBlanks() {
+            while position < page.count, isBlank(page[position]) { position += 1 }
+        }
+
+        /// True if the names at `a` and `b` are equal in any case.
+        private func isSameName(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && (0..<a.count).allSatisfy { page[a.lowerBound + $0] | 0x20 == page[b.lowerBound + $0] | 0x20 }
+        }
+
+        /// Skips a script or style body, replacing it if it may be; false at the end of the page.
+        ///
+        /// libxml2 2.9 (recovering) ends the body at the first `</` followed by the element's name in
+        /// any case; a body holding any other `</` is left as it is.
+        private mutating func skipBody(of tag: StaticString) -> Bool {
+            let start = position
+            var end = start
+            while true {
+                guard let slash = find("</", from: end) else { return false }
+                let after = slash + 2
+                if isName(tag, after..<min(after + tag.utf8CodeUnitCount, page.count)) {
+                    end = slash
+                    break
+                }
+                end = after
+            }
+            let body = start..<end
+            if body.count >= CondensedInput.minimumLength, !contains("</", in: body),
+               isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
+                replace(body, bodyOf: tag.description)
+            }
+            position = end
+            return true
+        }
+
+        private mutating func replace(_ range: Range<Int>, bodyOf tag: String?) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
+            output.append(CondensedInput.markerByte)
+            output.append(contentsOf: String(replaced.count).utf8)
+            output.append(CondensedInput.markerByte)
+            copiedUpTo = range.upperBound
+            replaced.append(range)
+            bodyOf.append(tag)
+        }
+
+        /// No control character but tab, line feed and carriage return, and no U+FFFE or U+FFFF (EF BF BE/BF).
+        private func isPlainBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(offset + 8, bytes.count)
+                // Eight bytes at a time, as bodies are long: only words with a byte below 0x20 or a 0xEF
+                // (tested with the usual bit tricks) are looked at byte by byte.
+                if end - offset == 8 {
+                    let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let highBits: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (word &- 0x20 &* ones) & ~word & highBits
+                    let lead = word ^ (0xEF &* ones)
+                    let hasEF = (lead &- ones) & ~lead & highBits
+                    if below20 == 0 && hasEF == 0 {
+                        offset = end
+                        continue
+                    }
+                }
+                for position in offset..<end {
+                    let byte = bytes[position]
+                    if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+                    if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF, bytes[position + 2] >= 0xBE {
+                        return false
+                    }
+                }
+                offset = end
+            }
+            return true
+        }
+
+        private func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < page.count, let base = page.baseAddress,
+                  let found = memchr(base + start, Int32(byte), page.count - start)
+            else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+
+        private func find(_ text: StaticString, from start: Int) -> Int? {
+            var from = start
+            while let first = find(text.utf8Start.pointee, from: from) {
+                if matches(text, at: first) { return first }
+                from = first + 1
+            }
+            return nil
+        }
+
+        private func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
+            guard let found = find(text, from: range.lowerBound) else { return false }
+            return found + text.utf8CodeUnitCount <= range.upperBound
+        }
+
+        private func matches(_ text: StaticString, at start: Int) -> Bool {
+            let length = text.utf8CodeUnitCount
+            guard start + length <= page.count else { return false }
+            return (0..<length).allSatisfy { page[start + $0] == text.utf8Start[$0] }
+        }
+
+        /// True if the bytes at `range` spell `name` (lowercase ASCII) in any case.
+        private func isName(_ name: StaticString, _ range: Range<Int>) -> Bool {
+            guard range.count == name.utf8CodeUnitCount else { return false }
+            return (0..<range.count).allSatisfy { page[range.lowerBound + $0] | 0x20 == name.utf8Start[$0] }
+        }
+
+        /// Bytes that may start an attribute name for libxml2: letters, `_`, `:` and `.`.
+        private func isNameStart(_ byte: UInt8) -> Bool {
+            isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E
+        }
+
+        private func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+        }
+
+        /// Bytes of a tag name as libxml2 reads one: letters, digits, `:`, `_`, `.` and `-`.
+        private func isNameByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (byte >= 0x30 && byte <= 0x3A) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+        }
+
+        private func isBlank(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+    }
+}

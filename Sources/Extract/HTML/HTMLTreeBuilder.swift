@@ -1,0 +1,478 @@
+import CLibXML2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the node array of an ``HTMLDocument`` straight from libxml2's SAX events, so that libxml2
+/// never builds (and frees) a tree of its own: that tree, its copy and its freeing cost about as much
+/// as the rest of the extract stage together.
+///
+/// The HTML parser implies and closes elements itself before it reports them, so the events are the
+/// ones libxml2's own tree builder (`SAX2.c`) would receive. The builder repeats the choices of that
+/// tree builder which shape the nodes: adjacent runs of text (or of script source) become one node,
+/// text outside every element is dropped, an element that starts after the root has closed joins
+/// the first root element (or the document, when a doctype, comment or processing instruction came
+/// first), and a boolean attribute without a value takes its name as value.
+struct HTMLTreeBuilder {
+    /// The nodes so far, in document order; node 0 is the document.
+    private(set) var nodes: [HTMLNode] = [
+        HTMLNode(name: "#document", text: "", attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
+    ]
+    /// For each node, its last child so far, to link the next one.
+    private var lastChild: [Int] = [HTMLDocument.none]
+    /// Open elements, innermost last; ``skipped`` for an element left out with its content.
+    private var open: [Int] = []
+    /// Text not yet made a node: it grows while the parser reports text in pieces.
+    private var text: [UInt8] = []
+    /// The replaced body that the pending text stands for, if it is a marker (see ``CondensedInput``).
+    private var pendingBody: Int?
+    /// Whether `text` is script or style source (libxml2 keeps it apart from text around it).
+    private var textIsSource = false
+    /// Runs of blanks met so far (see ``textString()``).
+    private var blankRuns: [BlankRun: String] = [:]
+
+    /// A run of blanks as a dictionary key, hashed as one block of bytes rather than byte by byte.
+    private struct BlankRun: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    /// What came first among the document's own children; it decides where a late element goes.
+    private enum FirstChild {
+        case nothing, element(Int), other
+    }
+    private var firstChild = FirstChild.nothing
+
+    /// The parser, whose dictionary tells which name addresses ``NameCache`` may keep.
+    private var dictionary: xmlDictPtr?
+    private var elementNames = NameCache<ElementName>()
+    /// A number for each element name, and the elements of each number in document order.
+    private var nameIDs: [String: Int] = [:]
+    private var elementsByNameID: [[Int]] = []
+
+    /// What the builder keeps of an element name.
+    private struct ElementName {
+        var name: String
+        var isInline: Bool
+        /// The key of ``elementsByNameID``.
+        var id: Int
+    }
+    private var attributeNames = NameCache<AttributeName>()
+
+    /// What the builder keeps of an attribute name.
+    private struct AttributeName {
+        var name: String
+        /// True for `class` and `id`, which make up ``HTMLNode/classAndID``.
+        var isClassOrID: Bool
+    }
+
+    /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
+    private var restoration: Restoration?
+
+    /// The stand-in for an open element that is left out (an element without a name).
+    private static let skipped = -2
+
+    /// libxml2 options: keep what a broken page has (RECOVER), stay quiet, never touch the network,
+    /// and lift the 256-level depth limit (HUGE) that otherwise drops the rest of a deeply nested page.
+    private static let parseOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+
+    /// Parses UTF-8 bytes into nodes; nil if libxml2 cannot set up a parser. The corresponding C
+    /// functions are `htmlCtxtReadDoc` and `htmlCtxtReadMemory`, with a SAX handler that calls back
+    /// into this builder.
+    static func build(utf8 bytes: [UInt8], url: String?) -> HTMLDocument? {
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let built = bytes.withUnsafeBufferPointer { page -> HTMLTreeBuilder? in
+            guard let base = page.baseAddress else { return nil }
+            if memchr(base, 0, page.count) != nil {
+                // A NUL byte would end a C string early: libxml2 copies the bytes into a buffer of its own.
+                return parse(url: url) { context in
+                    let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+                    _ = htmlCtxtReadMemory(context, characters, Int32(page.count), url, "UTF-8", parseOptions)
+                }
+            }
+            if let condensed = CondensedInput.condense(page),
+               let builder = condensed.bytes.withUnsafeBufferPointer({ input in
+                   parse(url: url, restoring: Restoration(page: page, condensed: condensed)) { context in
+                       _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
+                   }
+               }), builder.restoration?.isComplete == true {
+                return builder
+            }
+            // As a C string, the bytes are parsed where they are, without libxml2's copy and conversion.
+            return (bytes + [0]).withUnsafeBufferPointer { input in
+                parse(url: url) { context in
+                    _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
+                }
+            }
+        }
+        guard let built else { return nil }
+        var elementsByName = ["#document": [0]]
+        for (name, id) in built.nameIDs { elementsByName[name] = built.elementsByNameID[id] }
+        return HTMLDocument(nodes: built.nodes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
+    }
+
+    /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
+    private static func parse(
+        url: String?, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
+    ) -> HTMLTreeBuilder? {
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        guard let handler = context.pointee.sax else { return nil }
+        installCallbacks(in: handler)
+        var builder = HTMLTreeBuilder()
+        builder.dictionary = context.pointee.dict
+        builder.restoration = restoration
+        withUnsafeMutablePointer(to: &builder) { pointer in
+            context.pointee.userData = UnsafeMutableRawPointer(pointer)
+            // No tree is built, so the document libxml2 returns is always NULL.
+            read(context)
+            context.pointee.userData = nil
+        }
+        builder.flushText()
+        return builder
+    }
+
+    /// Replaces libxml2's tree-building callbacks by ones that call the builder in the user-data pointer.
+    private static func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) {
+        let initialized = handler.pointee.initialized
+        handler.pointee = htmlSAXHandler()
+        handler.pointee.initialized = initialized
+        handler.pointee.startElement = { context, name, attributes in
+            HTMLTreeBuilder.builder(context)?.pointee.startElement(name, attributes)
+        }
+        handler.pointee.endElement = { context, _ in
+            HTMLTreeBuilder.builder(context)?.pointee.endElement()
+        }
+        handler.pointee.characters = { context, characters, length in
+            HTMLTreeBuilder.builder(context)?.pointee.append(characters, length, isSource: false)
+        }
+        handler.pointee.cdataBlock = { context, characters, length in
+            HTMLTreeBuilder.builder(context)?.pointee.append(characters, length, isSource: true)
+        }
+        // Comments, processing instructions and entity references are no nodes here, but in libxml2's
+        // tree they separate the text before them from the text after (an entity reference is never
+        // a child of the document itself).
+        handler.pointee.comment = { context, content in
+            HTMLTreeBuilder.builder(context)?.pointee.addOtherNode(content)
+        }
+        handler.pointee.processingInstruction = { context, target, data in
+            HTMLTreeBuilder.builder(context)?.pointee.addOtherNode(target, data)
+        }
+        handler.pointee.reference = { context, _ in
+            HTMLTreeBuilder.builder(context)?.pointee.flushText()
+        }
+        // A doctype always becomes the document's first child in libxml2's tree.
+        handler.pointee.internalSubset = { context, name, publicID, systemID in
+            guard let builder = HTMLTreeBuilder.builder(context) else { return }
+            builder.pointee.firstChild = .other
+            builder.pointee.restoration?.check(name, publicID, systemID)
+        }
+    }
+
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLTreeBuilder>? {
+        context?.assumingMemoryBound(to: HTMLTreeBuilder.self)
+    }
+
+    // MARK: Events
+
+    private mutating func startElement(
+        _ namePointer: UnsafePointer<xmlChar>?, _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        flushText()
+        let element = namePointer.map { elementName($0) } ?? ElementName(name: "", isInline: false, id: -1)
+        let name = element.name
+        let parent: Int
+        if let innermost = open.last {
+            parent = innermost
+        } else {
+            switch firstChild {
+            case .nothing:
+                parent = 0
+            case .element(let root):
+                parent = root
+            case .other:
+                parent = 0
+            }
+        }
+        guard parent != HTMLTreeBuilder.skipped, !name.isEmpty else {
+            open.append(HTMLTreeBuilder.skipped)
+            return
+        }
+        let (attributes, classAndID) = attributes(attributeList)
+        let index = add(
+            HTMLNode(
+                name: name, text: "", attributes: attributes, parent: parent, isInline: element.isInline,
+                classAndID: classAndID))
+        elementsByNameID[element.id].append(index)
+        if case .nothing = firstChild { firstChild = .element(index) }
+        open.append(index)
+    }
+
+    private mutating func endElement() {
+        flushText()
+        _ = open.popLast()
+    }
+
+    private mutating func append(_ characters: UnsafePointer<xmlChar>?, _ length: Int32, isSource: Bool) {
+        guard let characters, length > 0, let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
+        if isSource != textIsSource {
+            flushText()
+            textIsSource = isSource
+        }
+        let piece = UnsafeBufferPointer(start: characters, count: Int(length))
+        if restoration != nil, CondensedInput.containsMarkerByte(piece) {
+            // A replaced body must be the whole text of its element: the first and only piece of the run.
+            let marked = isSource && text.isEmpty && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
+            pendingBody = restoration?.take(marked, bodyOf: nodes[parent].name)
+            return
+        }
+        if pendingBody != nil { restoration?.fail() }
+        text.append(contentsOf: piece)
+    }
+
+    private mutating func addOtherNode(_ content: UnsafePointer<xmlChar>?, _ more: UnsafePointer<xmlChar>? = nil) {
+        flushText()
+        if open.isEmpty, case .nothing = firstChild { firstChild = .other }
+        restoration?.check(content, more)
+    }
+
+    /// Makes the pending text a node of the innermost open element.
+    mutating func flushText() {
+        guard !text.isEmpty || pendingBody != nil else { return }
+        defer {
+            text.removeAll(keepingCapacity: true)
+            pendingBody = nil
+        }
+        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
+        let content = pendingBody.flatMap { restoration?.original($0) } ?? textString()
+        add(HTMLNode(name: "", text: content, attributes: [], parent: parent, isInline: true, classAndID: ""))
+    }
+
+    /// The pending text as a `String`; runs of blanks too long to be stored inline (the indentation
+    /// between tags, mostly) share one string per distinct run.
+    private mutating func textString() -> String {
+        guard text.count > 15, text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
+            return String(decoding: text, as: UTF8.self)
+        }
+        if let known = blankRuns[BlankRun(bytes: text)] { return known }
+        let string = String(decoding: text, as: UTF8.self)
+        blankRuns[BlankRun(bytes: text)] = string
+        return string
+    }
+
+    @discardableResult
+    private mutating func add(_ node: consuming HTMLNode) -> Int {
+        let index = nodes.count
+        let parent = node.parent
+        nodes.append(node)
+        lastChild.append(HTMLDocument.none)
+        if lastChild[parent] == HTMLDocument.none {
+            nodes[parent].firstChild = index
+        } else {
+            nodes[lastChild[parent]].nextSibling = index
+        }
+        lastChild[parent] = index
+        return index
+    }
+
+    /// For each node, one past its last descendant.
+    private func subtreeEnds() -> [Int] {
+        var ends = Array(1...nodes.count)
+        for index in stride(from: nodes.count - 1, to: 0, by: -1) {
+            let parent = nodes[index].parent
+            ends[parent] = max(ends[parent], ends[index])
+        }
+        return ends
+    }
+
+    // MARK: Names and attributes
+
+    /// The element name at `pointer`, from ``elementNames`` if met before.
+    private mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
+        if let known = elementNames.value(for: pointer) { return known }
+        let name = HTMLTreeBuilder.elementName(pointer)
+        let id: Int
+        if let known = nameIDs[name] {
+            id = known
+        } else {
+            id = elementsByNameID.count
+            nameIDs[name] = id
+            elementsByNameID.append([])
+        }
+        let element = ElementName(name: name, isInline: HTMLDocument.inlineTags.contains(name), id: id)
+        elementNames.remember(element, for: pointer, dictionary: dictionary)
+        return element
+    }
+
+    /// The lowercase name of an element as libxml2's tree keeps it: without a prefix before the first
+    /// colon (`esi:include` is `include`), as `xmlSplitQName` leaves it.
+    private static func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer)))
+        var name: String
+        if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon < bytes.count - 1 {
+            name = String(decoding: bytes[(colon + 1)...], as: UTF8.self)
+        } else {
+            name = String(decoding: bytes, as: UTF8.self)
+        }
+        if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
+        return name
+    }
+
+    /// The name and value pairs libxml2 passes, up to the first missing name, and the element's
+    /// ``HTMLNode/classAndID``.
+    private mutating func attributes(
+        _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> (attributes: [HTMLAttribute], classAndID: String) {
+        guard let list else { return ([], "") }
+        var count = 0
+        while list[2 * count] != nil { count += 1 }
+        var result: [HTMLAttribute] = []
+        result.reserveCapacity(count)
+        var classOrIDCount = 0
+        var firstClassOrID = 0
+        for pair in 0..<count {
+            guard let namePointer = list[2 * pair] else { break }
+            let valuePointer = list[2 * pair + 1]
+            let name: AttributeName
+            if let known = attributeNames.value(for: namePointer) {
+                name = known
+            } else {
+                // libxml2's HTML parser already lowercases names; only other ones are lowered here.
+                let raw = String(cString: namePointer)
+                let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
+                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id")
+                attributeNames.remember(name, for: namePointer, dictionary: dictionary)
+            }
+            let value: String
+            if let valuePointer {
+                let bytes = UnsafeBufferPointer(start: valuePointer, count: Int(xmlStrlen(valuePointer)))
+                if restoration != nil, CondensedInput.containsMarkerByte(bytes) {
+                    let restored = restoration?.take(CondensedInput.markerIndex(bytes), bodyOf: nil)
+                    value = restored.flatMap { restoration?.original($0) } ?? ""
+                } else {
+                    value = String(decoding: bytes, as: UTF8.self)
+                }
+            } else if htmlIsBooleanAttr(namePointer) != 0 {
+                value = String(cString: namePointer)  // `<option selected>` as libxml2's tree has it
+            } else {
+                value = ""
+            }
+            if name.isClassOrID {
+                if classOrIDCount == 0 { firstClassOrID = result.count }
+                classOrIDCount += 1
+            }
+            result.append(HTMLAttribute(name: name.name, value: value))
+        }
+        guard classOrIDCount > 0 else { return (result, "") }
+        return (result, HTMLTreeBuilder.classAndID(result, first: firstClassOrID, count: classOrIDCount))
+    }
+
+    /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
+    private static func classAndID(_ attributes: [HTMLAttribute], first: Int, count: Int) -> String {
+        // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
+        let firstValue = attributes[first].value
+        if count == 1, WhiteSpace.withBytes(firstValue, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+            return firstValue
+        }
+        var bytes: [UInt8] = []
+        for attribute in attributes[first...] where attribute.name == "class" || attribute.name == "id" {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
+                guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
+                bytes.append(contentsOf: buffer.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                return true
+            }
+            if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// What libxml2's names become, remembered by address.
+///
+/// libxml2 keeps element and attribute names in its parser dictionary, which gives each distinct name
+/// one address for the whole parse: a name becomes a `String` once instead of at each of its thousands
+/// of uses. Only addresses the dictionary owns are remembered, so that no address can stand for two names.
+private struct NameCache<Value> {
+    private static var size: Int { 256 }
+    private var addresses = [UnsafePointer<xmlChar>?](repeating: nil, count: NameCache.size)
+    private var values = [Value?](repeating: nil, count: NameCache.size)
+
+    /// The value remembered for the name at `pointer`, if any.
+    func value(for pointer: UnsafePointer<xmlChar>) -> Value? {
+        let slot = NameCache.slot(pointer)
+        return addresses[slot] == pointer ? values[slot] : nil
+    }
+
+    /// Remembers `value` for the name at `pointer` if the parser's dictionary owns that address.
+    mutating func remember(_ value: Value, for pointer: UnsafePointer<xmlChar>, dictionary: xmlDictPtr?) {
+        guard let dictionary, xmlDictOwns(dictionary, pointer) == 1 else { return }
+        let slot = NameCache.slot(pointer)
+        addresses[slot] = pointer
+        values[slot] = value
+    }
+
+    /// Fibonacci hashing of the address picks the slot; a name that lands on a taken slot replaces it.
+    private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+}
+
+/// The original page and its condensed form while the condensed form is parsed: it hands back the
+/// replaced content for each marker and notes whether the parse can be trusted (see ``CondensedInput``).
+private struct Restoration {
+    let page: UnsafeBufferPointer<UInt8>
+    let condensed: CondensedInput
+    private var taken: [Bool]
+    private var takenCount = 0
+    private var failed = false
+
+    init(page: UnsafeBufferPointer<UInt8>, condensed: CondensedInput) {
+        self.page = page
+        self.condensed = condensed
+        taken = Array(repeating: false, count: condensed.replaced.count)
+    }
+
+    /// True if every marker came back once, in its place, and none anywhere else.
+    var isComplete: Bool { !failed && takenCount == taken.count }
+
+    /// Takes the marker `index` found as a whole attribute value (`bodyOf` nil) or as the whole text of
+    /// an element with that name; nil (and the parse untrusted) if it does not belong there.
+    mutating func take(_ index: Int?, bodyOf element: String?) -> Int? {
+        guard let index, index < taken.count, !taken[index], condensed.bodyOf[index] == element else {
+            failed = true
+            return nil
+        }
+        taken[index] = true
+        takenCount += 1
+        return index
+    }
+
+    /// The replaced content of marker `index`.
+    func original(_ index: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: page[condensed.replaced[index]]), as: UTF8.self)
+    }
+
+    /// Marks the parse untrusted.
+    mutating func fail() {
+        failed = true
+    }
+
+    /// Marks the parse untrusted if a marker byte shows up in text that libxml2 keeps elsewhere.
+    mutating func check(_ strings: UnsafePointer<xmlChar>?...) {
+        for string in strings {
+            guard let string else { continue }
+            if CondensedInput.containsMarkerByte(UnsafeBufferPointer(start: string, count: Int(xmlStrlen(string)))) {
+                failed = true
+            }
+        }
+    }
+}
