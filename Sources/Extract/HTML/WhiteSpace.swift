@@ -138,14 +138,7 @@ struct CollapsingWriter {
 /// table of the byte pairs they start with rules out nearly every position of a text at once. Several
 /// sets can share one search (see ``init(groups:)`` and ``groupsOccurring(in:)``).
 struct FragmentSet: Sendable {
-    /// The distinct fragments end to end, grouped by first byte.
-    private let bytes: [UInt8]
-    /// Where each fragment starts in `bytes`, and one more entry for the end of the last.
-    private let starts: [Int]
-    /// For each fragment, the groups it belongs to, one bit per group.
-    private let memberships: [UInt64]
-    /// For each byte value, the fragments that start with it: `byFirstByte[byte] ..< byFirstByte[byte + 1]`.
-    private let byFirstByte: [Int]
+    private let table: ByteStringTable
     /// One bit for each pair of bytes a fragment of two or more bytes starts with (65,536 bits).
     private let pairs: [UInt64]
     /// For each byte value, the groups with that byte as a fragment of its own.
@@ -161,30 +154,17 @@ struct FragmentSet: Sendable {
     /// Up to 64 sets of fragments searched together; group `n` answers to bit `1 << n`.
     init(groups: [[String]]) {
         precondition(groups.count <= 64, "a FragmentSet holds at most 64 groups")
-        var membershipOf: [[UInt8]: UInt64] = [:]
-        for (group, words) in groups.enumerated() {
-            for word in words where !word.isEmpty { membershipOf[Array(word.utf8), default: 0] |= 1 << UInt64(group) }
-        }
-        let fragments = membershipOf.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        bytes = fragments.flatMap { $0 }
-        memberships = fragments.map { membershipOf[$0] ?? 0 }
-        var starts = [0]
-        var byFirstByte = [Int](repeating: 0, count: 257)
+        table = ByteStringTable(groups: groups)
         var pairs = [UInt64](repeating: 0, count: 1024)
         var singles = [UInt64](repeating: 0, count: 256)
-        for fragment in fragments {
-            starts.append(starts[starts.count - 1] + fragment.count)
-            byFirstByte[Int(fragment[0]) + 1] += 1
+        for (index, fragment) in table.strings.enumerated() {
             if fragment.count == 1 {
-                singles[Int(fragment[0])] |= membershipOf[fragment] ?? 0
+                singles[Int(fragment[0])] |= table.memberships[index]
             } else {
                 let pair = Int(fragment[0]) << 8 | Int(fragment[1])
                 pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
-        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
-        self.starts = starts
-        self.byFirstByte = byFirstByte
         self.pairs = pairs
         self.singles = singles
         allGroups = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
@@ -206,13 +186,14 @@ struct FragmentSet: Sendable {
                 guard start + 1 < count else { break }
                 let pair = first << 8 | Int(haystack[start + 1])
                 guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                for fragment in byFirstByte[first]..<byFirstByte[first + 1] where memberships[fragment] & ~found != 0 {
-                    let from = starts[fragment]
-                    let length = starts[fragment + 1] - from
+                for fragment in table.byFirstByte[first]..<table.byFirstByte[first + 1]
+                where table.memberships[fragment] & ~found != 0 {
+                    let from = table.starts[fragment]
+                    let length = table.starts[fragment + 1] - from
                     guard length <= count - start else { continue }
                     var offset = 1
-                    while offset < length && haystack[start + offset] == bytes[from + offset] { offset += 1 }
-                    if offset == length { found |= memberships[fragment] }
+                    while offset < length && haystack[start + offset] == table.bytes[from + offset] { offset += 1 }
+                    if offset == length { found |= table.memberships[fragment] }
                 }
                 if found == allGroups { break }
             }
@@ -224,14 +205,7 @@ struct FragmentSet: Sendable {
 /// A set of ASCII words matched against the letter-and-digit words of a lowercase ASCII text, in
 /// place, so that no word of the text becomes a `String`.
 struct WordSet: Sendable {
-    /// The distinct words end to end, grouped by first byte.
-    private let bytes: [UInt8]
-    /// Where each word starts in `bytes`, and one more entry for the end of the last.
-    private let starts: [Int]
-    /// For each word, the groups it belongs to, one bit per group.
-    private let memberships: [UInt64]
-    /// For each byte value, the words that start with it: `byFirstByte[byte] ..< byFirstByte[byte + 1]`.
-    private let byFirstByte: [Int]
+    private let table: ByteStringTable
 
     /// One set of words.
     init(_ list: some Sequence<String>) {
@@ -241,22 +215,7 @@ struct WordSet: Sendable {
     /// Up to 64 sets of words matched together; group `n` answers to bit `1 << n`.
     init(groups: [[String]]) {
         precondition(groups.count <= 64, "a WordSet holds at most 64 groups")
-        var membershipOf: [[UInt8]: UInt64] = [:]
-        for (group, words) in groups.enumerated() {
-            for word in words where !word.isEmpty { membershipOf[Array(word.utf8), default: 0] |= 1 << UInt64(group) }
-        }
-        let words = membershipOf.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        bytes = words.flatMap { $0 }
-        memberships = words.map { membershipOf[$0] ?? 0 }
-        var starts = [0]
-        var byFirstByte = [Int](repeating: 0, count: 257)
-        for word in words {
-            starts.append(starts[starts.count - 1] + word.count)
-            byFirstByte[Int(word[0]) + 1] += 1
-        }
-        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
-        self.starts = starts
-        self.byFirstByte = byFirstByte
+        table = ByteStringTable(groups: groups)
     }
 
     /// ASCII letters and digits; every other byte separates words.
@@ -283,15 +242,49 @@ struct WordSet: Sendable {
             var end = position + 1
             while end < count && WordSet.isWordByte(text[end]) { end += 1 }
             let length = end - position
-            for word in byFirstByte[Int(text[position])]..<byFirstByte[Int(text[position]) + 1]
-            where starts[word + 1] - starts[word] == length {
-                let from = starts[word]
+            for word in table.byFirstByte[Int(text[position])]..<table.byFirstByte[Int(text[position]) + 1]
+            where table.starts[word + 1] - table.starts[word] == length {
+                let from = table.starts[word]
                 var offset = 1
-                while offset < length && text[position + offset] == bytes[from + offset] { offset += 1 }
-                if offset == length { found |= memberships[word] }
+                while offset < length && text[position + offset] == table.bytes[from + offset] { offset += 1 }
+                if offset == length { found |= table.memberships[word] }
             }
             position = end
         }
         return found
+    }
+}
+
+/// The byte strings of up to 64 groups, distinct, sorted and laid end to end, indexed by first byte:
+/// what ``FragmentSet`` and ``WordSet`` search.
+private struct ByteStringTable: Sendable {
+    /// The distinct strings, sorted.
+    let strings: [[UInt8]]
+    /// The strings end to end.
+    let bytes: [UInt8]
+    /// Where each string starts in `bytes`, and one more entry for the end of the last.
+    let starts: [Int]
+    /// For each string, the groups it belongs to, one bit per group.
+    let memberships: [UInt64]
+    /// For each byte value, the strings that start with it: `byFirstByte[byte] ..< byFirstByte[byte + 1]`.
+    let byFirstByte: [Int]
+
+    init(groups: [[String]]) {
+        var membershipOf: [[UInt8]: UInt64] = [:]
+        for (group, words) in groups.enumerated() {
+            for word in words where !word.isEmpty { membershipOf[Array(word.utf8), default: 0] |= 1 << UInt64(group) }
+        }
+        strings = membershipOf.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        bytes = strings.flatMap { $0 }
+        memberships = strings.map { membershipOf[$0] ?? 0 }
+        var starts = [0]
+        var byFirstByte = [Int](repeating: 0, count: 257)
+        for string in strings {
+            starts.append(starts[starts.count - 1] + string.count)
+            byFirstByte[Int(string[0]) + 1] += 1
+        }
+        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
+        self.starts = starts
+        self.byFirstByte = byFirstByte
     }
 }
