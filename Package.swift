@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(name: "entities-bench", dependencies: ["Entities"], path: "Benchmarks/EntitiesBench"),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["PipelineModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Archive", "PipelineModel"], path: "Tests/TestSupport"),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"]),

@@ -67,7 +67,7 @@ public struct ArchivedResponse: Sendable {
 }
 
 /// Building and splitting the HTTP messages that `request` and `response` blocks hold.
-enum HTTPMessage {
+public enum HTTPMessage {
     /// Start line, headers and where the body starts.
     struct Head {
         var startLine: String
@@ -221,7 +221,7 @@ enum HTTPMessage {
     }
 
     /// The usual reason phrase for a status code; warcio and browsers ignore its wording.
-    static func reasonPhrase(_ status: Int) -> String {
+    public static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: "OK"
         case 201: "Created"
@@ -239,6 +239,7 @@ enum HTTPMessage {
         case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not Found"
+        case 408: "Request Timeout"
         case 410: "Gone"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

@@ -12,15 +12,7 @@ struct CrashTests {
     @Test("Killed with SIGKILL and run again: every seed once, no torn or repeated line, finished seeds not fetched again")
     func killedRunResumes() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the pipeline binary first")
-        var routes: [String: TestResponse] = [:]
-        // Long enough (60 pages, two at a time, 0.15 s each) that a busy machine cannot finish the
-        // run before the test gets to kill it.
-        for i in 0..<60 {
-            routes["/p\(i)"] = TestResponse(
-                body: Array("<html><body><article><p>Report \(i) from Vilnius about the appeal of Kaster Musakhan.</p></article></body></html>".utf8),
-                delay: 0.15)
-        }
-        let server = try LocalHTTPServer(routes: routes)
+        let server = try slowServer { "Report \($0) from Vilnius about the appeal of Kaster Musakhan." }
         defer { server.stop() }
         try withRunFolder { folder in
             let urls = (0..<60).map { server.url("/p\($0)") }
@@ -33,11 +25,7 @@ struct CrashTests {
             let first = try start(arguments)
             // Wait until some seeds are written, then kill without warning.
             let partial = out.appendingPathComponent("documents.ndjson.partial")
-            var polls = 0
-            while lineCount(partial) < 4 && first.isRunning && polls < 3_000 {
-                usleep(10_000)
-                polls += 1
-            }
+            waitForLines(4, in: partial, while: first)
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             #expect(first.terminationReason == .uncaughtSignal)
@@ -64,15 +52,7 @@ struct CrashTests {
     @Test("SIGTERM stops a run cleanly: pages in flight finish, the rest are interrupted failures, files complete")
     func terminatedRunFinishesFiles() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the pipeline binary first")
-        var routes: [String: TestResponse] = [:]
-        // Long enough (60 pages, one at a time, 0.15 s each) that the fetch is still going when the
-        // first documents are written, even on a busy machine where loading the gazetteers is slow.
-        for i in 0..<60 {
-            routes["/p\(i)"] = TestResponse(
-                body: Array("<html><body><article><p>Statement \(i) on the detention of Gizat Nurdauletov.</p></article></body></html>".utf8),
-                delay: 0.15)
-        }
-        let server = try LocalHTTPServer(routes: routes)
+        let server = try slowServer { "Statement \($0) on the detention of Gizat Nurdauletov." }
         defer { server.stop() }
         try withRunFolder { folder in
             let urls = (0..<60).map { server.url("/p\($0)") }
@@ -83,11 +63,7 @@ struct CrashTests {
                 "--max-attempts", "1", "--no-progress", "--log-level", "error",
             ])
             let partial = out.appendingPathComponent("documents.ndjson.partial")
-            var polls = 0
-            while lineCount(partial) < 3 && run.isRunning && polls < 3_000 {
-                usleep(10_000)
-                polls += 1
-            }
+            waitForLines(3, in: partial, while: run)
             kill(run.processIdentifier, SIGTERM)
             run.waitUntilExit()
             #expect(run.terminationReason == .exit)
@@ -116,6 +92,26 @@ struct CrashTests {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 2, "\(arguments): \(message)")
             #expect(!message.isEmpty)
+        }
+    }
+
+    /// A server of 60 article pages at `/p0` ... `/p59`, each answered after 0.15 s: long enough, even
+    /// fetched two at a time, that a busy machine cannot finish the run before the test stops it.
+    func slowServer(sentence: (Int) -> String) throws -> LocalHTTPServer {
+        var routes: [String: TestResponse] = [:]
+        for i in 0..<60 {
+            routes["/p\(i)"] = TestResponse(
+                body: Array("<html><body><article><p>\(sentence(i))</p></article></body></html>".utf8), delay: 0.15)
+        }
+        return try LocalHTTPServer(routes: routes)
+    }
+
+    /// Polls until `file` has `count` lines, the process has ended, or 30 s have passed.
+    func waitForLines(_ count: Int, in file: URL, while process: Process) {
+        var polls = 0
+        while lineCount(file) < count && process.isRunning && polls < 3_000 {
+            usleep(10_000)
+            polls += 1
         }
     }
 

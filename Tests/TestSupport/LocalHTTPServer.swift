@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import PipelineModel
 
@@ -336,7 +337,7 @@ private final class ServerCore: Sendable {
 
     /// The status line and headers, validators and framing included.
     private static func encodeHead(_ response: TestResponse) -> [UInt8] {
-        var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
+        var head = "HTTP/1.1 \(response.status) \(HTTPMessage.reasonPhrase(response.status))\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
         if let etag = response.etag { head += "ETag: \(etag)\r\n" }
         if let lastModified = response.lastModified { head += "Last-Modified: \(lastModified)\r\n" }
@@ -361,25 +362,6 @@ private final class ServerCore: Sendable {
             offset += piece.count
         }
         return bytes + Array("0\r\n\r\n".utf8)
-    }
-
-    private static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 301: "Moved Permanently"
-        case 302: "Found"
-        case 307: "Temporary Redirect"
-        case 308: "Permanent Redirect"
-        case 304: "Not Modified"
-        case 404: "Not Found"
-        case 408: "Request Timeout"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: "Status"
-        }
     }
 
     /// Writes every byte unless the peer went away; MSG_NOSIGNAL keeps a closed peer from raising SIGPIPE.

@@ -66,11 +66,6 @@ enum BoilerplateClassifier {
         "accordion", "collaps", "faq", "answer", "tab-pane", "tab-panel", "tabs-panel", "tab-content", "tabpanel",
     ]
 
-    /// Removes the whole element: tags that never hold readable text.
-    static func isDropped(_ node: HTMLNode) -> Bool {
-        droppedTags.contains(node.name)
-    }
-
     /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
     static func isFurniture(_ node: HTMLNode) -> Bool {
         if furnitureTags.contains(node.name) { return true }
@@ -125,54 +120,20 @@ enum BoilerplateClassifier {
         }
     }
 
-    /// The lowercase words of an element's class and id, split at anything that is not a letter or digit.
+    /// The lowercase words of an element's class and id, split at anything that is not a letter or
+    /// digit: for names that are not ASCII, which ``WordSet`` cannot match in place.
     static func nameWords(_ node: HTMLNode) -> [Substring] {
-        let names = node.classAndID
-        let ascii = WhiteSpace.withBytes(names) { $0.allSatisfy { $0 < 0x80 } }
-        guard ascii else { return names.split { !$0.isLetter && !$0.isNumber } }
-        // ASCII only: a byte test gives the same words without grapheme breaking.
-        return names.utf8.split { byte in
-            !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A))
-        }.map { Substring($0) }
+        node.classAndID.split { !$0.isLetter && !$0.isNumber }
     }
 
-    /// The lowercase class and id of an element joined by a space, for fragment matching.
-    static func nameString(_ node: HTMLNode) -> String {
-        node.classAndID
-    }
-
-    private static let negativeFragmentSet = FragmentSet(negativeFragments)
-    private static let unlikelyFragmentSet = FragmentSet(unlikelyFragments)
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
-    private static let positiveWordSet = FragmentSet(positiveWords)
     /// The sets ``hints(_:)`` asks about, searched in one pass each: positive, negative and unlikely
     /// fragments (bits 0, 1, 2), and unlikely and negative words (bits 0, 1).
     private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments])
     private static let hintWordSets = WordSet(groups: [Array(unlikelyWords), Array(negativeWords)])
 
-    /// True if the class or id names page furniture.
-    static func hasNegativeHint(_ node: HTMLNode) -> Bool {
-        guard !node.classAndID.isEmpty else { return false }
-        return negativeFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { negativeWords.contains(String($0)) }
-    }
-
-    /// True if the class or id names page furniture so plainly that the element is dropped before scoring.
-    static func hasUnlikelyHint(_ node: HTMLNode) -> Bool {
-        guard !node.classAndID.isEmpty else { return false }
-        return unlikelyFragmentSet.occurs(in: node.classAndID) || nameWords(node).contains { unlikelyWords.contains(String($0)) }
-    }
-
-    /// True if the class or id names an article body.
-    static func hasPositiveHint(_ node: HTMLNode) -> Bool {
-        guard !node.classAndID.isEmpty else { return false }
-        return positiveWordSet.occurs(in: node.classAndID)
-    }
-
-    /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel).
-    static func classWeight(_ node: HTMLNode) -> Double {
-        weight(negative: hasNegativeHint(node), positive: hasPositiveHint(node), node: node)
-    }
-
+    /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel), +50
+    /// for `itemprop="articleBody"`.
     private static func weight(negative: Bool, positive: Bool, node: HTMLNode) -> Double {
         var weight = 0.0
         if positive { weight += 25 }
@@ -186,7 +147,7 @@ enum BoilerplateClassifier {
         var unlikely = false
         var negative = false
         var positive = false
-        /// Readability's class weight (see ``classWeight(_:)``).
+        /// Readability's class weight (see ``weight(negative:positive:node:)``).
         var weight = 0.0
     }
 

@@ -29,7 +29,30 @@ struct TextBuilder {
             builder.walk(document, root: root, excluded: excluded)
             builder.request(.paragraph)
         }
-        return withoutRepeatedLines(String(decoding: builder.output, as: UTF8.self))
+        let text = String(decoding: builder.output, as: UTF8.self)
+        return hasRepeatedLongLine(builder.output) ? withoutRepeatedLines(text) : text
+    }
+
+    /// Whether a line of at least ``repeatedLineLength`` bytes occurs twice: a look at the bytes, by
+    /// hash, so that the usual page without one is not split into lines and hashed as strings.
+    static func hasRepeatedLongLine(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var seen: [Int: [Range<Int>]] = [:]
+            var start = 0
+            while start < buffer.count {
+                let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                if end - start >= repeatedLineLength {
+                    let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(line))
+                    let key = hasher.finalize()
+                    if seen[key]?.contains(where: { buffer[$0].elementsEqual(line) }) == true { return true }
+                    seen[key, default: []].append(start..<end)
+                }
+                start = end + 1
+            }
+            return false
+        }
     }
 
     /// Lines at least this long are said once: a second copy is a gallery caption or a teaser shown twice.

@@ -278,7 +278,7 @@ struct MetadataExtractor {
                     let rel = node.attribute("rel")?.lowercased() ?? ""
                     marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
                 } else {
-                    let names = BoilerplateClassifier.nameString(node)
+                    let names = node.classAndID
                     guard !names.isEmpty else { continue }
                     marked = WhiteSpace.occurs("byline", in: names)
                         || (WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names))
@@ -370,7 +370,7 @@ struct MetadataExtractor {
             let node = document.nodes[index]
             guard let raw = node.attribute("datetime") ?? Optional(document.plainText(of: index)),
                   let date = DateNormalizer.normalize(raw) else { continue }
-            let marks = (node.attribute("itemprop") ?? "") + " " + BoilerplateClassifier.nameString(node)
+            let marks = (node.attribute("itemprop") ?? "") + " " + node.classAndID
             if node.attribute("pubdate") != nil || marks.lowercased().contains("publish") || marks.lowercased().contains("datepublished") {
                 return date
             }
@@ -401,7 +401,7 @@ struct MetadataExtractor {
     private func datedElement(dayFirst: Bool) -> String? {
         let nodes = document.nodes
         for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
-            let names = BoilerplateClassifier.nameString(nodes[index])
+            let names = nodes[index].classAndID
             guard WhiteSpace.occurs("date", in: names) || WhiteSpace.occurs("publish", in: names)
                     || WhiteSpace.occurs("posted", in: names),
                   !WhiteSpace.occurs("update", in: names), !WhiteSpace.occurs("modif", in: names),
