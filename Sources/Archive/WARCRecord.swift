@@ -39,34 +39,41 @@ public struct WARCRecord: Sendable {
     public var targetURI: String? { header("WARC-Target-URI") }
 
     /// Checks `WARC-Block-Digest` and, for HTTP records, `WARC-Payload-Digest` when present and
-    /// in SHA-1; throws `digestMismatch` when one does not match.
+    /// in base32 SHA-1 or SHA-256; throws `digestMismatch` when one does not match.
     public func verifyDigests() throws(WARCError) {
-        if let expected = header("WARC-Block-Digest"), let actual = Self.sha1Label(of: block, like: expected),
+        if let expected = header("WARC-Block-Digest"), let actual = Self.label(of: block, like: expected),
             actual != expected.uppercased()
         {
             throw WARCError(.digestMismatch, path: path, offset: offset, detail: "WARC-Block-Digest says \(expected) but the block hashes to \(actual)")
         }
         if let expected = header("WARC-Payload-Digest"), let payload = HTTPMessage.payload(ofBlock: block),
-            let actual = Self.sha1Label(of: payload, like: expected), actual != expected.uppercased()
+            let actual = Self.label(of: payload, like: expected), actual != expected.uppercased()
         {
             throw WARCError(.digestMismatch, path: path, offset: offset, detail: "WARC-Payload-Digest says \(expected) but the payload hashes to \(actual)")
         }
     }
 
-    /// `sha1:` and the base32 SHA-1 of `bytes`, the form warcio and wget write.
-    static func sha1Label(_ bytes: [UInt8]) -> String {
-        sha1Label(digest: Digest.sha1(bytes))
+    /// `sha256:` and the base32 SHA-256 of `bytes`, the form warcio writes for SHA-256.
+    static func sha256Label(_ bytes: [UInt8]) -> String {
+        sha256Label(digest: Digest.sha256(bytes))
     }
 
-    /// `sha1:` and the base32 of a SHA-1 digest already computed.
-    static func sha1Label(digest: [UInt8]) -> String {
-        "sha1:" + Digest.base32(digest)
+    /// `sha256:` and the base32 of a SHA-256 digest already computed.
+    static func sha256Label(digest: [UInt8]) -> String {
+        "sha256:" + Digest.base32(digest)
     }
 
-    /// The SHA-1 label in upper case when `label` names SHA-1 in base32; nil for other algorithms.
-    private static func sha1Label(of bytes: [UInt8], like label: String) -> String? {
-        guard label.lowercased().hasPrefix("sha1:"), label.count == 37 else { return nil }
-        return sha1Label(bytes).uppercased()
+    /// The label of `bytes` in upper case, in the algorithm `label` names when it is SHA-1 or
+    /// SHA-256 in base32 (as warcio, wget and this writer write them); nil otherwise.
+    private static func label(of bytes: [UInt8], like label: String) -> String? {
+        let lowered = label.lowercased()
+        if lowered.hasPrefix("sha1:") && label.count == 5 + 32 {
+            return ("sha1:" + Digest.base32(Digest.sha1(bytes))).uppercased()
+        }
+        if lowered.hasPrefix("sha256:") && label.count == 7 + 56 {
+            return sha256Label(bytes).uppercased()
+        }
+        return nil
     }
 
     /// What comes before a record's block as it goes into a file: version line, fields with

@@ -38,6 +38,9 @@ public final class WARCWriter: Sendable {
         let bytes: [UInt8]
         /// The IDs of the records.
         public let ids: ArchivedIDs
+        /// The SHA-256 of the page's body, which its payload digest holds: callers that keep a
+        /// hash of the body need not compute it again.
+        public let bodySHA256: [UInt8]
     }
 
     /// The IDs of the records written for one page.
@@ -82,11 +85,11 @@ public final class WARCWriter: Sendable {
                 HTTPHeader(name: "WARC-Record-ID", value: warcinfoID),
                 HTTPHeader(name: "WARC-Date", value: WARCDate.format(Date())),
                 HTTPHeader(name: "WARC-Filename", value: fileName),
-                HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(Array(fields.utf8))),
+                HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha256Label(Array(fields.utf8))),
                 HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
             ],
             block: [Array(fields.utf8)])
-        try append(PreparedRecords(bytes: try compress([warcinfo]), ids: ArchivedIDs(request: nil, response: warcinfoID)))
+        try append(try compress([warcinfo]))
     }
 
     /// Appends the records for one fetched page and returns their IDs.
@@ -121,7 +124,7 @@ public final class WARCWriter: Sendable {
                 bytes += try prepare(response, userAgent: userAgent, requestHeaders: requestHeaders, method: method).bytes
             }
             let last = try prepare(final, userAgent: userAgent, requestHeaders: requestHeaders, method: method)
-            return PreparedRecords(bytes: bytes + last.bytes, ids: last.ids)
+            return PreparedRecords(bytes: bytes + last.bytes, ids: last.ids, bodySHA256: last.bodySHA256)
         }
         let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
         let common = [
@@ -130,31 +133,40 @@ public final class WARCWriter: Sendable {
             HTTPHeader(name: "WARC-Warcinfo-ID", value: warcinfoID),
         ]
         let responseID = Self.newRecordID()
+        let bodyDigest = Digest.sha256(page.body)
         guard let (host, target) = HTTPMessage.hostAndTarget(of: page.finalURL) else {
-            let resource = digested(
-                type: "resource", id: responseID, fields: common,
-                contentType: page.contentType ?? "application/octet-stream", block: [page.body], payload: nil)
-            return PreparedRecords(bytes: try compress([resource]), ids: ArchivedIDs(request: nil, response: responseID))
+            // A resource record's block is the body itself, so its block digest is the body's.
+            let resource = RecordToWrite(
+                type: "resource", id: responseID, fields: common, blockDigest: bodyDigest, payloadDigest: nil,
+                contentType: page.contentType ?? "application/octet-stream", block: [page.body])
+            return PreparedRecords(
+                bytes: try compress([resource]), ids: ArchivedIDs(request: nil, response: responseID), bodySHA256: bodyDigest)
         }
         let requestID = Self.newRecordID()
-        let request = digested(
+        let requestBlock = HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)
+        let request = RecordToWrite(
             type: "request", id: requestID,
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: responseID)],
-            contentType: "application/http; msgtype=request",
-            block: [HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)],
-            payload: nil)
-        let response = digested(
+            blockDigest: Digest.sha256(requestBlock), payloadDigest: nil,
+            contentType: "application/http; msgtype=request", block: [requestBlock])
+        let responseHead = HTTPMessage.responseHead(status: page.status, headers: page.headers, bodyCount: page.body.count)
+        let response = RecordToWrite(
             type: "response", id: responseID,
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
-            contentType: "application/http; msgtype=response",
-            block: [HTTPMessage.responseHead(status: page.status, headers: page.headers, bodyCount: page.body.count), page.body],
-            payload: page.body)
-        return PreparedRecords(bytes: try compress([request, response]), ids: ArchivedIDs(request: requestID, response: responseID))
+            blockDigest: Digest.sha256(responseHead, page.body), payloadDigest: bodyDigest,
+            contentType: "application/http; msgtype=response", block: [responseHead, page.body])
+        return PreparedRecords(
+            bytes: try compress([request, response]), ids: ArchivedIDs(request: requestID, response: responseID),
+            bodySHA256: bodyDigest)
     }
 
     /// Appends prepared records with one `write`.
     public func append(_ prepared: PreparedRecords) throws(WARCError) {
-        try output.withLock { (output) throws(WARCError) in try output.file.writeAll(prepared.bytes) }
+        try append(prepared.bytes)
+    }
+
+    private func append(_ bytes: [UInt8]) throws(WARCError) {
+        try output.withLock { (output) throws(WARCError) in try output.file.writeAll(bytes) }
     }
 
     /// Makes everything written so far durable. The corresponding C function is `fsync`.
@@ -174,21 +186,27 @@ public final class WARCWriter: Sendable {
         var type: String
         var headers: [HTTPHeader]
         var block: [[UInt8]]
-    }
 
-    /// A record with its ID, type, digests and content type in the usual field order.
-    private func digested(
-        type: String, id: String, fields: [HTTPHeader], contentType: String, block: [[UInt8]], payload: [UInt8]?
-    ) -> RecordToWrite {
-        var headers = [HTTPHeader(name: "WARC-Type", value: type), HTTPHeader(name: "WARC-Record-ID", value: id)]
-        headers += fields
-        let blockDigest = block.count == 2 ? Digest.sha1(block[0], block[1]) : Digest.sha1(block.flatMap { $0 })
-        headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha1Label(digest: blockDigest)))
-        if let payload {
-            headers.append(HTTPHeader(name: "WARC-Payload-Digest", value: WARCRecord.sha1Label(payload)))
+        /// A record with its ID, type, SHA-256 digests and content type in the usual field order.
+        init(
+            type: String, id: String, fields: [HTTPHeader], blockDigest: [UInt8], payloadDigest: [UInt8]?,
+            contentType: String, block: [[UInt8]]
+        ) {
+            var headers = [HTTPHeader(name: "WARC-Type", value: type), HTTPHeader(name: "WARC-Record-ID", value: id)]
+            headers += fields
+            headers.append(HTTPHeader(name: "WARC-Block-Digest", value: WARCRecord.sha256Label(digest: blockDigest)))
+            if let payloadDigest {
+                headers.append(HTTPHeader(name: "WARC-Payload-Digest", value: WARCRecord.sha256Label(digest: payloadDigest)))
+            }
+            headers.append(HTTPHeader(name: "Content-Type", value: contentType))
+            self.init(type: type, headers: headers, block: block)
         }
-        headers.append(HTTPHeader(name: "Content-Type", value: contentType))
-        return RecordToWrite(type: type, headers: headers, block: block)
+
+        init(type: String, headers: [HTTPHeader], block: [[UInt8]]) {
+            self.type = type
+            self.headers = headers
+            self.block = block
+        }
     }
 
     /// Compresses each record into its own gzip member, with a deflater no other thread is using.

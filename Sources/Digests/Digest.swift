@@ -10,25 +10,25 @@ public enum Digest {
         oneShot(bytes, size: 20, name: "SHA-1", CLibCrypto_sha1)
     }
 
-    /// The 20-byte SHA-1 of `first` followed by `second`, without joining them. The corresponding C
-    /// functions are `EVP_DigestInit_ex`, `EVP_DigestUpdate` and `EVP_DigestFinal_ex` with `EVP_sha1`.
-    public static func sha1(_ first: [UInt8], _ second: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 20)
+    /// The 32-byte SHA-256 of `bytes`. The corresponding C function is `EVP_Digest` with `EVP_sha256`.
+    public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
+        oneShot(bytes, size: 32, name: "SHA-256", CLibCrypto_sha256)
+    }
+
+    /// The 32-byte SHA-256 of `first` followed by `second`, without joining them. The corresponding
+    /// C functions are `EVP_DigestInit_ex`, `EVP_DigestUpdate` and `EVP_DigestFinal_ex` with `EVP_sha256`.
+    public static func sha256(_ first: [UInt8], _ second: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
         let status = first.withUnsafeBytes { first in
             second.withUnsafeBytes { second in
                 out.withUnsafeMutableBufferPointer {
-                    CLibCrypto_sha1_two(first.baseAddress, first.count, second.baseAddress, second.count, $0.baseAddress)
+                    CLibCrypto_sha256_two(first.baseAddress, first.count, second.baseAddress, second.count, $0.baseAddress)
                 }
             }
         }
         // As in oneShot: only an allocation failure can make it fail.
-        precondition(status == 1, "libcrypto could not allocate a digest context for SHA-1")
+        precondition(status == 1, "libcrypto could not allocate a digest context for SHA-256")
         return out
-    }
-
-    /// The 32-byte SHA-256 of `bytes`. The corresponding C function is `EVP_Digest` with `EVP_sha256`.
-    public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        oneShot(bytes, size: 32, name: "SHA-256", CLibCrypto_sha256)
     }
 
     private static func oneShot(

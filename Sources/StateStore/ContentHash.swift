@@ -6,4 +6,9 @@ public enum ContentHash {
     public static func sha256(_ bytes: [UInt8]) -> String {
         Digest.hex(Digest.sha256(bytes))
     }
+
+    /// The hash of a body whose SHA-256 digest is already computed.
+    public static func sha256(digest: [UInt8]) -> String {
+        Digest.hex(digest)
+    }
 }

@@ -50,7 +50,7 @@ struct WARCRoundTripTests {
                 #expect(record.header("WARC-Record-ID")?.hasPrefix("<urn:uuid:") == true)
                 #expect(record.header("Content-Length") == String(record.block.count))
             }
-            #expect(records.dropFirst().allSatisfy { $0.header("WARC-Block-Digest")?.hasPrefix("sha1:") == true })
+            #expect(records.dropFirst().allSatisfy { $0.header("WARC-Block-Digest")?.hasPrefix("sha256:") == true })
             #expect(records[0].recordID == writer.warcinfoID)
             #expect(String(decoding: records[0].block, as: UTF8.self).contains("operator: tests\r\n"))
 
@@ -62,7 +62,7 @@ struct WARCRoundTripTests {
             #expect(response.header("WARC-Concurrent-To") == first.request)
             #expect(response.header("WARC-Date") == "2026-09-21T14:13:19Z")
             #expect(response.header("Content-Type") == "application/http; msgtype=response")
-            #expect(response.header("WARC-Payload-Digest")?.hasPrefix("sha1:") == true)
+            #expect(response.header("WARC-Payload-Digest")?.hasPrefix("sha256:") == true)
             let requestText = String(decoding: request.block, as: UTF8.self)
             #expect(requestText.hasPrefix("GET /news/a%20b?q=1&r=2 HTTP/1.1\r\nHost: example.org\r\nUser-Agent: pipeline-test/1.0\r\n"))
             #expect(requestText.hasSuffix("If-None-Match: \"v0\"\r\n\r\n"))

@@ -83,7 +83,9 @@ struct ArchivePreparer: Sendable {
         let records = try warc.map { warc throws(StageError) in
             try wrap { () throws(WARCError) in try warc.prepare(page, userAgent: userAgent) }
         }
-        return PreparedOutcome(outcome: outcome, contentHash: ContentHash.sha256(page.body), records: records)
+        // The records' payload digest is the body's SHA-256, the content hash too.
+        let hash = records.map { ContentHash.sha256(digest: $0.bodySHA256) } ?? ContentHash.sha256(page.body)
+        return PreparedOutcome(outcome: outcome, contentHash: hash, records: records)
     }
 }
 
