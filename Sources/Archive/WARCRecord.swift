@@ -79,12 +79,14 @@ public struct WARCRecord: Sendable {
     /// What comes before a record's block as it goes into a file: version line, fields with
     /// `Content-Length` set to `blockCount` (replacing any given), blank line.
     static func head(version: String = "1.1", headers: [HTTPHeader], blockCount: Int) -> [UInt8] {
-        var text = "WARC/\(version)\r\n"
-        for field in headers where field.name.lowercased() != "content-length" {
-            text += HTTPMessage.fieldLine(field)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        bytes += "WARC/\(version)\r\n".utf8
+        for field in headers where !HTTPMessage.isName(field.name, "content-length") {
+            HTTPMessage.appendFieldLine(field, to: &bytes)
         }
-        text += "Content-Length: \(blockCount)\r\n\r\n"
-        return Array(text.utf8)
+        bytes += "Content-Length: \(blockCount)\r\n\r\n".utf8
+        return bytes
     }
 
     /// What follows a record's block: two line ends.

@@ -51,8 +51,7 @@ public final class SeedReader {
             let length = getline(&buffer, &capacity, file)
             guard length >= 0, let buffer else { return nil }
             lineNumber += 1
-            let raw = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Self.trimmed(UnsafeRawBufferPointer(start: buffer, count: length))
             if line.isEmpty || line.hasPrefix("#") { continue }
             let seed = Seed(index: nextIndex, url: line)
             nextIndex += 1
@@ -62,6 +61,21 @@ public final class SeedReader {
             }
             return .valid(seed)
         }
+    }
+
+    /// The line without the white space around it. ASCII white space, all that most lines have, is
+    /// cut from the bytes; Foundation, which took half the seed reader's time when it trimmed every
+    /// line, trims only lines that begin or end with other bytes, such as a no-break space.
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        let kept = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        let text = String(decoding: kept, as: UTF8.self)
+        guard let first = kept.first, let last = kept.last, first >= 0x80 || last >= 0x80 else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Counts the seeds in a file without keeping them, for the progress line.
