@@ -10,12 +10,20 @@ final class ArchiveFile {
     let path: String
     private var descriptor: Int32
     private var scratch: [UInt8] = []
+    /// In a file opened for appending, where the next `writeAll` starts: the file's length when
+    /// opened plus what was written since.
+    private(set) var end = 0
 
-    /// Opens `path` for appending, creating it when missing. The corresponding C function is `open`.
+    /// Opens `path` for appending, creating it when missing. The corresponding C functions are
+    /// `open` and `lseek`.
     static func forAppending(_ path: String) throws(WARCError) -> ArchiveFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WARCError(.cannotCreate, path: path, errno: errno) }
-        return ArchiveFile(path: path, descriptor: descriptor)
+        let file = ArchiveFile(path: path, descriptor: descriptor)
+        let length = lseek(descriptor, 0, SEEK_END)
+        guard length >= 0 else { throw WARCError(.cannotCreate, path: path, errno: errno) }
+        file.end = Int(length)
+        return file
     }
 
     /// Opens `path` for reading.
@@ -47,6 +55,7 @@ final class ArchiveFile {
             }
             written += result
         }
+        end += written
     }
 
     /// Reads up to `count` bytes and appends them to `buffer`; returns how many, 0 at the end of the file.

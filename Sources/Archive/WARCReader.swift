@@ -13,12 +13,17 @@ public final class WARCReader {
 
     /// Opens `path`; gzip is recognised by its magic bytes, not by the file name.
     ///
-    /// - Parameter maxRecordBytes: the largest record accepted, a guard against a corrupt
-    ///   `Content-Length` asking for all memory.
-    public init(path: String, maxRecordBytes: Int = 1 << 30) throws(WARCError) {
+    /// - Parameters:
+    ///   - offset: where to start reading: the start of a record, for a `.warc.gz` the start of
+    ///     its gzip member, such as ``WARCRecord/offset`` or what ``WARCWriter/append(_:)`` returned.
+    ///   - maxRecordBytes: the largest record accepted, a guard against a corrupt
+    ///     `Content-Length` asking for all memory.
+    public init(path: String, offset: Int = 0, maxRecordBytes: Int = 1 << 30) throws(WARCError) {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
-        stream = try DecodedStream(file: ArchiveFile.forReading(path))
+        let file = try ArchiveFile.forReading(path)
+        if offset > 0 { try file.seek(to: offset) }
+        stream = try DecodedStream(file: file, start: offset)
     }
 
     /// The next record, or nil at the end of the file.
@@ -85,7 +90,9 @@ private final class DecodedStream {
     private var input: [UInt8] = []
     private var inputPosition = 0
     /// File offset of `input[inputPosition]`.
-    private var fileOffset = 0
+    private var fileOffset: Int
+    /// File offset of the first byte read.
+    private let start: Int
     private var fileEnded = false
     /// Whether the inflater is inside a member that has not ended yet.
     private var inMember = false
@@ -95,14 +102,18 @@ private final class DecodedStream {
     /// Decoded offset of `buffer[0]`.
     private var bufferBase = 0
     /// (decoded offset, file offset) where each gzip member starts, oldest first; trimmed as records pass.
-    private var memberStarts: [(decoded: Int, file: Int)] = [(0, 0)]
+    private var memberStarts: [(decoded: Int, file: Int)]
     /// Where zlib writes before the bytes join `buffer`; reused because zeroing it costs.
     private var inflated = [UInt8](repeating: 0, count: chunk)
 
     private static let chunk = 64 * 1024
 
-    init(file: ArchiveFile) throws(WARCError) {
+    /// Reads `file` from its current position, which is the file offset `start`.
+    init(file: ArchiveFile, start: Int) throws(WARCError) {
         self.file = file
+        self.start = start
+        fileOffset = start
+        memberStarts = [(0, start)]
         _ = try file.read(appendingTo: &input, count: Self.chunk)
         if input.count >= 2 && input[0] == 0x1f && input[1] == 0x8b {
             do {
@@ -113,7 +124,7 @@ private final class DecodedStream {
         } else {
             inflater = nil
             buffer = input
-            fileOffset = input.count
+            fileOffset = start + input.count
             input = []
         }
     }
@@ -124,7 +135,7 @@ private final class DecodedStream {
     /// The file offset where the gzip member holding decoded offset `decoded` starts (for a plain
     /// file, `decoded` itself). Forgets members before it: records are read forwards.
     func fileOffset(ofDecoded decoded: Int) -> Int {
-        guard inflater != nil else { return decoded }
+        guard inflater != nil else { return start + decoded }
         while memberStarts.count > 1 && memberStarts[1].decoded <= decoded { memberStarts.removeFirst() }
         return memberStarts[0].file
     }

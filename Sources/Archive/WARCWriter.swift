@@ -36,6 +36,8 @@ public final class WARCWriter: Sendable {
     /// One page's records, compressed into gzip members and ready for ``append(_:)``.
     public struct PreparedRecords: Sendable {
         let bytes: [UInt8]
+        /// Where in `bytes` the member of the page's (last) `response` or `resource` record starts.
+        let responseStart: Int
         /// The IDs of the records.
         public let ids: ArchivedIDs
         /// The SHA-256 of the page's body, which its payload digest holds: callers that keep a
@@ -89,7 +91,8 @@ public final class WARCWriter: Sendable {
                 HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
             ],
             block: [Array(fields.utf8)])
-        try append(try compress([warcinfo]))
+        let bytes = try compress([warcinfo])
+        try output.withLock { (output) throws(WARCError) in try output.file.writeAll(bytes) }
     }
 
     /// Appends the records for one fetched page and returns their IDs.
@@ -124,7 +127,9 @@ public final class WARCWriter: Sendable {
                 bytes += try prepare(response, userAgent: userAgent, requestHeaders: requestHeaders, method: method).bytes
             }
             let last = try prepare(final, userAgent: userAgent, requestHeaders: requestHeaders, method: method)
-            return PreparedRecords(bytes: bytes + last.bytes, ids: last.ids, bodySHA256: last.bodySHA256)
+            return PreparedRecords(
+                bytes: bytes + last.bytes, responseStart: bytes.count + last.responseStart, ids: last.ids,
+                bodySHA256: last.bodySHA256)
         }
         let date = WARCDate.format(page.fetchedAt.addingTimeInterval(-max(0, page.duration)))
         let common = [
@@ -140,7 +145,8 @@ public final class WARCWriter: Sendable {
                 type: "resource", id: responseID, fields: common, blockDigest: bodyDigest, payloadDigest: nil,
                 contentType: page.contentType ?? "application/octet-stream", block: [page.body])
             return PreparedRecords(
-                bytes: try compress([resource]), ids: ArchivedIDs(request: nil, response: responseID), bodySHA256: bodyDigest)
+                bytes: try compress([resource]), responseStart: 0, ids: ArchivedIDs(request: nil, response: responseID),
+                bodySHA256: bodyDigest)
         }
         let requestID = Self.newRecordID()
         let requestBlock = HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)
@@ -155,18 +161,23 @@ public final class WARCWriter: Sendable {
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
             blockDigest: Digest.sha256(responseHead, page.body), payloadDigest: bodyDigest,
             contentType: "application/http; msgtype=response", block: [responseHead, page.body])
+        var bytes = try compress([request])
+        let responseStart = bytes.count
+        bytes += try compress([response])
         return PreparedRecords(
-            bytes: try compress([request, response]), ids: ArchivedIDs(request: requestID, response: responseID),
+            bytes: bytes, responseStart: responseStart, ids: ArchivedIDs(request: requestID, response: responseID),
             bodySHA256: bodyDigest)
     }
 
-    /// Appends prepared records with one `write`.
-    public func append(_ prepared: PreparedRecords) throws(WARCError) {
-        try append(prepared.bytes)
-    }
-
-    private func append(_ bytes: [UInt8]) throws(WARCError) {
-        try output.withLock { (output) throws(WARCError) in try output.file.writeAll(bytes) }
+    /// Appends prepared records with one `write` and returns the file offset of the page's
+    /// `response` (or `resource`) record, where a ``WARCReader`` can read its body back.
+    @discardableResult
+    public func append(_ prepared: PreparedRecords) throws(WARCError) -> Int {
+        try output.withLock { (output) throws(WARCError) in
+            let start = output.file.end
+            try output.file.writeAll(prepared.bytes)
+            return start + prepared.responseStart
+        }
     }
 
     /// Makes everything written so far durable. The corresponding C function is `fsync`.

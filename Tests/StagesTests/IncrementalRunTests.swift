@@ -78,6 +78,35 @@ struct IncrementalRunTests {
         }
     }
 
+    @Test("Stage by stage over HTTP, extract reads each body back from its response record, after a redirect and after a second fetch into the folder")
+    func stagedBodiesFromWARC() throws {
+        let server = try LocalHTTPServer(routes: [
+            "/moved": .redirect(to: "/plain"),
+            "/plain": .html(Self.article.replacingOccurrences(of: "court", with: "tribunal")),
+            "/dated": .html(Self.article.replacingOccurrences(of: "Vilnius", with: "Almaty")),
+        ])
+        defer { server.stop() }
+        try withRunFolder { folder in
+            let seeds = try writeSeeds(["/moved", "/dated"].map(server.url), in: folder)
+            let whole = RunFolder(path: folder.appendingPathComponent("whole").path)
+            _ = try testPipeline().run(seeds: seeds, out: whole)
+            let expected = try readLines(whole.documents).compactMap { $0["text"] as? String }
+            #expect(expected.count == 2)
+            var forced = testPipeline()
+            forced.options.force = true
+            let staged = RunFolder(path: folder.appendingPathComponent("staged").path)
+            // Twice: the second fetch appends to the first one's WARC file or starts one of its own.
+            for _ in 0..<2 {
+                _ = try forced.fetch(seeds: seeds, out: staged)
+                _ = try forced.extract(from: staged, out: staged)
+                _ = try forced.load(from: staged, out: staged)
+                #expect(try readLines(staged.documents).compactMap { $0["text"] as? String } == expected)
+            }
+            let lines = try readLines(staged.fetchedPages)
+            #expect(lines.allSatisfy { $0["body_record"] != nil && $0["body_file"] == nil })
+        }
+    }
+
     @Test("A second command on a folder in use is refused with a clear message")
     func lockRefusesSecondRun() throws {
         try withRunFolder { folder in

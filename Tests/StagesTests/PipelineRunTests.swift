@@ -61,15 +61,20 @@ struct PipelineRunTests {
         }
     }
 
-    @Test("Stage by stage gives the same results as one run, and loading again gives the same files")
-    func stagedEqualsRun() throws {
+    @Test(
+        "Stage by stage gives the same results as one run, and loading again gives the same files, with bodies read back from the WARC file or from body files",
+        arguments: [true, false])
+    func stagedEqualsRun(warc: Bool) throws {
         try withRunFolder { folder in
             let seeds = try seeds(in: folder)
-            let pipeline = testPipeline()
+            var pipeline = testPipeline()
+            pipeline.options.warc = warc
             let whole = RunFolder(path: folder.appendingPathComponent("whole").path)
             _ = try pipeline.run(seeds: seeds, out: whole)
             let staged = RunFolder(path: folder.appendingPathComponent("staged").path)
             _ = try pipeline.fetch(seeds: seeds, out: staged)
+            let bodies = (try? FileManager.default.contentsOfDirectory(atPath: staged.bodiesFolder.path)) ?? []
+            #expect(bodies.isEmpty == warc)
             _ = try pipeline.extract(from: staged, out: staged)
             _ = try pipeline.load(from: staged, out: staged)
             for file in [\RunFolder.documents, \.entities, \.failures] {
@@ -113,10 +118,12 @@ struct PipelineRunTests {
             }
             let seeds = try writeSeeds(urls, in: folder)
             let out = RunFolder(path: folder.appendingPathComponent("out").path)
-            // A folder where the third page's body file goes makes storing that page fail.
+            // A folder where the third page's body file goes makes storing that page fail (body
+            // files are written when no WARC file keeps the bodies).
             let blocked = out.body(id: Seed(index: 2, url: urls[2]).id)
             try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
-            let pipeline = testPipeline()
+            var pipeline = testPipeline()
+            pipeline.options.warc = false
             let error = #expect(throws: StageError.self) {
                 _ = command == "run" ? try pipeline.run(seeds: seeds, out: out) : try pipeline.fetch(seeds: seeds, out: out)
             }

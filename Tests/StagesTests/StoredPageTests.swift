@@ -31,14 +31,23 @@ struct StoredPageTests {
         ),
     ]
 
-    @Test("The hand-written line of pages.ndjson is byte for byte what the NDJSON encoder writes", arguments: pages.indices)
-    func lineMatchesTheEncoder(index: Int) throws {
+    static let bodies = [
+        StoredPage.Body(file: "fetch/bodies/0123456789abcdef.body"),
+        StoredPage.Body(record: StoredPage.BodyRecord(file: "warc/pipeline-20261129120000.warc.gz", offset: 123_456)),
+        StoredPage.Body(),
+    ]
+
+    @Test(
+        "The hand-written line of pages.ndjson is byte for byte what the NDJSON encoder writes",
+        arguments: pages.indices, bodies.indices)
+    func lineMatchesTheEncoder(index: Int, bodyIndex: Int) throws {
         let (page, change) = Self.pages[index]
-        let stored = StoredPage(page: page, change: change, bodyFile: "fetch/bodies/\(page.seed.id).body")
+        let stored = StoredPage(page: page, change: change, body: Self.bodies[bodyIndex])
         var expected = [UInt8](try NDJSON.encoder().encode(stored))
         expected.append(0x0A)
         #expect(String(decoding: stored.jsonLine, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         let decoded = try JSONDecoder().decode(StoredPage.self, from: Data(stored.jsonLine.dropLast()))
         #expect(decoded.change == change && decoded.headers == page.headers && decoded.url == page.seed.url)
+        #expect(decoded.bodyFile == stored.bodyFile && decoded.bodyRecord == stored.bodyRecord)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// The files a run keeps in its output folder.
 ///
 /// ```
-/// DIR/fetch/pages.ndjson      one line per fetched page (status, headers, body file)
-/// DIR/fetch/bodies/ID.body    the decoded body bytes of each page
+/// DIR/fetch/pages.ndjson      one line per fetched page (status, headers, where its body is)
+/// DIR/fetch/bodies/ID.body    the decoded body bytes of each page, when no WARC file keeps them
 /// DIR/fetch/failures.ndjson   seeds that did not give a page
 /// DIR/warc/pipeline-TIME.warc.gz   every response as WARC/1.1 records
 /// DIR/extract/documents.ndjson, failures.ndjson, unchanged.ndjson   what `pipeline extract` leaves

@@ -1,9 +1,25 @@
+import Archive
 import Foundation
 import Load
 import PipelineModel
 
-/// A fetched page as `fetch/pages.ndjson` keeps it; the body is in a file of its own.
+/// A fetched page as `fetch/pages.ndjson` keeps it; the body is in its WARC response record or,
+/// when the run keeps no WARC files, in a file of its own.
 struct StoredPage: Codable {
+    /// Where a page's body is stored: one of the two, or neither for a 304 answer.
+    struct Body {
+        var file: String?
+        var record: BodyRecord?
+    }
+
+    /// A WARC record holding a page's body.
+    struct BodyRecord: Codable, Equatable {
+        /// The WARC file, relative to the run folder.
+        var file: String
+        /// Where the record (its gzip member) starts in the file.
+        var offset: Int
+    }
+
     var index: Int
     var id: String
     var url: String
@@ -13,7 +29,9 @@ struct StoredPage: Codable {
     var fetchedAt: String
     var duration: Double
     /// The body file, relative to the run folder.
-    var bodyFile: String
+    var bodyFile: String?
+    /// The response record holding the body.
+    var bodyRecord: BodyRecord?
     var bodyBytes: Int
     /// What the incremental run made of the page.
     var change: PageChange
@@ -25,11 +43,12 @@ struct StoredPage: Codable {
         case fetchedAt = "fetched_at"
         case duration
         case bodyFile = "body_file"
+        case bodyRecord = "body_record"
         case bodyBytes = "body_bytes"
         case change
     }
 
-    init(page: FetchedPage, change: PageChange, bodyFile: String) {
+    init(page: FetchedPage, change: PageChange, body: Body) {
         self.change = change
         index = page.seed.index
         id = page.seed.id
@@ -39,7 +58,8 @@ struct StoredPage: Codable {
         headers = page.headers
         fetchedAt = Timestamp.format(page.fetchedAt)
         duration = page.duration
-        self.bodyFile = bodyFile
+        bodyFile = body.file
+        bodyRecord = body.record
         bodyBytes = page.body.count
     }
 
@@ -49,6 +69,12 @@ struct StoredPage: Codable {
         var json = JSONLine()
         json.field("body_bytes", bodyBytes)
         json.field("body_file", bodyFile)
+        if let bodyRecord {
+            json.object("body_record") { json in
+                json.field("file", bodyRecord.file)
+                json.field("offset", bodyRecord.offset)
+            }
+        }
         json.object("change") { change.write(to: &$0) }
         json.field("duration", duration)
         json.field("fetched_at", fetchedAt)
@@ -66,14 +92,32 @@ struct StoredPage: Codable {
 
     /// The page with its body read back from `folder`.
     func page(in folder: URL) throws(StageError) -> FetchedPage {
-        let file = folder.appendingPathComponent(bodyFile)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw StageError("Cannot read the stored body \(file.path) of \(url).")
-        }
-        return FetchedPage(
+        FetchedPage(
             seed: Seed(index: index, url: url), finalURL: finalURL, status: status, headers: headers,
-            body: [UInt8](data), fetchedAt: Timestamp.parse(fetchedAt) ?? Date(timeIntervalSince1970: 0),
+            body: try body(in: folder), fetchedAt: Timestamp.parse(fetchedAt) ?? Date(timeIntervalSince1970: 0),
             duration: duration)
+    }
+
+    private func body(in folder: URL) throws(StageError) -> [UInt8] {
+        if let bodyFile {
+            let file = folder.appendingPathComponent(bodyFile)
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw StageError("Cannot read the stored body \(file.path) of \(url).")
+            }
+            return [UInt8](data)
+        }
+        guard let bodyRecord else { throw StageError("No body of \(url) is stored (its status is \(status)).") }
+        let file = folder.appendingPathComponent(bodyRecord.file).path
+        do throws(WARCError) {
+            guard let record = try WARCReader(path: file, offset: bodyRecord.offset).next() else {
+                throw WARCError(.truncated, path: file, offset: bodyRecord.offset, detail: "no record starts there")
+            }
+            // The fetcher's decoded body, as the writer stored it: its codings are only named in
+            // X-Original- headers, so reading it back decodes nothing.
+            return record.type == "resource" ? record.block : try ArchivedResponse(record).body
+        } catch {
+            throw StageError("Cannot read the stored body of \(url): \(error.description)")
+        }
     }
 }
 

@@ -9,21 +9,24 @@ import StateStore
 import Glibc
 #endif
 
-/// Writes what the fetch stage got under `DIR/fetch/`: page records, body files and failures,
-/// and every response as WARC records under `DIR/warc/`.
+/// Writes what the fetch stage got under `DIR/fetch/`: page records and failures, and every
+/// response as WARC records under `DIR/warc/`. A page's line says where its body is: in its
+/// response record, or, when no WARC file is kept, in a body file of its own.
 final class FetchArchiveWriter {
     /// `DIR/fetch/bodies`, as a path: made into a URL once per page, it cost more than the write.
     private let bodiesPath: String
     private let pages: NDJSONWriter
     private let failures: NDJSONWriter
     private let warc: WARCWriter?
+    /// The WARC file relative to the run folder, as page lines name it.
+    private let warcFile: String
     /// Does the work of archiving a page that needs no order, on any thread.
     let preparer: ArchivePreparer
 
     /// `append` continues the files of an interrupted run; `warc` false keeps no WARC files.
     init(folder: RunFolder, append: Bool = false, warc: Bool, userAgent: String) throws(StageError) {
         bodiesPath = folder.bodiesFolder.path
-        try RunFolder.create(folder.bodiesFolder)
+        try RunFolder.create(warc ? folder.fetchFolder : folder.bodiesFolder)
         pages = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchedPages, append: append) }
         failures = try wrap { () throws(LoadError) in try NDJSONWriter(url: folder.fetchFailures, append: append) }
         if warc {
@@ -34,20 +37,26 @@ final class FetchArchiveWriter {
         } else {
             self.warc = nil
         }
+        warcFile = self.warc.map { "warc/" + ($0.path as NSString).lastPathComponent } ?? ""
         preparer = ArchivePreparer(warc: self.warc, userAgent: userAgent)
     }
 
     /// Writes a page prepared by ``preparer``, with what the incremental run made of it.
+    ///
+    /// The body goes first, to the WARC file or a body file, and the page's line after it, so that
+    /// a line never names a body that a kill cut short. A 304 answer has no body to store.
     func write(_ page: FetchedPage, change: PageChange, records: WARCWriter.PreparedRecords?) throws(StageError) {
-        let name = page.seed.id + ".body"
-        if page.status != 304 {
-            try BodyFile.write(page.body, to: bodiesPath + "/" + name)
-        }
-        let stored = StoredPage(page: page, change: change, bodyFile: "fetch/bodies/" + name)
-        try wrap { () throws(LoadError) in try pages.writeLine(stored.jsonLine) }
+        var body = StoredPage.Body()
         if let records, let warc {
-            try wrap { () throws(WARCError) in try warc.append(records) }
+            let offset = try wrap { () throws(WARCError) in try warc.append(records) }
+            if page.status != 304 { body.record = StoredPage.BodyRecord(file: warcFile, offset: offset) }
+        } else if page.status != 304 {
+            let name = page.seed.id + ".body"
+            try BodyFile.write(page.body, to: bodiesPath + "/" + name)
+            body.file = "fetch/bodies/" + name
         }
+        let stored = StoredPage(page: page, change: change, body: body)
+        try wrap { () throws(LoadError) in try pages.writeLine(stored.jsonLine) }
     }
 
     func write(_ failure: Failure) throws(StageError) {

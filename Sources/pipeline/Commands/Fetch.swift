@@ -7,8 +7,9 @@ extension PipelineCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fetch every seed URL and store the pages under OUT/fetch/ for `pipeline extract`.",
             discussion: """
-                Writes OUT/fetch/pages.ndjson (status, headers and final URL of each page), \
-                OUT/fetch/bodies/ID.body (the decoded bytes), OUT/fetch/failures.ndjson and \
+                Writes OUT/fetch/pages.ndjson (status, headers and final URL of each page, and where \
+                its body is), OUT/warc/*.warc.gz (the responses, bodies included; with --no-warc the \
+                decoded bytes go to OUT/fetch/bodies/ID.body instead), OUT/fetch/failures.ndjson and \
                 OUT/fetch/stats.json.
                 """
         )
