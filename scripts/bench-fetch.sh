@@ -8,9 +8,9 @@
 # written to a file of its own (curl-files). Prints pages per second of each and the ratios to curl.
 #
 # The comparison: `curl` to /dev/null is the cost of fetching alone, the figure the fetcher should
-# reach. `pipeline fetch` also stores every page (a body file, a line of pages.ndjson, a state store
-# row, and a gzip-compressed WARC request and response with SHA-1 and SHA-256 digests), so
-# curl-files, which pays for the body files but none of the rest, is the nearer like for like.
+# reach. `pipeline fetch` also stores every page (a gzip-compressed WARC request and response with
+# SHA-256 digests, a line of pages.ndjson naming the response record, state store rows), so
+# curl-files, which writes each body to a file but pays for none of the rest, is the nearer like for like.
 # -o puts the run folders elsewhere (-o /dev/shm keeps the disk out of the figures).
 #
 # Usage: scripts/bench-fetch.sh [-n PAGES] [-c CONCURRENCY] [-r ROUNDS] [-H HOSTS] [-o DIR] [--no-build]
