@@ -22,11 +22,17 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
-        // Only Archive/Zlib imports CZlib, only Digests imports CLibCrypto, only StateStore/SQLite imports CSQLite.
+        // Only Archive/Gzip imports CZlib and CLibDeflate, only Digests imports CLibCrypto, only
+        // StateStore/SQLite imports CSQLite.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         .systemLibrary(
             name: "CLibCrypto",
@@ -73,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "Archive",
-            dependencies: ["CZlib", "Digests", "PipelineModel"]
+            dependencies: ["CLibDeflate", "CZlib", "Digests", "PipelineModel"]
         ),
         .target(
             name: "StateStore",

@@ -22,7 +22,7 @@ public final class WARCWriter: Sendable {
     public let repairNote: String?
     /// The open file; every use goes through `withLock`.
     private let output: Locked<Output>
-    /// Deflaters not in use, so that preparing pages on several threads does not set up zlib for each page.
+    /// Deflaters not in use, so that preparing pages on several threads does not set up a compressor for each page.
     private let spareDeflaters: Locked<[GzipMemberDeflater]>
 
     private final class Output {
@@ -192,7 +192,7 @@ public final class WARCWriter: Sendable {
     }
 
     /// A record to compress: its fields, and its block in one or two pieces (an HTTP head and the
-    /// page's body), so that the body is hashed and compressed where it is rather than copied.
+    /// page's body), so that the body is hashed where it is rather than copied.
     private struct RecordToWrite {
         var type: String
         var headers: [HTTPHeader]

@@ -101,3 +101,15 @@ final class Inflater {
         return result
     }
 }
+
+/// A zlib call returned an error status.
+struct ZlibFailure: Error, Sendable, CustomStringConvertible {
+    var status: Int32
+    /// zlib's own message (`z_stream.msg`), when it set one.
+    var message: String?
+
+    var description: String {
+        if let message { return "zlib error \(status) (\(message))" }
+        return "zlib error \(status)"
+    }
+}
