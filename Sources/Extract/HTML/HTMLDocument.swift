@@ -10,8 +10,8 @@ struct HTMLAttribute: Sendable {
 struct HTMLNode: Sendable {
     /// Lowercase tag name for elements, empty for text.
     var name: String
-    /// Decoded text for text nodes, empty for elements.
-    var text: String
+    /// Where the decoded text of a text node lies in ``HTMLDocument/textBytes`` (empty for elements).
+    var textRange: Range<Int>
     var attributes: [HTMLAttribute]
     var parent: Int
     /// True for text and for elements that flow within a line (``HTMLDocument/inlineTags``), worked out
@@ -40,6 +40,9 @@ struct HTMLDocument: Sendable {
     static let none = -1
 
     private(set) var nodes: [HTMLNode]
+    /// The UTF-8 text of all text nodes end to end (see ``HTMLNode/textRange``): one buffer instead of a
+    /// `String` per text node, which cost an allocation, a UTF-8 check and a release for each of them.
+    let textBytes: [UInt8]
     /// For each node, one past its last descendant (see ``subtreeEnd(of:)``).
     private(set) var subtreeEnds: [Int] = []
     /// The elements of each tag name in document order (the document itself under its name), so that
@@ -52,10 +55,25 @@ struct HTMLDocument: Sendable {
     }
 
     /// A document from the nodes ``HTMLTreeBuilder`` built.
-    init(nodes: [HTMLNode], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
+    init(nodes: [HTMLNode], textBytes: [UInt8], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
         self.nodes = nodes
+        self.textBytes = textBytes
         self.subtreeEnds = subtreeEnds
         self.elementsByName = elementsByName
+    }
+
+    // MARK: Text
+
+    /// The text of a text node (empty for an element).
+    func text(of index: Int) -> String {
+        withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a text node's text, in place.
+    @inline(__always)
+    func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = nodes[index].textRange
+        return textBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     // MARK: Walking
@@ -120,7 +138,7 @@ struct HTMLDocument: Sendable {
         var writer = CollapsingWriter()
         for position in index..<end {
             if nodes[position].isText {
-                writer.append(nodes[position].text)
+                withText(of: position) { writer.append($0) }
             } else if !nodes[position].isInline {
                 // "Product<br>Management" or "<li>One</li><li>Two</li>" must not run together.
                 writer.separate()

@@ -19,29 +19,20 @@ import Darwin
 struct HTMLTreeBuilder {
     /// The nodes so far, in document order; node 0 is the document.
     private(set) var nodes: [HTMLNode] = [
-        HTMLNode(name: "#document", text: "", attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
+        HTMLNode(name: "#document", textRange: 0..<0, attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
     ]
     /// For each node, its last child so far, to link the next one.
     private var lastChild: [Int] = [HTMLDocument.none]
     /// Open elements, innermost last; ``skipped`` for an element left out with its content.
     private var open: [Int] = []
-    /// Text not yet made a node: it grows while the parser reports text in pieces.
-    private var text: [UInt8] = []
+    /// The text of the text nodes so far, end to end (``HTMLDocument/textBytes``); after
+    /// ``pendingStart`` lies text not yet made a node, which grows while the parser reports it in pieces.
+    private var textBytes: [UInt8] = []
+    private var pendingStart = 0
     /// The replaced body that the pending text stands for, if it is a marker (see ``CondensedInput``).
     private var pendingBody: Int?
     /// Whether `text` is script or style source (libxml2 keeps it apart from text around it).
     private var textIsSource = false
-    /// Runs of blanks met so far (see ``textString()``).
-    private var blankRuns: [BlankRun: String] = [:]
-
-    /// A run of blanks as a dictionary key, hashed as one block of bytes rather than byte by byte.
-    private struct BlankRun: Hashable {
-        var bytes: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
 
     /// What came first among the document's own children; it decides where a late element goes.
     private enum FirstChild {
@@ -116,7 +107,8 @@ struct HTMLTreeBuilder {
         guard let built else { return nil }
         var elementsByName = ["#document": [0]]
         for (name, id) in built.nameIDs { elementsByName[name] = built.elementsByNameID[id] }
-        return HTMLDocument(nodes: built.nodes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
+        return HTMLDocument(
+            nodes: built.nodes, textBytes: built.textBytes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
     }
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
@@ -209,7 +201,7 @@ struct HTMLTreeBuilder {
         let (attributes, classAndID) = attributes(attributeList)
         let index = add(
             HTMLNode(
-                name: name, text: "", attributes: attributes, parent: parent, isInline: element.isInline,
+                name: name, textRange: 0..<0, attributes: attributes, parent: parent, isInline: element.isInline,
                 classAndID: classAndID))
         elementsByNameID[element.id].append(index)
         if case .nothing = firstChild { firstChild = .element(index) }
@@ -230,12 +222,12 @@ struct HTMLTreeBuilder {
         let piece = UnsafeBufferPointer(start: characters, count: Int(length))
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
             // A replaced body must be the whole text of its element: the first and only piece of the run.
-            let marked = isSource && text.isEmpty && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
+            let marked = isSource && textBytes.count == pendingStart && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
             pendingBody = restoration?.take(marked, bodyOf: nodes[parent].name)
             return
         }
         if pendingBody != nil { restoration?.fail() }
-        text.append(contentsOf: piece)
+        textBytes.append(contentsOf: piece)
     }
 
     private mutating func addOtherNode(_ content: UnsafePointer<xmlChar>?, _ more: UnsafePointer<xmlChar>? = nil) {
@@ -246,26 +238,22 @@ struct HTMLTreeBuilder {
 
     /// Makes the pending text a node of the innermost open element.
     mutating func flushText() {
-        guard !text.isEmpty || pendingBody != nil else { return }
+        guard textBytes.count > pendingStart || pendingBody != nil else { return }
         defer {
-            text.removeAll(keepingCapacity: true)
+            pendingStart = textBytes.count
             pendingBody = nil
         }
-        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
-        let content = pendingBody.flatMap { restoration?.original($0) } ?? textString()
-        add(HTMLNode(name: "", text: content, attributes: [], parent: parent, isInline: true, classAndID: ""))
-    }
-
-    /// The pending text as a `String`; runs of blanks too long to be stored inline (the indentation
-    /// between tags, mostly) share one string per distinct run.
-    private mutating func textString() -> String {
-        guard text.count > 15, text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
-            return String(decoding: text, as: UTF8.self)
+        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else {
+            textBytes.removeLast(textBytes.count - pendingStart)
+            return
         }
-        if let known = blankRuns[BlankRun(bytes: text)] { return known }
-        let string = String(decoding: text, as: UTF8.self)
-        blankRuns[BlankRun(bytes: text)] = string
-        return string
+        if let body = pendingBody, let original = restoration?.original(body) {
+            textBytes.removeLast(textBytes.count - pendingStart)
+            textBytes.append(contentsOf: original)
+        }
+        add(HTMLNode(
+            name: "", textRange: pendingStart..<textBytes.count, attributes: [], parent: parent, isInline: true,
+            classAndID: ""))
     }
 
     @discardableResult
@@ -356,7 +344,7 @@ struct HTMLTreeBuilder {
                 let bytes = UnsafeBufferPointer(start: valuePointer, count: Int(xmlStrlen(valuePointer)))
                 if restoration != nil, CondensedInput.containsMarkerByte(bytes) {
                     let restored = restoration?.take(CondensedInput.markerIndex(bytes), bodyOf: nil)
-                    value = restored.flatMap { restoration?.original($0) } ?? ""
+                    value = restored.flatMap { restoration?.original($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
                 } else {
                     value = String(decoding: bytes, as: UTF8.self)
                 }
@@ -457,8 +445,8 @@ private struct Restoration {
     }
 
     /// The replaced content of marker `index`.
-    func original(_ index: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: page[condensed.replaced[index]]), as: UTF8.self)
+    func original(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: page[condensed.replaced[index]])
     }
 
     /// Marks the parse untrusted.

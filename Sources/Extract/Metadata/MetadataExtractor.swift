@@ -423,8 +423,9 @@ struct MetadataExtractor {
             if node.isText {
                 let parentName = document.nodes[node.parent].name
                 if parentName != "script" && parentName != "style" {
-                    pieces.append(node.text)
-                    count += node.text.count
+                    let text = document.text(of: index)
+                    pieces.append(text)
+                    count += text.count
                 }
             }
             index += step
@@ -471,10 +472,10 @@ struct MetadataExtractor {
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
-        for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
+        for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
             // Every label starts with "t" or "f": skip the cleaning of all other short texts.
-            guard MetadataExtractor.mayBeTagLabel(nodes[index].text) else { continue }
-            let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            guard document.withText(of: index, MetadataExtractor.mayBeTagLabel) else { continue }
+            let text = clean(document.text(of: index)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
@@ -491,24 +492,22 @@ struct MetadataExtractor {
     }
 
     /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`.
-    private static func mayBeTagLabel(_ text: String) -> Bool {
-        WhiteSpace.withBytes(text) { buffer in
-            var position = 0
-            while position < buffer.count {
-                let space = WhiteSpace.length(in: buffer, at: position)
-                if space > 0 {
-                    position += space
-                    continue
-                }
-                let byte = buffer[position]
-                if byte == 0x3A {
-                    position += 1
-                    continue
-                }
-                return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
+    private static func mayBeTagLabel(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        while position < buffer.count {
+            let space = WhiteSpace.length(in: buffer, at: position)
+            if space > 0 {
+                position += space
+                continue
             }
-            return false
+            let byte = buffer[position]
+            if byte == 0x3A {
+                position += 1
+                continue
+            }
+            return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
         }
+        return false
     }
 
     // MARK: Language
