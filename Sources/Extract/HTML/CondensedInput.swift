@@ -21,6 +21,12 @@ import Darwin
 /// two parses agree: the parser entered each marker at the byte where the content began and left it at
 /// the delimiter that ends the content too (the closing quote, the first `</script`), so it read the
 /// content the same way and made the same decisions before and after it.
+///
+/// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
+/// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
+/// quoted value up to its closing quote whatever it holds, and no such attribute steers how it builds
+/// the tree, so the rest of the tag and of the page parse the same. ``HTMLTreeBuilder`` leaves the same
+/// attributes out of every parse, condensed or not.
 struct CondensedInput {
     /// The condensed page, ending in a NUL byte for libxml2.
     let bytes: [UInt8]
@@ -39,7 +45,7 @@ struct CondensedInput {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
         var scanner = Scanner(page: page)
         scanner.scan()
-        guard !scanner.replaced.isEmpty else { return nil }
+        guard !scanner.replaced.isEmpty || scanner.dropped else { return nil }
         scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
         scanner.output.append(0)
         return CondensedInput(bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf)
@@ -71,6 +77,8 @@ struct CondensedInput {
         var copiedUpTo = 0
         var replaced: [Range<Int>] = []
         var bodyOf: [String?] = []
+        /// True once an attribute has been left out.
+        var dropped = false
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -152,7 +160,11 @@ struct CondensedInput {
                 }
                 guard let end = find(quote, from: position + 1) else { return nil }
                 let value = (position + 1)..<end
-                if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
+                // libxml2 reads at most 100 bytes of a name, and takes the rest as another attribute.
+                if valuesMayGo, attribute.count < 100,
+                   !HTMLDocument.keepsAttribute(named: UnsafeBufferPointer(rebasing: page[attribute])) {
+                    drop(attribute.lowerBound..<(end + 1))
+                } else if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
                    page[value].allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E && $0 != 0x26) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                     replace(value, bodyOf: nil)
                 }
@@ -200,6 +212,13 @@ struct CondensedInput {
             }
             position = end
             return true
+        }
+
+        /// Leaves out an attribute that extraction never reads, name and quoted value.
+        private mutating func drop(_ range: Range<Int>) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
+            copiedUpTo = range.upperBound
+            dropped = true
         }
 
         private mutating func replace(_ range: Range<Int>, bodyOf tag: String?) {

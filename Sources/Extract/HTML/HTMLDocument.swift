@@ -25,9 +25,10 @@ struct HTMLNode: Sendable {
     /// True for a text node.
     var isText: Bool { name.isEmpty }
 
-    /// The value of an attribute, if present (names are lowercase).
+    /// The value of an attribute, if present (names are lowercase; only ``HTMLDocument/keptAttributes`` are kept).
     func attribute(_ wanted: String) -> String? {
-        attributes.first { $0.name == wanted }?.value
+        assert(HTMLDocument.keptAttributes.contains(wanted), "add \(wanted) to HTMLDocument.keptAttributes")
+        return attributes.first { $0.name == wanted }?.value
     }
 }
 
@@ -123,6 +124,29 @@ struct HTMLDocument: Sendable {
             if indices[middle] < bound { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// The attributes that the extract stage reads; the parser leaves out all others (most of a page's
+    /// attributes: links, image sources, sizes, data for scripts), which spares their parsing and copies.
+    /// Reading another attribute means adding its name here.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-controls", "type", "rel",
+        "content", "property", "name", "http-equiv", "datetime", "pubdate", "lang", "xml:lang",
+    ]
+
+    /// ``keptAttributes`` as bytes, by length.
+    private static let keptAttributeBytes: [[[UInt8]]] = {
+        var byLength = [[[UInt8]]](repeating: [], count: (keptAttributes.map(\.utf8.count).max() ?? 0) + 1)
+        for name in keptAttributes { byLength[name.utf8.count].append(Array(name.utf8)) }
+        return byLength
+    }()
+
+    /// True if the attribute name (ASCII letters in any case) is one of ``keptAttributes``.
+    static func keepsAttribute(named name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count < keptAttributeBytes.count else { return false }
+        return keptAttributeBytes[name.count].contains { kept in
+            kept.indices.allSatisfy { kept[$0] == (name[$0] >= 0x41 && name[$0] <= 0x5A ? name[$0] | 0x20 : name[$0]) }
+        }
     }
 
     /// Elements that flow within a line of text; every other element separates words.

@@ -61,6 +61,8 @@ struct HTMLTreeBuilder {
         var name: String
         /// True for `class` and `id`, which make up ``HTMLNode/classAndID``.
         var isClassOrID: Bool
+        /// False for attributes left out (see ``HTMLDocument/keptAttributes``).
+        var isKept: Bool
     }
 
     /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
@@ -336,9 +338,11 @@ struct HTMLTreeBuilder {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
                 let raw = String(cString: namePointer)
                 let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
-                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id")
+                let isKept = WhiteSpace.withBytes(lowered, HTMLDocument.keepsAttribute)
+                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id", isKept: isKept)
                 attributeNames.remember(name, for: namePointer, dictionary: dictionary)
             }
+            guard name.isKept else { continue }
             let value: String
             if let valuePointer {
                 let bytes = UnsafeBufferPointer(start: valuePointer, count: Int(xmlStrlen(valuePointer)))
