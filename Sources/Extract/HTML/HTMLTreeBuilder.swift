@@ -223,6 +223,13 @@ struct HTMLTreeBuilder {
         }
         let piece = UnsafeBufferPointer(start: characters, count: Int(length))
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
+            if !isSource, let run = restoration?.take(CondensedInput.markerIndex(piece), bodyOf: CondensedInput.textRun),
+               let original = restoration?.original(run) {
+                // A replaced run of text is a whole piece, wherever it lies in the text.
+                if pendingBody != nil { restoration?.fail() }
+                textBytes.append(contentsOf: original)
+                return
+            }
             // A replaced body must be the whole text of its element: the first and only piece of the run.
             let marked = isSource && textBytes.count == pendingStart && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
             pendingBody = restoration?.take(marked, bodyOf: nodes[parent].name)
