@@ -378,7 +378,7 @@ struct HTMLTreeBuilder {
     private static func classAndID(_ attributes: [HTMLAttribute], first: Int, count: Int) -> String {
         // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
         let firstValue = attributes[first].value
-        if count == 1, WhiteSpace.withBytes(firstValue, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+        if count == 1, WhiteSpace.withBytes(firstValue, isLowercaseASCII) {
             return firstValue
         }
         var bytes: [UInt8] = []
@@ -386,12 +386,19 @@ struct HTMLTreeBuilder {
             if !bytes.isEmpty { bytes.append(0x20) }
             let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
                 guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
-                bytes.append(contentsOf: buffer.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                bytes.reserveCapacity(bytes.count + buffer.count)
+                for byte in buffer { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
                 return true
             }
             if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True if the bytes are ASCII without capital letters.
+    private static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+        return true
     }
 }
 

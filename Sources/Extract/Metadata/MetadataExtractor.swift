@@ -36,7 +36,8 @@ struct MetadataExtractor {
             }
         }
         for index in document.elements(named: "script") {
-            guard document.nodes[index].attribute("type")?.lowercased().contains("ld+json") == true else { continue }
+            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercased())
+            else { continue }
             let text = document.plainText(of: index)
             guard let data = text.data(using: .utf8),
                   let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
