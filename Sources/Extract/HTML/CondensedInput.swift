@@ -91,9 +91,6 @@ struct CondensedInput {
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
-        /// False after the start tags `pre`, `textarea` and `listing`, whose first line feed the HTML
-        /// standard drops: their text is left alone.
-        private var textMayFollow = true
 
         init(page: UnsafeBufferPointer<UInt8>) {
             self.page = page
@@ -116,7 +113,7 @@ struct CondensedInput {
                     guard let opened = startTag() else { return }
                     if let body = opened {
                         if !skipBody(of: body) { return }
-                    } else if textMayFollow {
+                    } else {
                         textStart = position
                     }
                 } else if position < count, page[position] == 0x2F, endTag() {  // /
@@ -137,11 +134,7 @@ struct CondensedInput {
             let name = readName()
             var body: StaticString?
             var valuesMayGo = true
-            textMayFollow = true
             switch name.count {
-            case 3: textMayFollow = !isName("pre", name)
-            case 7: textMayFollow = !isName("listing", name)
-            case 8: textMayFollow = !isName("textarea", name)
             case 4: valuesMayGo = !isName("meta", name) && !isName("html", name) && !isName("head", name) && !isName("body", name)
             case 5: body = isName("style", name) ? "style" : nil
             case 6: body = isName("script", name) ? "script" : nil

@@ -86,14 +86,14 @@ struct HTMLTreeBuilder {
             guard let base = page.baseAddress else { return nil }
             if memchr(base, 0, page.count) != nil {
                 // A NUL byte would end a C string early: libxml2 copies the bytes into a buffer of its own.
-                return parse(url: url) { context in
+                return parse(url: url, inputLength: page.count) { context in
                     let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                     _ = htmlCtxtReadMemory(context, characters, Int32(page.count), url, "UTF-8", parseOptions)
                 }
             }
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
-                   parse(url: url, restoring: Restoration(page: page, condensed: condensed)) { context in
+                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed)) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
@@ -101,7 +101,7 @@ struct HTMLTreeBuilder {
             }
             // As a C string, the bytes are parsed where they are, without libxml2's copy and conversion.
             return (bytes + [0]).withUnsafeBufferPointer { input in
-                parse(url: url) { context in
+                parse(url: url, inputLength: page.count) { context in
                     _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                 }
             }
@@ -115,13 +115,16 @@ struct HTMLTreeBuilder {
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
     private static func parse(
-        url: String?, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
+        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
     ) -> HTMLTreeBuilder? {
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
+        // Pages average one node to some hundred bytes: a first guess spares most of the copies of growth.
+        builder.nodes.reserveCapacity(inputLength / 128)
+        builder.lastChild.reserveCapacity(inputLength / 128)
         builder.dictionary = context.pointee.dict
         builder.restoration = restoration
         withUnsafeMutablePointer(to: &builder) { pointer in
