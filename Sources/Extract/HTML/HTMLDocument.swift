@@ -156,6 +156,23 @@ struct HTMLDocument: Sendable {
         "sub", "sup", "time", "tt", "u", "var", "wbr", "acronym", "blink",
     ]
 
+    /// The first byte of ``plainText(of:)``, found without building the text; nil if it is empty.
+    func firstVisibleByte(of index: Int) -> UInt8? {
+        for position in index..<subtreeEnd(of: index) where nodes[position].isText {
+            let found = withText(of: position) { bytes -> UInt8? in
+                var offset = 0
+                while offset < bytes.count {
+                    let space = WhiteSpace.length(in: bytes, at: offset)
+                    if space == 0 { return bytes[offset] }
+                    offset += space
+                }
+                return nil
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
     /// All text below a node, with white space collapsed to single spaces.
     func plainText(of index: Int) -> String {
         let end = subtreeEnd(of: index)

@@ -293,16 +293,20 @@ struct MetadataExtractor {
             }
         }
         // A short block that starts with "By ".
-        for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
+        for index in 1..<nodes.count where !nodes[index].isText && MetadataExtractor.bylineBlocks.contains(nodes[index].name) {
             guard document.subtreeEnd(of: index) - index <= 12 else { continue }
-            // plainText is already collapsed; a byline starts with one of the letters of `bylineName`'s prefixes.
+            // A byline starts with one of the letters of `bylineName`'s prefixes: only such blocks are read.
+            guard let first = document.firstVisibleByte(of: index), MetadataExtractor.bylineInitials.contains(first) else { continue }
             let text = document.plainText(of: index)
-            guard let first = text.utf8.first, MetadataExtractor.bylineInitials.contains(first), text.count < 80,
+            guard text.count < 80,
                   let name = MetadataExtractor.bylineName(text) else { continue }
             if let valid = validAuthor(name) { return valid }
         }
         return nil
     }
+
+    /// Blocks that may hold a byline of their own.
+    private static let bylineBlocks = ["p", "div", "span", "address"]
 
     /// First bytes of the prefixes ``bylineName(_:)`` accepts: B, b, W, P, A.
     private static let bylineInitials: Set<UInt8> = [0x42, 0x62, 0x57, 0x50, 0x41]
@@ -474,7 +478,7 @@ struct MetadataExtractor {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
-            // Every label starts with "t" or "f": skip the cleaning of all other short texts.
+            // Every label starts with "t" or "f" and is short: skip the cleaning of all other short texts.
             guard document.withText(of: index, MetadataExtractor.mayBeTagLabel) else { continue }
             let text = clean(document.text(of: index)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
@@ -492,9 +496,12 @@ struct MetadataExtractor {
         return []
     }
 
-    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`.
+    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`, and at most
+    /// ten characters other than white space and colons follow from it (the longest labels, "tagged with"
+    /// and "filed under", have ten letters; lowering a character never makes it fewer).
     private static func mayBeTagLabel(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var position = 0
+        var characters = 0
         while position < buffer.count {
             let space = WhiteSpace.length(in: buffer, at: position)
             if space > 0 {
@@ -502,13 +509,14 @@ struct MetadataExtractor {
                 continue
             }
             let byte = buffer[position]
-            if byte == 0x3A {
-                position += 1
-                continue
-            }
-            return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
+            position += 1
+            // Colons and the continuation bytes of a character are not counted.
+            if byte == 0x3A || byte & 0xC0 == 0x80 { continue }
+            if characters == 0, !(byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46) { return false }
+            characters += 1
+            if characters > 10 { return false }
         }
-        return false
+        return characters > 0
     }
 
     // MARK: Language
