@@ -254,6 +254,8 @@ struct CondensedInput {
         private mutating func skipBody(of tag: StaticString) -> Bool {
             let start = position
             var end = start
+            // Whether the body holds a `</` of its own, found on the way to its end.
+            var holdsEndTag = false
             while true {
                 guard let slash = find("</", from: end) else { return false }
                 let after = slash + 2
@@ -261,10 +263,11 @@ struct CondensedInput {
                     end = slash
                     break
                 }
+                holdsEndTag = true
                 end = after
             }
             let body = start..<end
-            if body.count >= CondensedInput.minimumLength, !contains("</", in: body),
+            if body.count >= CondensedInput.minimumLength, !holdsEndTag,
                isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
                 replace(body, bodyOf: tag.description)
             }
@@ -341,11 +344,6 @@ struct CondensedInput {
                 from = first + 1
             }
             return nil
-        }
-
-        private func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
-            guard let found = find(text, from: range.lowerBound) else { return false }
-            return found + text.utf8CodeUnitCount <= range.upperBound
         }
 
         private func matches(_ text: StaticString, at start: Int) -> Bool {
