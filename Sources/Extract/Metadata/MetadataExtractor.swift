@@ -47,12 +47,13 @@ struct MetadataExtractor {
     }
 
     /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
-    /// meta value) is returned at once, as Foundation's trimming costs more than the rest of the loop.
-    private static func trimmed(_ text: String, _ characters: CharacterSet) -> String {
+    /// meta value) is returned at once, without even making the character set, as Foundation's trimming
+    /// costs more than the rest of the loop.
+    private static func trimmed(_ text: String, _ characters: @autoclosure () -> CharacterSet) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
             return text
         }
-        return text.trimmingCharacters(in: characters)
+        return text.trimmingCharacters(in: characters())
     }
 
     /// Every metadata field.
