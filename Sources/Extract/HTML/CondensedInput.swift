@@ -19,10 +19,11 @@ import Darwin
 /// between two tags under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
 /// condensed parse only if every marker comes back exactly once, whole and where it was put (a body as
 /// the entire text of its script or style element, a value as an entire attribute value, a run of text
-/// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again as it is. Under that check the
-/// two parses agree: the parser entered each marker at the byte where the content began and left it at
-/// the delimiter that ends the content too (the closing quote, the first `</script`), so it read the
-/// content the same way and made the same decisions before and after it.
+/// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again
+/// as it is. Under that check the two parses agree: the parser entered each marker at the byte where the
+/// content began and left it at the delimiter that ends the content too (the closing quote, the first
+/// `</script`, the next `<`), so it read the content the same way and made the same decisions before
+/// and after it.
 ///
 /// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
 /// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
