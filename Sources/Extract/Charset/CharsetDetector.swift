@@ -146,13 +146,24 @@ enum CharsetDetector {
         bytes.withUnsafeBufferPointer(isValidUTF8)
     }
 
-    /// The same test on a buffer; ASCII runs are skipped eight bytes at a time, as most pages are mostly ASCII.
+    /// The same test on a buffer; ASCII runs are skipped 32 or 8 bytes at a time, as most pages are mostly ASCII.
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         while index < count {
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if index + 32 <= count {
+                let block = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                if block & highBits == 0 {
+                    index += 32
+                    continue
+                }
+            }
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
                 index += 8
                 continue
             }

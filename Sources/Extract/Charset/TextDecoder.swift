@@ -25,7 +25,7 @@ enum TextDecoder {
         switch charset {
         case "utf-8":
             // Valid bytes (nearly every page) are used as they are, without a copy for the check.
-            if input.withUnsafeBufferPointer(CharsetDetector.isValidUTF8) { return Array(input) }
+            if input.withUnsafeBufferPointer(CharsetDetector.isValidUTF8) { return skip == 0 ? body : Array(input) }
             return Array(String(decoding: input, as: UTF8.self).utf8)
         case "windows-1252", "iso-8859-1", "us-ascii":
             // Browsers decode all three as windows-1252 (HTML standard), which only adds printable

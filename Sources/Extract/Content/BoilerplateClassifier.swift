@@ -79,23 +79,26 @@ enum BoilerplateClassifier {
     /// never taken as hidden.
     @inline(__always)
     static func isHidden(_ node: HTMLNode) -> Bool {
-        if node.attribute("role")?.lowercased() == "tabpanel" { return false }
-        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
-        for attribute in node.attributes {
+        // The attributes first: the few hidden elements are the only ones whose names need a search.
+        var hides = false
+        for attribute in node.attributes where !hides {
             switch attribute.name {
             case "hidden":
-                return true
+                hides = true
             case "aria-hidden":
-                if attribute.value.lowercased() == "true" { return true }
+                hides = attribute.value.lowercased() == "true"
             case "style":
-                if styleHides(attribute.value) { return true }
+                hides = styleHides(attribute.value)
             case "type":
-                if node.name == "input", attribute.value.lowercased() == "hidden" { return true }
+                hides = node.name == "input" && attribute.value.lowercased() == "hidden"
             default:
                 continue
             }
         }
-        return false
+        guard hides else { return false }
+        if node.attribute("role")?.lowercased() == "tabpanel" { return false }
+        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
+        return true
     }
 
     private static let displayNone = Array("display:none".utf8)

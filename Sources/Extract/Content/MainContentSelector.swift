@@ -92,7 +92,7 @@ struct MainContentSelector {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
         for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
-            measured[index] = MainContentSelector.measure(nodes[index].text)
+            measured[index] = document.withText(of: index, MainContentSelector.measure)
         }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
@@ -246,44 +246,42 @@ struct MainContentSelector {
         }
     }
 
-    /// Visible characters and commas of a text.
-    static func measure(_ text: String) -> (length: Int, commas: Int) {
-        // On UTF-8 bytes: a scalar is counted at its lead byte; continuation bytes (10xxxxxx) are skipped.
-        WhiteSpace.withBytes(text) { bytes in
-            var length = 0
-            var commaCount = 0
-            var position = 0
-            let count = bytes.count
-            while position < count {
-                let byte = bytes[position]
-                if byte < 0x80 {
-                    if byte > 0x20 {
-                        length += 1
-                        if byte == 0x2C { commaCount += 1 }
-                    }
-                    position += 1
-                    continue
-                }
-                if byte & 0xC0 == 0x80 {
-                    position += 1
-                    continue
-                }
-                let space = WhiteSpace.length(in: bytes, at: position)
-                if space > 0 {
-                    position += space
-                    continue
-                }
-                length += 1
-                // U+060C, U+3001 and U+FF0C: the Arabic, ideographic and full-width commas.
-                if (byte == 0xD8 && position + 1 < count && bytes[position + 1] == 0x8C)
-                    || (byte == 0xE3 && position + 2 < count && bytes[position + 1] == 0x80 && bytes[position + 2] == 0x81)
-                    || (byte == 0xEF && position + 2 < count && bytes[position + 1] == 0xBC && bytes[position + 2] == 0x8C) {
-                    commaCount += 1
+    /// Visible characters and commas of UTF-8 text.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, commas: Int) {
+        // A scalar is counted at its lead byte; continuation bytes (10xxxxxx) are skipped.
+        var length = 0
+        var commaCount = 0
+        var position = 0
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if byte > 0x20 {
+                    length += 1
+                    if byte == 0x2C { commaCount += 1 }
                 }
                 position += 1
+                continue
             }
-            return (length, commaCount)
+            if byte & 0xC0 == 0x80 {
+                position += 1
+                continue
+            }
+            let space = WhiteSpace.length(in: bytes, at: position)
+            if space > 0 {
+                position += space
+                continue
+            }
+            length += 1
+            // U+060C, U+3001 and U+FF0C: the Arabic, ideographic and full-width commas.
+            if (byte == 0xD8 && position + 1 < count && bytes[position + 1] == 0x8C)
+                || (byte == 0xE3 && position + 2 < count && bytes[position + 1] == 0x80 && bytes[position + 2] == 0x81)
+                || (byte == 0xEF && position + 2 < count && bytes[position + 1] == 0xBC && bytes[position + 2] == 0x8C) {
+                commaCount += 1
+            }
+            position += 1
         }
+        return (length, commaCount)
     }
 
     private func linkDensity(_ index: Int) -> Double {

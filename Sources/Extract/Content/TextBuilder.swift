@@ -34,21 +34,14 @@ struct TextBuilder {
     }
 
     /// Whether a line of at least ``repeatedLineLength`` bytes occurs twice: a look at the bytes, by
-    /// hash, so that the usual page without one is not split into lines and hashed as strings.
+    /// hash, so that the usual page without one is not split into lines.
     static func hasRepeatedLongLine(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            var seen: [Int: [Range<Int>]] = [:]
+            var seen = LongLines(buffer)
             var start = 0
             while start < buffer.count {
                 let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
-                if end - start >= repeatedLineLength {
-                    let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                    var hasher = Hasher()
-                    hasher.combine(bytes: UnsafeRawBufferPointer(line))
-                    let key = hasher.finalize()
-                    if seen[key]?.contains(where: { buffer[$0].elementsEqual(line) }) == true { return true }
-                    seen[key, default: []].append(start..<end)
-                }
+                if end - start >= repeatedLineLength, !seen.insert(start..<end) { return true }
                 start = end + 1
             }
             return false
@@ -60,21 +53,53 @@ struct TextBuilder {
 
     /// The text without the second and later copies of a long line, keeping one blank line between paragraphs.
     static func withoutRepeatedLines(_ text: String) -> String {
-        var seen = Set<Substring>()
-        var kept: [Substring] = []
-        var dropped = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.utf8.count >= repeatedLineLength, !seen.insert(line).inserted {
-                dropped = true
-                continue
+        WhiteSpace.withBytes(text) { buffer in
+            var seen = LongLines(buffer)
+            var kept: [Range<Int>] = []
+            var dropped = false
+            var start = 0
+            while start <= buffer.count {
+                let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                defer { start = end + 1 }
+                if end - start >= repeatedLineLength, !seen.insert(start..<end) {
+                    dropped = true
+                    continue
+                }
+                // A dropped paragraph must not leave two blank lines behind.
+                if start == end, kept.last?.isEmpty ?? true { continue }
+                kept.append(start..<end)
             }
-            // A dropped paragraph must not leave two blank lines behind.
-            if line.isEmpty, kept.last?.isEmpty ?? true { continue }
-            kept.append(line)
+            guard dropped else { return text }
+            while kept.last?.isEmpty == true { kept.removeLast() }
+            var output: [UInt8] = []
+            output.reserveCapacity(buffer.count)
+            for (position, line) in kept.enumerated() {
+                if position > 0 { output.append(0x0A) }
+                output.append(contentsOf: buffer[line])
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        guard dropped else { return text }
-        while kept.last?.isEmpty == true { kept.removeLast() }
-        return kept.joined(separator: "\n")
+    }
+
+    /// The long lines of a text met so far, by hash of their bytes, to tell a second copy of one.
+    private struct LongLines {
+        let text: UnsafeBufferPointer<UInt8>
+        private var seen: [Int: [Range<Int>]] = [:]
+
+        init(_ text: UnsafeBufferPointer<UInt8>) {
+            self.text = text
+        }
+
+        /// Adds the line at `range`; false if the same bytes were added before.
+        mutating func insert(_ range: Range<Int>) -> Bool {
+            let line = UnsafeBufferPointer(rebasing: text[range])
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(line))
+            let key = hasher.finalize()
+            if seen[key]?.contains(where: { text[$0].elementsEqual(line) }) == true { return false }
+            seen[key, default: []].append(range)
+            return true
+        }
     }
 
     private mutating func walk(_ document: HTMLDocument, root: Int, excluded: [Bool]) {
@@ -96,9 +121,9 @@ struct TextBuilder {
             }
             if nodes[index].isText {
                 if preformatted > 0 {
-                    appendPreformatted(nodes[index].text)
+                    document.withText(of: index) { appendPreformatted($0) }
                 } else {
-                    append(nodes[index].text)
+                    document.withText(of: index) { append($0) }
                 }
             } else {
                 openElement(nodes[index].name)
@@ -162,10 +187,6 @@ struct TextBuilder {
     }
 
     /// Appends text with runs of white space collapsed; white space at either end becomes a pending space.
-    private mutating func append(_ text: String) {
-        WhiteSpace.withBytes(text) { append($0) }
-    }
-
     private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
             if spaceBefore { request(.space) }
@@ -187,15 +208,13 @@ struct TextBuilder {
     /// Text inside `<pre>`: line breaks kept, other white space runs collapsed.
     ///
     /// A CR LF pair is one character that is not a line feed, so it collapses like other white space.
-    private mutating func appendPreformatted(_ text: String) {
-        WhiteSpace.withBytes(text) { buffer in
-            var lineStart = 0
-            for position in 0..<buffer.count where buffer[position] == 0x0A && !(position > 0 && buffer[position - 1] == 0x0D) {
-                append(UnsafeBufferPointer(rebasing: buffer[lineStart..<position]))
-                request(.line)
-                lineStart = position + 1
-            }
-            append(UnsafeBufferPointer(rebasing: buffer[lineStart..<buffer.count]))
+    private mutating func appendPreformatted(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var lineStart = 0
+        for position in 0..<buffer.count where buffer[position] == 0x0A && !(position > 0 && buffer[position - 1] == 0x0D) {
+            append(UnsafeBufferPointer(rebasing: buffer[lineStart..<position]))
+            request(.line)
+            lineStart = position + 1
         }
+        append(UnsafeBufferPointer(rebasing: buffer[lineStart..<buffer.count]))
     }
 }

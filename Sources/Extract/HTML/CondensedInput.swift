@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A page with its long script and style bodies and long attribute values replaced by short markers,
-/// for libxml2 to parse, and the replaced content to give back when the markers come out of the parser.
+/// A page with its long script and style bodies, long attribute values and runs of text replaced by
+/// short markers, for libxml2 to parse, and the replaced content to give back when the markers come out
+/// of the parser.
 ///
 /// libxml2 2.9's HTML parser spends some 80 instructions on each character of a script body or an
 /// attribute value, and on real pages those are over half of all bytes, so the parse costs more than
@@ -13,21 +14,36 @@ import Darwin
 /// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
 ///
 /// Only content that the parser passes on unchanged is replaced: an attribute value in quotes of
-/// printable ASCII without `&` (no entity to decode), and a script or style body without `</`, control
-/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those). ``HTMLTreeBuilder``
-/// trusts the condensed parse only if every marker comes back exactly once, whole and where it was put
-/// (a body as the entire text of its script or style element, a value as an entire attribute value)
-/// and no DEL shows up anywhere else; otherwise the page is parsed again as it is. Under that check the
-/// two parses agree: the parser entered each marker at the byte where the content began and left it at
-/// the delimiter that ends the content too (the closing quote, the first `</script`), so it read the
-/// content the same way and made the same decisions before and after it.
+/// printable ASCII without `&` (no entity to decode), a script or style body without `</`, control
+/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text
+/// between two tags under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
+/// condensed parse only if every marker comes back exactly once, whole and where it was put (a body as
+/// the entire text of its script or style element, a value as an entire attribute value, a run of text
+/// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again
+/// as it is. Under that check the two parses agree: the parser entered each marker at the byte where the
+/// content began and left it at the delimiter that ends the content too (the closing quote, the first
+/// `</script`, the next `<`), so it read the content the same way and made the same decisions before
+/// and after it.
+///
+/// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
+/// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
+/// quoted value up to its closing quote whatever it holds, and no such attribute steers how it builds
+/// the tree, so the rest of the tag and of the page parse the same. ``HTMLTreeBuilder`` leaves the same
+/// attributes out of every parse, condensed or not.
 struct CondensedInput {
     /// The condensed page, ending in a NUL byte for libxml2.
     let bytes: [UInt8]
     /// Where each replaced piece lies in the original page, by marker index.
     let replaced: [Range<Int>]
-    /// For each replaced piece, the element whose body it is ("script" or "style"), or nil for an attribute value.
+    /// For each replaced piece, the element whose body it is ("script" or "style"), ``textRun`` for a run
+    /// of text, or nil for an attribute value.
     let bodyOf: [String?]
+
+    /// What ``bodyOf`` says of a run of text.
+    static let textRun = "#text"
+    /// Runs of text at least this long are left alone: libxml2 reports text in pieces of 1,000
+    /// characters and may drop a last piece of only white space, which a marker would keep.
+    static let maximumTextLength = 1000
 
     /// The byte that opens and closes a marker.
     static let markerByte: UInt8 = 0x7F
@@ -39,7 +55,7 @@ struct CondensedInput {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
         var scanner = Scanner(page: page)
         scanner.scan()
-        guard !scanner.replaced.isEmpty else { return nil }
+        guard !scanner.replaced.isEmpty || scanner.dropped else { return nil }
         scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
         scanner.output.append(0)
         return CondensedInput(bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf)
@@ -71,6 +87,8 @@ struct CondensedInput {
         var copiedUpTo = 0
         var replaced: [Range<Int>] = []
         var bodyOf: [String?] = []
+        /// True once an attribute has been left out.
+        var dropped = false
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -82,13 +100,25 @@ struct CondensedInput {
 
         mutating func scan() {
             let count = page.count
+            // Where text starts that libxml2 reads as text up to the next `<`: after a start tag, an end
+            // tag or a comment, which it ends at the same `>` as the scan.
+            var textStart: Int?
             while let open = find(0x3C, from: position) {  // <
+                if let start = textStart { condenseText(start..<open) }
+                textStart = nil
                 position = open + 1
                 if matches("!--", at: position) {
                     position = find("-->", from: position + 3).map { $0 + 3 } ?? count
+                    textStart = position
                 } else if position < count, isLetter(page[position]) {
                     guard let opened = startTag() else { return }
-                    if let body = opened, !skipBody(of: body) { return }
+                    if let body = opened {
+                        if !skipBody(of: body) { return }
+                    } else {
+                        textStart = position
+                    }
+                } else if position < count, page[position] == 0x2F, endTag() {  // /
+                    textStart = position
                 }
             }
         }
@@ -152,13 +182,54 @@ struct CondensedInput {
                 }
                 guard let end = find(quote, from: position + 1) else { return nil }
                 let value = (position + 1)..<end
-                if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
+                // libxml2 reads at most 100 bytes of a name, and takes the rest as another attribute.
+                if valuesMayGo, attribute.count < 100,
+                   !HTMLDocument.keepsAttribute(named: UnsafeBufferPointer(rebasing: page[attribute])) {
+                    drop(attribute.lowerBound..<(end + 1))
+                } else if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
                    page[value].allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E && $0 != 0x26) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                     replace(value, bodyOf: nil)
                 }
                 position = end + 1
             }
             return nil
+        }
+
+        /// Reads an end tag after its `<` in the plain form `/name>`, with blanks allowed before the `>`;
+        /// false (and the position left inside the tag) for any other form.
+        private mutating func endTag() -> Bool {
+            position += 1
+            guard position < page.count, isNameStart(page[position]) else { return false }
+            let name = readName()
+            guard name.count < 100 else { return false }
+            skipBlanks()
+            guard position < page.count, page[position] == 0x3E else { return false }  // >
+            position += 1
+            return true
+        }
+
+        /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
+        /// too short or too long, with a visible character (text of only white space may be dropped), no
+        /// `&` (an entity to decode) and none of the characters that ``isPlainBody(_:)`` rules out, all
+        /// checked in one pass.
+        private mutating func condenseText(_ run: Range<Int>) {
+            guard run.count >= CondensedInput.minimumLength, run.count < CondensedInput.maximumTextLength else { return }
+            var visible = false
+            var position = run.lowerBound
+            while position < run.upperBound {
+                let byte = page[position]
+                if byte <= 0x20 {
+                    guard isBlank(byte) else { return }
+                } else {
+                    if byte == 0x26 { return }  // &
+                    if byte == 0xEF, position + 2 < run.upperBound, page[position + 1] == 0xBF, page[position + 2] >= 0xBE {
+                        return
+                    }
+                    visible = true
+                }
+                position += 1
+            }
+            if visible { replace(run, bodyOf: CondensedInput.textRun) }
         }
 
         /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
@@ -184,6 +255,8 @@ struct CondensedInput {
         private mutating func skipBody(of tag: StaticString) -> Bool {
             let start = position
             var end = start
+            // Whether the body holds a `</` of its own, found on the way to its end.
+            var holdsEndTag = false
             while true {
                 guard let slash = find("</", from: end) else { return false }
                 let after = slash + 2
@@ -191,10 +264,11 @@ struct CondensedInput {
                     end = slash
                     break
                 }
+                holdsEndTag = true
                 end = after
             }
             let body = start..<end
-            if body.count >= CondensedInput.minimumLength, !contains("</", in: body),
+            if body.count >= CondensedInput.minimumLength, !holdsEndTag,
                isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
                 replace(body, bodyOf: tag.description)
             }
@@ -202,10 +276,23 @@ struct CondensedInput {
             return true
         }
 
+        /// Leaves out an attribute that extraction never reads, name and quoted value.
+        private mutating func drop(_ range: Range<Int>) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
+            copiedUpTo = range.upperBound
+            dropped = true
+        }
+
         private mutating func replace(_ range: Range<Int>, bodyOf tag: String?) {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
             output.append(CondensedInput.markerByte)
-            output.append(contentsOf: String(replaced.count).utf8)
+            let index = replaced.count
+            var divisor = 1
+            while divisor <= index / 10 { divisor *= 10 }
+            while divisor > 0 {
+                output.append(0x30 + UInt8(index / divisor % 10))
+                divisor /= 10
+            }
             output.append(CondensedInput.markerByte)
             copiedUpTo = range.upperBound
             replaced.append(range)
@@ -258,11 +345,6 @@ struct CondensedInput {
                 from = first + 1
             }
             return nil
-        }
-
-        private func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
-            guard let found = find(text, from: range.lowerBound) else { return false }
-            return found + text.utf8CodeUnitCount <= range.upperBound
         }
 
         private func matches(_ text: StaticString, at start: Int) -> Bool {

@@ -10,8 +10,8 @@ struct HTMLAttribute: Sendable {
 struct HTMLNode: Sendable {
     /// Lowercase tag name for elements, empty for text.
     var name: String
-    /// Decoded text for text nodes, empty for elements.
-    var text: String
+    /// Where the decoded text of a text node lies in ``HTMLDocument/textBytes`` (empty for elements).
+    var textRange: Range<Int>
     var attributes: [HTMLAttribute]
     var parent: Int
     /// True for text and for elements that flow within a line (``HTMLDocument/inlineTags``), worked out
@@ -25,9 +25,10 @@ struct HTMLNode: Sendable {
     /// True for a text node.
     var isText: Bool { name.isEmpty }
 
-    /// The value of an attribute, if present (names are lowercase).
+    /// The value of an attribute, if present (names are lowercase; only ``HTMLDocument/keptAttributes`` are kept).
     func attribute(_ wanted: String) -> String? {
-        attributes.first { $0.name == wanted }?.value
+        assert(HTMLDocument.keptAttributes.contains(wanted), "add \(wanted) to HTMLDocument.keptAttributes")
+        return attributes.first { $0.name == wanted }?.value
     }
 }
 
@@ -40,6 +41,9 @@ struct HTMLDocument: Sendable {
     static let none = -1
 
     private(set) var nodes: [HTMLNode]
+    /// The UTF-8 text of all text nodes end to end (see ``HTMLNode/textRange``): one buffer instead of a
+    /// `String` per text node, which cost an allocation, a UTF-8 check and a release for each of them.
+    let textBytes: [UInt8]
     /// For each node, one past its last descendant (see ``subtreeEnd(of:)``).
     private(set) var subtreeEnds: [Int] = []
     /// The elements of each tag name in document order (the document itself under its name), so that
@@ -52,10 +56,25 @@ struct HTMLDocument: Sendable {
     }
 
     /// A document from the nodes ``HTMLTreeBuilder`` built.
-    init(nodes: [HTMLNode], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
+    init(nodes: [HTMLNode], textBytes: [UInt8], subtreeEnds: [Int], elementsByName: [String: [Int]]) {
         self.nodes = nodes
+        self.textBytes = textBytes
         self.subtreeEnds = subtreeEnds
         self.elementsByName = elementsByName
+    }
+
+    // MARK: Text
+
+    /// The text of a text node (empty for an element).
+    func text(of index: Int) -> String {
+        withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a text node's text, in place.
+    @inline(__always)
+    func withText<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = nodes[index].textRange
+        return textBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     // MARK: Walking
@@ -107,6 +126,29 @@ struct HTMLDocument: Sendable {
         return low
     }
 
+    /// The attributes that the extract stage reads; the parser leaves out all others (most of a page's
+    /// attributes: links, image sources, sizes, data for scripts), which spares their parsing and copies.
+    /// Reading another attribute means adding its name here.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-controls", "type", "rel",
+        "content", "property", "name", "http-equiv", "datetime", "pubdate", "lang", "xml:lang",
+    ]
+
+    /// ``keptAttributes`` as bytes, by length.
+    private static let keptAttributeBytes: [[[UInt8]]] = {
+        var byLength = [[[UInt8]]](repeating: [], count: (keptAttributes.map(\.utf8.count).max() ?? 0) + 1)
+        for name in keptAttributes { byLength[name.utf8.count].append(Array(name.utf8)) }
+        return byLength
+    }()
+
+    /// True if the attribute name (ASCII letters in any case) is one of ``keptAttributes``.
+    static func keepsAttribute(named name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count < keptAttributeBytes.count else { return false }
+        return keptAttributeBytes[name.count].contains { kept in
+            kept.indices.allSatisfy { kept[$0] == (name[$0] >= 0x41 && name[$0] <= 0x5A ? name[$0] | 0x20 : name[$0]) }
+        }
+    }
+
     /// Elements that flow within a line of text; every other element separates words.
     static let inlineTags: Set<String> = [
         "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
@@ -114,13 +156,30 @@ struct HTMLDocument: Sendable {
         "sub", "sup", "time", "tt", "u", "var", "wbr", "acronym", "blink",
     ]
 
+    /// The first byte of ``plainText(of:)``, found without building the text; nil if it is empty.
+    func firstVisibleByte(of index: Int) -> UInt8? {
+        for position in index..<subtreeEnd(of: index) where nodes[position].isText {
+            let found = withText(of: position) { bytes -> UInt8? in
+                var offset = 0
+                while offset < bytes.count {
+                    let space = WhiteSpace.length(in: bytes, at: offset)
+                    if space == 0 { return bytes[offset] }
+                    offset += space
+                }
+                return nil
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
     /// All text below a node, with white space collapsed to single spaces.
     func plainText(of index: Int) -> String {
         let end = subtreeEnd(of: index)
         var writer = CollapsingWriter()
         for position in index..<end {
             if nodes[position].isText {
-                writer.append(nodes[position].text)
+                withText(of: position) { writer.append($0) }
             } else if !nodes[position].isInline {
                 // "Product<br>Management" or "<li>One</li><li>Two</li>" must not run together.
                 writer.separate()

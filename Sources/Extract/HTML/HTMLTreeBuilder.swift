@@ -19,29 +19,20 @@ import Darwin
 struct HTMLTreeBuilder {
     /// The nodes so far, in document order; node 0 is the document.
     private(set) var nodes: [HTMLNode] = [
-        HTMLNode(name: "#document", text: "", attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
+        HTMLNode(name: "#document", textRange: 0..<0, attributes: [], parent: HTMLDocument.none, isInline: false, classAndID: "")
     ]
     /// For each node, its last child so far, to link the next one.
     private var lastChild: [Int] = [HTMLDocument.none]
     /// Open elements, innermost last; ``skipped`` for an element left out with its content.
     private var open: [Int] = []
-    /// Text not yet made a node: it grows while the parser reports text in pieces.
-    private var text: [UInt8] = []
+    /// The text of the text nodes so far, end to end (``HTMLDocument/textBytes``); after
+    /// ``pendingStart`` lies text not yet made a node, which grows while the parser reports it in pieces.
+    private var textBytes: [UInt8] = []
+    private var pendingStart = 0
     /// The replaced body that the pending text stands for, if it is a marker (see ``CondensedInput``).
     private var pendingBody: Int?
     /// Whether `text` is script or style source (libxml2 keeps it apart from text around it).
     private var textIsSource = false
-    /// Runs of blanks met so far (see ``textString()``).
-    private var blankRuns: [BlankRun: String] = [:]
-
-    /// A run of blanks as a dictionary key, hashed as one block of bytes rather than byte by byte.
-    private struct BlankRun: Hashable {
-        var bytes: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
 
     /// What came first among the document's own children; it decides where a late element goes.
     private enum FirstChild {
@@ -70,6 +61,8 @@ struct HTMLTreeBuilder {
         var name: String
         /// True for `class` and `id`, which make up ``HTMLNode/classAndID``.
         var isClassOrID: Bool
+        /// False for attributes left out (see ``HTMLDocument/keptAttributes``).
+        var isKept: Bool
     }
 
     /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
@@ -93,14 +86,14 @@ struct HTMLTreeBuilder {
             guard let base = page.baseAddress else { return nil }
             if memchr(base, 0, page.count) != nil {
                 // A NUL byte would end a C string early: libxml2 copies the bytes into a buffer of its own.
-                return parse(url: url) { context in
+                return parse(url: url, inputLength: page.count) { context in
                     let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                     _ = htmlCtxtReadMemory(context, characters, Int32(page.count), url, "UTF-8", parseOptions)
                 }
             }
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
-                   parse(url: url, restoring: Restoration(page: page, condensed: condensed)) { context in
+                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed)) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
@@ -108,7 +101,7 @@ struct HTMLTreeBuilder {
             }
             // As a C string, the bytes are parsed where they are, without libxml2's copy and conversion.
             return (bytes + [0]).withUnsafeBufferPointer { input in
-                parse(url: url) { context in
+                parse(url: url, inputLength: page.count) { context in
                     _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                 }
             }
@@ -116,18 +109,22 @@ struct HTMLTreeBuilder {
         guard let built else { return nil }
         var elementsByName = ["#document": [0]]
         for (name, id) in built.nameIDs { elementsByName[name] = built.elementsByNameID[id] }
-        return HTMLDocument(nodes: built.nodes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
+        return HTMLDocument(
+            nodes: built.nodes, textBytes: built.textBytes, subtreeEnds: built.subtreeEnds(), elementsByName: elementsByName)
     }
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
     private static func parse(
-        url: String?, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
+        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
     ) -> HTMLTreeBuilder? {
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
+        // Pages average one node to some hundred bytes: a first guess spares most of the copies of growth.
+        builder.nodes.reserveCapacity(inputLength / 128)
+        builder.lastChild.reserveCapacity(inputLength / 128)
         builder.dictionary = context.pointee.dict
         builder.restoration = restoration
         withUnsafeMutablePointer(to: &builder) { pointer in
@@ -209,7 +206,7 @@ struct HTMLTreeBuilder {
         let (attributes, classAndID) = attributes(attributeList)
         let index = add(
             HTMLNode(
-                name: name, text: "", attributes: attributes, parent: parent, isInline: element.isInline,
+                name: name, textRange: 0..<0, attributes: attributes, parent: parent, isInline: element.isInline,
                 classAndID: classAndID))
         elementsByNameID[element.id].append(index)
         if case .nothing = firstChild { firstChild = .element(index) }
@@ -229,13 +226,20 @@ struct HTMLTreeBuilder {
         }
         let piece = UnsafeBufferPointer(start: characters, count: Int(length))
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
+            if !isSource, let run = restoration?.take(CondensedInput.markerIndex(piece), bodyOf: CondensedInput.textRun),
+               let original = restoration?.original(run) {
+                // A replaced run of text is a whole piece, wherever it lies in the text.
+                if pendingBody != nil { restoration?.fail() }
+                textBytes.append(contentsOf: original)
+                return
+            }
             // A replaced body must be the whole text of its element: the first and only piece of the run.
-            let marked = isSource && text.isEmpty && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
+            let marked = isSource && textBytes.count == pendingStart && pendingBody == nil ? CondensedInput.markerIndex(piece) : nil
             pendingBody = restoration?.take(marked, bodyOf: nodes[parent].name)
             return
         }
         if pendingBody != nil { restoration?.fail() }
-        text.append(contentsOf: piece)
+        textBytes.append(contentsOf: piece)
     }
 
     private mutating func addOtherNode(_ content: UnsafePointer<xmlChar>?, _ more: UnsafePointer<xmlChar>? = nil) {
@@ -246,26 +250,22 @@ struct HTMLTreeBuilder {
 
     /// Makes the pending text a node of the innermost open element.
     mutating func flushText() {
-        guard !text.isEmpty || pendingBody != nil else { return }
+        guard textBytes.count > pendingStart || pendingBody != nil else { return }
         defer {
-            text.removeAll(keepingCapacity: true)
+            pendingStart = textBytes.count
             pendingBody = nil
         }
-        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
-        let content = pendingBody.flatMap { restoration?.original($0) } ?? textString()
-        add(HTMLNode(name: "", text: content, attributes: [], parent: parent, isInline: true, classAndID: ""))
-    }
-
-    /// The pending text as a `String`; runs of blanks too long to be stored inline (the indentation
-    /// between tags, mostly) share one string per distinct run.
-    private mutating func textString() -> String {
-        guard text.count > 15, text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
-            return String(decoding: text, as: UTF8.self)
+        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else {
+            textBytes.removeLast(textBytes.count - pendingStart)
+            return
         }
-        if let known = blankRuns[BlankRun(bytes: text)] { return known }
-        let string = String(decoding: text, as: UTF8.self)
-        blankRuns[BlankRun(bytes: text)] = string
-        return string
+        if let body = pendingBody, let original = restoration?.original(body) {
+            textBytes.removeLast(textBytes.count - pendingStart)
+            textBytes.append(contentsOf: original)
+        }
+        add(HTMLNode(
+            name: "", textRange: pendingStart..<textBytes.count, attributes: [], parent: parent, isInline: true,
+            classAndID: ""))
     }
 
     @discardableResult
@@ -348,15 +348,17 @@ struct HTMLTreeBuilder {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
                 let raw = String(cString: namePointer)
                 let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
-                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id")
+                let isKept = WhiteSpace.withBytes(lowered, HTMLDocument.keepsAttribute)
+                name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id", isKept: isKept)
                 attributeNames.remember(name, for: namePointer, dictionary: dictionary)
             }
+            guard name.isKept else { continue }
             let value: String
             if let valuePointer {
                 let bytes = UnsafeBufferPointer(start: valuePointer, count: Int(xmlStrlen(valuePointer)))
                 if restoration != nil, CondensedInput.containsMarkerByte(bytes) {
                     let restored = restoration?.take(CondensedInput.markerIndex(bytes), bodyOf: nil)
-                    value = restored.flatMap { restoration?.original($0) } ?? ""
+                    value = restored.flatMap { restoration?.original($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
                 } else {
                     value = String(decoding: bytes, as: UTF8.self)
                 }
@@ -379,7 +381,7 @@ struct HTMLTreeBuilder {
     private static func classAndID(_ attributes: [HTMLAttribute], first: Int, count: Int) -> String {
         // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
         let firstValue = attributes[first].value
-        if count == 1, WhiteSpace.withBytes(firstValue, { $0.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }) {
+        if count == 1, WhiteSpace.withBytes(firstValue, isLowercaseASCII) {
             return firstValue
         }
         var bytes: [UInt8] = []
@@ -387,12 +389,19 @@ struct HTMLTreeBuilder {
             if !bytes.isEmpty { bytes.append(0x20) }
             let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
                 guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
-                bytes.append(contentsOf: buffer.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                bytes.reserveCapacity(bytes.count + buffer.count)
+                for byte in buffer { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
                 return true
             }
             if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True if the bytes are ASCII without capital letters.
+    private static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+        return true
     }
 }
 
@@ -457,8 +466,8 @@ private struct Restoration {
     }
 
     /// The replaced content of marker `index`.
-    func original(_ index: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: page[condensed.replaced[index]]), as: UTF8.self)
+    func original(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: page[condensed.replaced[index]])
     }
 
     /// Marks the parse untrusted.

@@ -120,29 +120,37 @@ struct CollapsingWriter {
 
     /// Appends `text`, collapsing its white space.
     mutating func append(_ text: String) {
-        WhiteSpace.withBytes(text) { buffer in
-            let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
-                if (pendingSpace || spaceBefore) && !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(contentsOf: word)
-            }
-            if endsInSpace { pendingSpace = true }
+        WhiteSpace.withBytes(text) { append($0) }
+    }
+
+    /// Appends UTF-8 text, collapsing its white space.
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
+            if (pendingSpace || spaceBefore) && !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: word)
         }
+        if endsInSpace { pendingSpace = true }
     }
 }
 
 /// Sets of byte strings searched for in one pass over a text, by their first two bytes.
 ///
 /// Class names are tested against some sixty furniture fragments; searching for each in turn walked
-/// every name sixty times. The fragments lie end to end in one buffer, grouped by first byte, and a
-/// table of the byte pairs they start with rules out nearly every position of a text at once. Several
-/// sets can share one search (see ``init(groups:)`` and ``groupsOccurring(in:)``).
+/// every name sixty times. The fragments lie end to end in one buffer, and a table of the byte pairs
+/// they start with leads from each position of a text straight to the few fragments that may start
+/// there (usually none). Several sets can share one search (see ``init(groups:)`` and
+/// ``groupsOccurring(in:)``).
 struct FragmentSet: Sendable {
     private let table: ByteStringTable
-    /// One bit for each pair of bytes a fragment of two or more bytes starts with (65,536 bits).
-    private let pairs: [UInt64]
     /// For each byte value, the groups with that byte as a fragment of its own.
     private let singles: [UInt64]
+    /// For each byte value, where its block of 256 entries in ``pairRanges`` starts, or -1 if no
+    /// fragment of two or more bytes starts with it.
+    private let blocks: [Int32]
+    /// For each pair of first bytes, the fragments of two or more bytes that start with it, which the
+    /// sorting keeps together: `lower << 16 | upper`, 0 for none.
+    private let pairRanges: [UInt32]
     /// One bit for each group.
     private let allGroups: UInt64
 
@@ -155,18 +163,27 @@ struct FragmentSet: Sendable {
     init(groups: [[String]]) {
         precondition(groups.count <= 64, "a FragmentSet holds at most 64 groups")
         table = ByteStringTable(groups: groups)
-        var pairs = [UInt64](repeating: 0, count: 1024)
+        precondition(table.strings.count < 0xFFFF, "a FragmentSet holds fewer than 65,535 fragments")
         var singles = [UInt64](repeating: 0, count: 256)
+        var blocks = [Int32](repeating: -1, count: 256)
+        var pairRanges: [UInt32] = []
         for (index, fragment) in table.strings.enumerated() {
+            let first = Int(fragment[0])
             if fragment.count == 1 {
-                singles[Int(fragment[0])] |= table.memberships[index]
-            } else {
-                let pair = Int(fragment[0]) << 8 | Int(fragment[1])
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                singles[first] |= table.memberships[index]
+                continue
             }
+            if blocks[first] < 0 {
+                blocks[first] = Int32(pairRanges.count)
+                pairRanges.append(contentsOf: repeatElement(0, count: 256))
+            }
+            let slot = Int(blocks[first]) + Int(fragment[1])
+            let lower = pairRanges[slot] == 0 ? UInt32(index) : pairRanges[slot] >> 16
+            pairRanges[slot] = lower << 16 | UInt32(index + 1)
         }
-        self.pairs = pairs
         self.singles = singles
+        self.blocks = blocks
+        self.pairRanges = pairRanges
         allGroups = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
     }
 
@@ -178,26 +195,26 @@ struct FragmentSet: Sendable {
     /// The groups (one bit each) with a fragment that occurs in `text`.
     func groupsOccurring(in text: String) -> UInt64 {
         WhiteSpace.withBytes(text) { haystack in
-            var found: UInt64 = 0
-            let count = haystack.count
-            for start in 0..<count {
-                let first = Int(haystack[start])
-                found |= singles[first]
-                guard start + 1 < count else { break }
-                let pair = first << 8 | Int(haystack[start + 1])
-                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                for fragment in table.byFirstByte[first]..<table.byFirstByte[first + 1]
-                where table.memberships[fragment] & ~found != 0 {
-                    let from = table.starts[fragment]
-                    let length = table.starts[fragment + 1] - from
-                    guard length <= count - start else { continue }
-                    var offset = 1
-                    while offset < length && haystack[start + offset] == table.bytes[from + offset] { offset += 1 }
-                    if offset == length { found |= table.memberships[fragment] }
+            singles.withUnsafeBufferPointer { singles in
+                blocks.withUnsafeBufferPointer { blocks in
+                    pairRanges.withUnsafeBufferPointer { pairRanges in
+                        var found: UInt64 = 0
+                        let count = haystack.count
+                        for start in 0..<count {
+                            let first = Int(haystack[start])
+                            found |= singles[first]
+                            let block = Int(blocks[first])
+                            guard block >= 0, start + 1 < count else { continue }
+                            let range = pairRanges[block + Int(haystack[start + 1])]
+                            guard range != 0 else { continue }
+                            found |= table.groups(
+                                of: Int(range >> 16)..<Int(range & 0xFFFF), at: start, in: haystack, besides: found)
+                            if found == allGroups { break }
+                        }
+                        return found
+                    }
                 }
-                if found == allGroups { break }
             }
-            return found
         }
     }
 }
@@ -286,5 +303,22 @@ private struct ByteStringTable: Sendable {
         for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
         self.starts = starts
         self.byFirstByte = byFirstByte
+    }
+
+    /// The groups of the `fragments` that occur at `start` in `haystack`, whose first two bytes are
+    /// known to match; fragments only of groups in `besides` are not compared.
+    func groups(
+        of fragments: Range<Int>, at start: Int, in haystack: UnsafeBufferPointer<UInt8>, besides found: UInt64
+    ) -> UInt64 {
+        var result: UInt64 = 0
+        for fragment in fragments where memberships[fragment] & ~found != 0 {
+            let from = starts[fragment]
+            let length = starts[fragment + 1] - from
+            guard length <= haystack.count - start else { continue }
+            var offset = 2
+            while offset < length && haystack[start + offset] == bytes[from + offset] { offset += 1 }
+            if offset == length { result |= memberships[fragment] }
+        }
+        return result
     }
 }

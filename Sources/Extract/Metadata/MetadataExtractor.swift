@@ -36,7 +36,8 @@ struct MetadataExtractor {
             }
         }
         for index in document.elements(named: "script") {
-            guard document.nodes[index].attribute("type")?.lowercased().contains("ld+json") == true else { continue }
+            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercased())
+            else { continue }
             let text = document.plainText(of: index)
             guard let data = text.data(using: .utf8),
                   let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
@@ -46,12 +47,13 @@ struct MetadataExtractor {
     }
 
     /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
-    /// meta value) is returned at once, as Foundation's trimming costs more than the rest of the loop.
-    private static func trimmed(_ text: String, _ characters: CharacterSet) -> String {
+    /// meta value) is returned at once, without even making the character set, as Foundation's trimming
+    /// costs more than the rest of the loop.
+    private static func trimmed(_ text: String, _ characters: @autoclosure () -> CharacterSet) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
             return text
         }
-        return text.trimmingCharacters(in: characters)
+        return text.trimmingCharacters(in: characters())
     }
 
     /// Every metadata field.
@@ -292,16 +294,20 @@ struct MetadataExtractor {
             }
         }
         // A short block that starts with "By ".
-        for index in 1..<nodes.count where !nodes[index].isText && ["p", "div", "span", "address"].contains(nodes[index].name) {
+        for index in 1..<nodes.count where !nodes[index].isText && MetadataExtractor.bylineBlocks.contains(nodes[index].name) {
             guard document.subtreeEnd(of: index) - index <= 12 else { continue }
-            // plainText is already collapsed; a byline starts with one of the letters of `bylineName`'s prefixes.
+            // A byline starts with one of the letters of `bylineName`'s prefixes: only such blocks are read.
+            guard let first = document.firstVisibleByte(of: index), MetadataExtractor.bylineInitials.contains(first) else { continue }
             let text = document.plainText(of: index)
-            guard let first = text.utf8.first, MetadataExtractor.bylineInitials.contains(first), text.count < 80,
+            guard text.count < 80,
                   let name = MetadataExtractor.bylineName(text) else { continue }
             if let valid = validAuthor(name) { return valid }
         }
         return nil
     }
+
+    /// Blocks that may hold a byline of their own.
+    private static let bylineBlocks = ["p", "div", "span", "address"]
 
     /// First bytes of the prefixes ``bylineName(_:)`` accepts: B, b, W, P, A.
     private static let bylineInitials: Set<UInt8> = [0x42, 0x62, 0x57, 0x50, 0x41]
@@ -423,8 +429,9 @@ struct MetadataExtractor {
             if node.isText {
                 let parentName = document.nodes[node.parent].name
                 if parentName != "script" && parentName != "style" {
-                    pieces.append(node.text)
-                    count += node.text.count
+                    let text = document.text(of: index)
+                    pieces.append(text)
+                    count += text.count
                 }
             }
             index += step
@@ -471,10 +478,10 @@ struct MetadataExtractor {
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
         let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
-        for index in 1..<nodes.count where nodes[index].isText && nodes[index].text.utf8.count <= 40 {
-            // Every label starts with "t" or "f": skip the cleaning of all other short texts.
-            guard MetadataExtractor.mayBeTagLabel(nodes[index].text) else { continue }
-            let text = clean(nodes[index].text).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
+            // Every label starts with "t" or "f" and is short: skip the cleaning of all other short texts.
+            guard document.withText(of: index, MetadataExtractor.mayBeTagLabel) else { continue }
+            let text = clean(document.text(of: index)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
@@ -490,25 +497,27 @@ struct MetadataExtractor {
         return []
     }
 
-    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`.
-    private static func mayBeTagLabel(_ text: String) -> Bool {
-        WhiteSpace.withBytes(text) { buffer in
-            var position = 0
-            while position < buffer.count {
-                let space = WhiteSpace.length(in: buffer, at: position)
-                if space > 0 {
-                    position += space
-                    continue
-                }
-                let byte = buffer[position]
-                if byte == 0x3A {
-                    position += 1
-                    continue
-                }
-                return byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46
+    /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`, and at most
+    /// ten characters other than white space and colons follow from it (the longest labels, "tagged with"
+    /// and "filed under", have ten letters; lowering a character never makes it fewer).
+    private static func mayBeTagLabel(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        var characters = 0
+        while position < buffer.count {
+            let space = WhiteSpace.length(in: buffer, at: position)
+            if space > 0 {
+                position += space
+                continue
             }
-            return false
+            let byte = buffer[position]
+            position += 1
+            // Colons and the continuation bytes of a character are not counted.
+            if byte == 0x3A || byte & 0xC0 == 0x80 { continue }
+            if characters == 0, !(byte == 0x74 || byte == 0x54 || byte == 0x66 || byte == 0x46) { return false }
+            characters += 1
+            if characters > 10 { return false }
         }
+        return characters > 0
     }
 
     // MARK: Language

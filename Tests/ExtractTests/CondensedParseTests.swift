@@ -1,0 +1,70 @@
+import Testing
+
+@testable import Extract
+
+@Suite("Condensed parsing")
+struct CondensedParseTests {
+    /// Pages whose long values, bodies and runs of text are condensed, and whose unread attributes go.
+    static let pages = [
+        """
+        <html><body><div data-note='a "quoted" > sign and more' class="Main Content" title="x &amp; y">Words of the
+        first block, long enough to be condensed.</div><img src="/images/a-long-file-name.jpg" alt='An image'>
+        <p style="display:none" data-track="click-event-name">Hidden words</p></body></html>
+        """,
+        """
+        <html><body><p>A run of text with a > sign and some non-ASCII: café, naïve, “quoted”.</p>
+        <p>A run of text with an &amp; entity that is read by the parser itself.</p>
+        <div><b>bold</b> a run of text after an end tag here<!-- a comment --> and a run after a comment too</div>
+        <p>if a < b then the run goes on after the sign, as text</p></body></html>
+        """,
+        """
+        <html><head><title>A title that is long enough to be condensed</title></head><body>
+        <pre>
+        First line of preformatted text
+          second line, indented</pre><textarea>
+        Text of a text area that is long enough</textarea>
+        <p>\(String(repeating: "Long paragraph words. ", count: 60))</p>
+        <p>Text that ends in many blanks\(String(repeating: " ", count: 1200))</p></body></html>
+        """,
+        """
+        <html lang="en" data-theme="dark"><head><meta name="description" content="A description of the page here">
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline"}</script></head>
+        <body class="Page Body" data-page="article"><a href="/a/link/to/somewhere/else" rel="author">Jane Doe</a>
+        <span itemprop="datePublished" content="2024-01-02">January 2</span></body></html>
+        """,
+    ]
+
+    /// Every node of a document as a line: parent, name, attributes and text.
+    static func lines(_ document: HTMLDocument) -> [String] {
+        document.nodes.indices.map { index in
+            let node = document.nodes[index]
+            let attributes = node.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+            return "\(node.parent) <\(node.name) \(attributes)> [\(node.classAndID)] \(document.text(of: index))"
+        }
+    }
+
+    @Test("A condensed page gives the nodes of the page parsed as it is", arguments: pages)
+    func condensedParseMatchesPlainParse(html: String) throws {
+        let page = Array(html.utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        #expect(condensed.bytes.count < page.count)
+        // A DEL byte anywhere keeps the page from being condensed.
+        let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
+        let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
+        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+    }
+
+    @Test("Attributes extraction never reads are left out, in the condensed page too")
+    func unreadAttributesAreLeftOut() throws {
+        let page = Array(CondensedParseTests.pages[0].utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        let text = String(decoding: condensed.bytes, as: UTF8.self)
+        for name in ["data-note", "title=", "src=", "alt=", "data-track"] {
+            #expect(!text.contains(name), "kept \(name)")
+        }
+        let document = try #require(HTMLDocument.parse(utf8: page, url: nil))
+        let names = Set(document.nodes.flatMap { $0.attributes.map(\.name) })
+        #expect(names == ["class", "style"])
+        #expect(document.nodes.contains { $0.classAndID == "main content" })
+    }
+}
