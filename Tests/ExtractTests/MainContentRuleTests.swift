@@ -222,4 +222,113 @@ struct MainContentRuleTests {
         #expect(!text.contains("Tutorials"))
         #expect(!text.contains("Previous"))
     }
+
+    @Test("Attributes of a script framework that the parser cannot read do not leak into the text")
+    func leakedFrameworkAttributesAreDropped() throws {
+        let prose = (1...4).map {
+            "<p>Step \($0) of draining the water heater: close the cold supply, open a hot tap upstairs, and let the tank cool first.</p>"
+        }
+        let html = """
+            <html><head><title>Draining a water heater</title></head><body>
+            <div class="site-navigation"><button @click.prevent="open = !open; $nextTick( () => $refs.menu.focus() )">Menu</button>
+            <ul :class="open ? 'open' : null" @closemenu="open = false; $nextTick( () => $refs.openButton.focus() )" \
+            x-init="menu = [{'id':501,'title':'Water heaters','status':'publish','comment_status':'closed'}]" x-data="{ open: false }">
+            <li><a href="/">Home</a></li></ul></div>
+            <div class="entry">\(prose.joined(separator: "\n"))</div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Step 4 of draining the water heater"))
+        #expect(!text.contains("x-init"))
+        #expect(!text.contains("comment_status"))
+    }
+
+    @Test("Only text that ends like the rest of a tag and carries attributes counts as leaked markup")
+    func leakedMarkupNeedsAttributesAndATagEnd() {
+        #expect(BoilerplateClassifier.looksLikeLeakedMarkup(#"$refs.b.focus() )" x-init="menu = []" x-data="{ open: false }">"#))
+        #expect(!BoilerplateClassifier.looksLikeLeakedMarkup(#"Old pages used <font color="blue"> for headings."#))
+        #expect(!BoilerplateClassifier.looksLikeLeakedMarkup(#"Write <div class="box">"#))
+    }
+
+    @Test("Markup quoted in a code block stays in the text")
+    func quotedMarkupInCodeIsKept() throws {
+        let html = """
+            <html><head><title>Boxes in CSS</title></head><body><article>
+            <p>A box is any element; give it a class and style the class, so that every box on the page looks the same way.</p>
+            <pre><code>&lt;div class="box" id="first" data-size="large"&gt;</code></pre>
+            <p>The browser then draws the border, the padding and the margin around the content of every such box.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains(#"<div class="box" id="first" data-size="large">"#))
+    }
+
+    @Test("Sections of a page's main region all count when the best one holds little of it")
+    func mainRegionOfSectionsIsKept() throws {
+        let html = """
+            <html><head><title>Garden design services</title></head><body>
+            <nav><a href="/">Home</a> <a href="/services">Services</a> <a href="/contact">Contact</a></nav>
+            <main>
+            <section class="hero"><div><div><h1>Gardens designed around you</h1><p>From a balcony to an acre.</p></div></div></section>
+            <section class="story"><div><div><div>
+            <p>We start with a visit: soil, light, drainage and the way you use the garden today, written down in one afternoon.</p>
+            <p>A first plan follows within two weeks, with planting lists, materials and a budget you can hold us to later.</p>
+            <p>Once the plan is agreed our own team builds it, so the people who drew it are the people who plant it.</p>
+            </div></div></div></section>
+            <section class="features"><div><div>
+            <h3>Native planting</h3><span>Plants that suit the local climate need less water and host more wildlife.</span>
+            <h3>Year-round colour</h3><span>Bulbs, shrubs and grasses chosen so that something flowers every month.</span>
+            <h3>Aftercare</h3><span>Two seasons of visits to prune, feed and replace whatever did not take.</span>
+            </div></div></section>
+            </main>
+            <footer><a href="/privacy">Privacy</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("the people who drew it are the people who plant it"))
+        #expect(text.contains("Year-round colour"))
+        #expect(text.contains("replace whatever did not take"))
+        #expect(!text.contains("Privacy"))
+    }
+
+    @Test("An article in the main region does not take the rest of the region with it")
+    func articleInMainRegionStaysAlone() throws {
+        let paragraphs = (1...3).map {
+            "<p>Paragraph \($0) of the council report explains why the bridge will close for repairs in May and how buses will run.</p>"
+        }
+        let html = """
+            <html><head><title>Bridge closure</title></head><body><main>
+            <article>\(paragraphs.joined(separator: "\n"))</article>
+            <div class="more"><h3>Also today</h3><span>A new library opens in the old post office on Saturday morning.</span>
+            <span>The market moves to the car park while the square is repaved.</span>
+            <span>Swimming lessons for adults start again after the summer break.</span>
+            <span>The choir is looking for tenors and basses for its winter concert.</span></div>
+            </main></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 3 of the council report"))
+        #expect(!text.contains("choir is looking for tenors"))
+    }
+
+    @Test("A sibling section with prose of its own joins the winner, however deep its paragraphs sit")
+    func deepSiblingWithProseJoins() throws {
+        let html = """
+            <html><head><title>Community orchard</title></head><body>
+            <div class="links"><a href="/">Home</a> <a href="/events">Events</a> <a href="/join">Join</a></div>
+            <div class="page">
+            <div class="block"><div><div><div>
+            <p>The orchard was planted in 1987 on a former railway siding, with forty apple trees of old local varieties.</p>
+            <p>Volunteers prune in winter, mow in summer and pick in autumn, and anyone who helps takes fruit home.</p>
+            <p>Juice pressed on the last Saturday of October pays for new trees, tools and the insurance of the site.</p>
+            </div></div></div></div>
+            <div class="block-alt"><div><div><div>
+            <p>School classes visit in spring to learn grafting, and each class leaves with a young tree of its own to plant.</p>
+            </div></div></div></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Juice pressed on the last Saturday"))
+        #expect(text.contains("each class leaves with a young tree"))
+        #expect(!text.contains("Events"))
+    }
 }

@@ -12,6 +12,28 @@ enum BoilerplateClassifier {
     /// Elements whose content is never text, however large (script source, styles, vector graphics).
     static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "title", "template", "meta", "link"]
 
+    /// Elements whose text is shown as written: markup quoted in them is content.
+    static let literalTextTags: Set<String> = ["pre", "code", "xmp", "listing", "plaintext", "textarea", "kbd", "samp"]
+
+    /// True for text that is the rest of a tag the parser gave up on: framework attributes such as
+    /// `@click="..."` or `:class="..."` make libxml2 end the tag at a `>` inside a quoted value, and the
+    /// remaining attributes (`" x-init="..." x-data="...">`) come out as text.
+    static func looksLikeLeakedMarkup(_ text: String) -> Bool {
+        var tail = text.utf8.reversed().drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.makeIterator()
+        guard tail.next() == UInt8(ascii: ">"), let quote = tail.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+        else { return false }
+        var assignments = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                assignments += 1
+                if assignments >= 2 { return true }
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// HTML5 elements that hold page furniture rather than the article (2.9.14 keeps them as elements).
     static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header"]
 
