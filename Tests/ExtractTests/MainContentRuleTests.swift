@@ -230,11 +230,10 @@ struct MainContentRuleTests {
         }
         let html = """
             <html><head><title>Draining a water heater</title></head><body>
-            <div class="site-navigation"><button @click.prevent="open = !open; $nextTick( () => $refs.menu.focus() )">Menu</button>
-            <ul :class="open ? 'open' : null" @closemenu="open = false; $nextTick( () => $refs.openButton.focus() )" \
+            <div class="entry">\(prose.joined(separator: "\n"))
+            <div :class="open ? 'open' : null" @closemenu="open = false; $nextTick( () => $refs.openButton.focus() )" \
             x-init="menu = [{'id':501,'title':'Water heaters','status':'publish','comment_status':'closed'}]" x-data="{ open: false }">
-            <li><a href="/">Home</a></li></ul></div>
-            <div class="entry">\(prose.joined(separator: "\n"))</div>
+            <a href="/print">Print</a></div></div>
             </body></html>
             """
         let text = try extractHTML(html).text
