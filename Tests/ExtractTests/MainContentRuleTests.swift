@@ -330,4 +330,25 @@ struct MainContentRuleTests {
         #expect(text.contains("each class leaves with a young tree"))
         #expect(!text.contains("Events"))
     }
+
+    @Test("A product description in an article is the content, without the reviews and notes around it")
+    func dominantArticleIsTheContent() throws {
+        let description = (1...4).map {
+            "<p>Part \($0) of the description: the kettle boils a litre in three minutes, switches itself off and keeps its handle cool.</p>"
+        }
+        let html = """
+            <html><head><title>Stovetop kettle</title></head><body>
+            <section class="product">
+            <article id="description">\(description.joined(separator: "\n"))</article>
+            <div class="notes"><p>Our advisers test every kettle on gas, induction and ceramic hobs before it goes on sale here.</p>
+            <p>Call them any weekday for advice on which size suits your household and your hob.</p></div>
+            <article class="review"><p>Boils quickly on our induction hob and the whistle is loud enough to hear upstairs.</p></article>
+            <article class="review"><p>The handle really does stay cool, though the lid is a little stiff at first.</p></article>
+            </section></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Part 4 of the description"))
+        #expect(!text.contains("Our advisers test every kettle"))
+        #expect(!text.contains("whistle is loud enough"))
+    }
 }

@@ -59,6 +59,10 @@ struct MainContentSelector {
     static let mainRegionShare = 0.75
     /// From this many `<article>` elements in `<main>` up, an article there is a card of a list.
     static let cardCount = 3
+    /// An `<article>` with this share of the winner's paragraph text is the content, if it leads every
+    /// other article there by ``articleLead`` times.
+    static let articleShare = 0.3
+    static let articleLead = 3.0
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -123,7 +127,8 @@ struct MainContentSelector {
         scoreParagraphs()
         // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
         let top = topCandidate(body: body)
-        let roots = top.map(withSiblings) ?? [body]
+        var roots = top.map(withSiblings) ?? [body]
+        if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
         let beforeCleaning = excluded
         let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
@@ -150,6 +155,21 @@ struct MainContentSelector {
         }
         excluded = chosenExclusions
         return roots
+    }
+
+    /// The one `<article>` inside `root` that holds a good part of its paragraph text, well ahead of any other
+    /// article beside it: a product description among review cards, a story among teasers. Articles nested
+    /// in one another (a post inside its thread item) count as one.
+    private func dominantArticle(in root: Int) -> Int? {
+        let end = document.subtreeEnd(of: root)
+        let articles = (root + 1..<end).filter { nodes[$0].name == "article" && !excluded[$0] }
+        guard let best = articles.max(by: { goodLength[$0] < goodLength[$1] }), goodLength[best] > 0,
+              Double(goodLength[best]) >= MainContentSelector.articleShare * Double(goodLength[root])
+        else { return nil }
+        let bestEnd = document.subtreeEnd(of: best)
+        let others = articles.filter { !(best..<bestEnd).contains($0) && !($0..<document.subtreeEnd(of: $0)).contains(best) }
+        let runnerUp = others.map { goodLength[$0] }.max() ?? 0
+        return Double(goodLength[best]) >= MainContentSelector.articleLead * Double(runnerUp) ? best : nil
     }
 
     /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
