@@ -351,4 +351,23 @@ struct MainContentRuleTests {
         #expect(!text.contains("Our advisers test every kettle"))
         #expect(!text.contains("whistle is loud enough"))
     }
+
+    @Test("A hidden element with more than half of the page's prose is content, even beside visible paragraphs")
+    func hiddenMajorityOfProseIsKept() throws {
+        let html = """
+            <html><head><title>Walnut tray</title></head><body>
+            <div class="options"><div>Size: small tray</div><div>Size: large tray</div><div>Finish: natural oil</div>
+            <div>Finish: dark wax</div><div>Engraving: none</div><div>Engraving: initials</div><div>Gift wrap: no</div>
+            <div>Gift wrap: yes</div><div>Quantity: one</div><div>Quantity: a pair</div></div>
+            <div class="shipping"><p>Orders placed before noon leave our workshop the same day and arrive within three working days.</p></div>
+            <div class="product-details defer-block" style="display:none">
+            <p>Each tray is cut from a single board of walnut, sanded by hand and finished with three coats of hard wax oil.</p>
+            <p>Raised edges keep cups in place, and the felt feet protect a table top from scratches and from heat.</p>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("cut from a single board of walnut"))
+        #expect(text.contains("felt feet protect a table top"))
+    }
 }

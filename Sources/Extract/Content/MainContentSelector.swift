@@ -63,6 +63,8 @@ struct MainContentSelector {
     /// other article there by ``articleLead`` times.
     static let articleShare = 0.3
     static let articleLead = 3.0
+    /// A hidden element with more than this share of the page's paragraph text is content a script reveals.
+    static let hiddenProseShare = 0.5
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -264,7 +266,7 @@ struct MainContentSelector {
             }
             let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            let holdsMostProse = Double(goodLength[index]) > 0.7 * Double(goodLength[0])
+            let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
