@@ -7,6 +7,8 @@ enum BoilerplateClassifier {
         "applet", "canvas", "audio", "video", "source", "track", "map", "title", "meta", "link", "base",
         "input", "select", "option", "optgroup", "textarea", "button", "datalist", "output", "progress", "meter",
         "dialog", "menu",
+        // A picture's caption and credit describe the picture, not the article around it.
+        "figcaption",
     ]
 
     /// Elements whose content is never text, however large (script source, styles, vector graphics).
