@@ -384,4 +384,21 @@ struct MainContentRuleTests {
         #expect(text.contains("Tickets go on sale next month"))
         #expect(!text.contains("Photo: Anna Berg"))
     }
+
+    @Test("A photo gallery inside the article, with its captions and credits, is left out")
+    func photoGalleryIsLeftOut() throws {
+        let paragraphs = (1...4).map {
+            "<p>Paragraph \($0) of the report on the harbour festival describes the boats, the crowds and the fireworks at night.</p>"
+        }
+        let html = """
+            <html><head><title>Harbour festival</title></head><body><div class="story">
+            \(paragraphs.joined(separator: "\n"))
+            <ul class="photo-gallery"><li><img src="/1.jpg" alt=""><span>Tall ships line the quay on Saturday. Photo: Lena Fisk</span></li>
+            <li><img src="/2.jpg" alt=""><span>Children watch the rowing race. Photo: Lena Fisk</span></li></ul>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 4 of the report on the harbour festival"))
+        #expect(!text.contains("Photo: Lena Fisk"))
+    }
 }
