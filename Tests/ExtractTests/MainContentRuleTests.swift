@@ -161,13 +161,13 @@ struct MainContentRuleTests {
         #expect(text.contains("Monday | Tuesday\nRest | Easy run"))
     }
 
-    @Test("A long line said twice (a gallery caption) is kept once; short repeated lines stay")
+    @Test("A long line said twice (a teaser shown twice) is kept once; short repeated lines stay")
     func repeatedLongLinesAreSaidOnce() throws {
         let caption = "In this photograph taken on Sunday, a long row of unsold cars stands at a dealer's lot on the edge of the city."
         let html = """
             <html><head><title>Car sales</title></head><body><article>
             <p>Sales of new cars fell for the fourth month in a row, the trade association said, as buyers waited for lower prices.</p>
-            <figure><figcaption>\(caption)</figcaption></figure><figure><figcaption>\(caption)</figcaption></figure>
+            <div class="pull-quote">\(caption)</div><div class="pull-quote">\(caption)</div>
             <ul><li>Price - $30.00 per day</li><li>Price - $30.00 per day</li></ul>
             <p>Dealers expect the market to recover in the spring, when several cheaper models reach the showrooms.</p>
             </article></body></html>
@@ -221,5 +221,188 @@ struct MainContentRuleTests {
         #expect(text.contains("Each line still ends with its line break"))
         #expect(!text.contains("Tutorials"))
         #expect(!text.contains("Previous"))
+    }
+
+    @Test("Attributes of a script framework that the parser cannot read do not leak into the text")
+    func leakedFrameworkAttributesAreDropped() throws {
+        let prose = (1...4).map {
+            "<p>Step \($0) of draining the water heater: close the cold supply, open a hot tap upstairs, and let the tank cool first.</p>"
+        }
+        let html = """
+            <html><head><title>Draining a water heater</title></head><body>
+            <div class="entry">\(prose.joined(separator: "\n"))
+            <div :class="open ? 'open' : null" @closemenu="open = false; $nextTick( () => $refs.openButton.focus() )" \
+            x-init="menu = [{'id':501,'title':'Water heaters','status':'publish','comment_status':'closed'}]" x-data="{ open: false }">
+            <a href="/print">Print</a></div></div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Step 4 of draining the water heater"))
+        #expect(!text.contains("x-init"))
+        #expect(!text.contains("comment_status"))
+    }
+
+    @Test("Only text that ends like the rest of a tag and carries attributes counts as leaked markup")
+    func leakedMarkupNeedsAttributesAndATagEnd() {
+        func leaked(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8(BoilerplateClassifier.looksLikeLeakedMarkup)
+        }
+        #expect(leaked(#"$refs.b.focus() )" x-init="menu = []" x-data="{ open: false }">"#))
+        #expect(!leaked(#"Old pages used <font color="blue"> for headings."#))
+        #expect(!leaked(#"Write <div class="box">"#))
+    }
+
+    @Test("Markup quoted in a code block stays in the text")
+    func quotedMarkupInCodeIsKept() throws {
+        let html = """
+            <html><head><title>Boxes in CSS</title></head><body><article>
+            <p>A box is any element; give it a class and style the class, so that every box on the page looks the same way.</p>
+            <pre><code>&lt;div class="box" id="first" data-size="large"&gt;</code></pre>
+            <p>The browser then draws the border, the padding and the margin around the content of every such box.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains(#"<div class="box" id="first" data-size="large">"#))
+    }
+
+    @Test("Sections of a page's main region all count when the best one holds little of it")
+    func mainRegionOfSectionsIsKept() throws {
+        let html = """
+            <html><head><title>Garden design services</title></head><body>
+            <nav><a href="/">Home</a> <a href="/services">Services</a> <a href="/contact">Contact</a></nav>
+            <main>
+            <section class="hero"><div><div><h1>Gardens designed around you</h1><p>From a balcony to an acre.</p></div></div></section>
+            <section class="story"><div><div><div>
+            <p>We start with a visit: soil, light, drainage and the way you use the garden today, written down in one afternoon.</p>
+            <p>A first plan follows within two weeks, with planting lists, materials and a budget you can hold us to later.</p>
+            <p>Once the plan is agreed our own team builds it, so the people who drew it are the people who plant it.</p>
+            </div></div></div></section>
+            <section class="features"><div><div>
+            <h3>Native planting</h3><div>Less water needed</div><div>More wildlife</div>
+            <h3>Year-round colour</h3><div>Bulbs and grasses</div><div>Flowers every month</div>
+            <h3>Aftercare</h3><div>Pruning and feeding</div><div>Two seasons of visits</div>
+            </div></div></section>
+            </main>
+            <footer><a href="/privacy">Privacy</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("the people who drew it are the people who plant it"))
+        #expect(text.contains("Year-round colour"))
+        #expect(text.contains("Two seasons of visits"))
+        #expect(!text.contains("Privacy"))
+    }
+
+    @Test("An article in the main region does not take the rest of the region with it")
+    func articleInMainRegionStaysAlone() throws {
+        let paragraphs = (1...5).map {
+            "<p>Paragraph \($0) of the council report explains why the bridge will close for repairs in May and how buses will run.</p>"
+        }
+        let html = """
+            <html><head><title>Bridge closure</title></head><body><main>
+            <article>\(paragraphs.joined(separator: "\n"))</article>
+            <div class="facts"><h3>Closure at a glance</h3>
+            <div>Closed from 4 May</div><div>Reopens 30 June</div><div>Cyclists may pass</div><div>Buses 12 and 14</div>
+            <div>Diversion via Mill Lane</div><div>Night works: none</div><div>Cost: 2.4 million</div><div>Contractor chosen</div>
+            <div>Survey done in March</div><div>Ferry runs on weekends</div><div>Parking unchanged</div><div>Questions to the council</div></div>
+            </main></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 5 of the council report"))
+        #expect(!text.contains("Diversion via Mill Lane"))
+    }
+
+    @Test("A sibling section with prose of its own joins the winner, however deep its paragraphs sit")
+    func deepSiblingWithProseJoins() throws {
+        let html = """
+            <html><head><title>Community orchard</title></head><body>
+            <div class="links"><a href="/">Home</a> <a href="/events">Events</a> <a href="/join">Join</a></div>
+            <div class="page">
+            <div class="block"><div><div><div>
+            <p>The orchard was planted in 1987 on a former railway siding, with forty apple trees of old local varieties.</p>
+            <p>Volunteers prune in winter, mow in summer and pick in autumn, and anyone who helps takes fruit home.</p>
+            <p>Juice pressed on the last Saturday of October pays for new trees, tools and the insurance of the site.</p>
+            </div></div></div></div>
+            <div class="block-alt"><div><div><div>
+            <p>School classes visit in spring to learn grafting, and each class leaves with a young tree of its own to plant.</p>
+            </div></div></div></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Juice pressed on the last Saturday"))
+        #expect(text.contains("each class leaves with a young tree"))
+        #expect(!text.contains("Events"))
+    }
+
+    @Test("A product description in an article is the content, without the reviews and notes around it")
+    func dominantArticleIsTheContent() throws {
+        let description = (1...4).map {
+            "<p>Part \($0) of the description: the kettle boils a litre in three minutes, switches itself off and keeps its handle cool.</p>"
+        }
+        let html = """
+            <html><head><title>Stovetop kettle</title></head><body>
+            <section class="product">
+            <article id="description">\(description.joined(separator: "\n"))</article>
+            <div class="notes"><p>Our advisers test every kettle on gas, induction and ceramic hobs before it goes on sale here.</p>
+            <p>Call them any weekday for advice on which size suits your household and your hob.</p></div>
+            <article class="review"><p>Boils quickly on our induction hob and the whistle is loud enough to hear upstairs.</p></article>
+            <article class="review"><p>The handle really does stay cool, though the lid is a little stiff at first.</p></article>
+            </section></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Part 4 of the description"))
+        #expect(!text.contains("Our advisers test every kettle"))
+        #expect(!text.contains("whistle is loud enough"))
+    }
+
+    @Test("A hidden element with more than half of the page's prose is content, even beside visible paragraphs")
+    func hiddenMajorityOfProseIsKept() throws {
+        let html = """
+            <html><head><title>Walnut tray</title></head><body>
+            <div class="options"><div>Size: small tray</div><div>Size: large tray</div><div>Finish: natural oil</div>
+            <div>Finish: dark wax</div><div>Engraving: none</div><div>Engraving: initials</div><div>Gift wrap: no</div>
+            <div>Gift wrap: yes</div><div>Quantity: one</div><div>Quantity: a pair</div></div>
+            <div class="shipping"><p>Orders placed before noon leave our workshop the same day and arrive within three working days.</p></div>
+            <div class="product-details defer-block" style="display:none">
+            <p>Each tray is cut from a single board of walnut, sanded by hand and finished with three coats of hard wax oil.</p>
+            <p>Raised edges keep cups in place, and the felt feet protect a table top from scratches and from heat.</p>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("cut from a single board of walnut"))
+        #expect(text.contains("felt feet protect a table top"))
+    }
+
+    @Test("A picture's caption and credit are not part of the article's text")
+    func figureCaptionsAreLeftOut() throws {
+        let html = """
+            <html><head><title>Night trains return</title></head><body><article>
+            <p>Night trains between the two capitals will run again from December, the rail operators announced on Tuesday.</p>
+            <figure><img src="/sleeper.jpg" alt=""><figcaption>A sleeping car at the depot. Photo: Anna Berg</figcaption></figure>
+            <p>Tickets go on sale next month, with couchettes priced below the cheapest flights on the same route.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Tickets go on sale next month"))
+        #expect(!text.contains("Photo: Anna Berg"))
+    }
+
+    @Test("A photo gallery inside the article, with its captions and credits, is left out")
+    func photoGalleryIsLeftOut() throws {
+        let paragraphs = (1...4).map {
+            "<p>Paragraph \($0) of the report on the harbour festival describes the boats, the crowds and the fireworks at night.</p>"
+        }
+        let html = """
+            <html><head><title>Harbour festival</title></head><body><div class="story">
+            \(paragraphs.joined(separator: "\n"))
+            <ul class="photo-gallery"><li><img src="/1.jpg" alt=""><span>Tall ships line the quay on Saturday. Photo: Lena Fisk</span></li>
+            <li><img src="/2.jpg" alt=""><span>Children watch the rowing race. Photo: Lena Fisk</span></li></ul>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 4 of the report on the harbour festival"))
+        #expect(!text.contains("Photo: Lena Fisk"))
     }
 }

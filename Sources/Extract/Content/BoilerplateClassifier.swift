@@ -7,10 +7,38 @@ enum BoilerplateClassifier {
         "applet", "canvas", "audio", "video", "source", "track", "map", "title", "meta", "link", "base",
         "input", "select", "option", "optgroup", "textarea", "button", "datalist", "output", "progress", "meter",
         "dialog", "menu",
+        // A picture's caption and credit describe the picture, not the article around it.
+        "figcaption",
     ]
 
     /// Elements whose content is never text, however large (script source, styles, vector graphics).
     static let neverTextTags: Set<String> = ["script", "style", "svg", "math", "title", "template", "meta", "link"]
+
+    /// Elements whose text is shown as written: markup quoted in them is content.
+    static let literalTextTags: Set<String> = ["pre", "code", "xmp", "listing", "plaintext", "textarea", "kbd", "samp"]
+
+    /// True for text that is the rest of a tag the parser gave up on: framework attributes such as
+    /// `@click="..."` or `:class="..."` make libxml2 end the tag at a `>` inside a quoted value, and the
+    /// remaining attributes (`" x-init="..." x-data="...">`) come out as text.
+    static func looksLikeLeakedMarkup(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x0A || text[end - 1] == 0x0D || text[end - 1] == 0x09 {
+            end -= 1
+        }
+        guard end >= 2, text[end - 1] == UInt8(ascii: ">"),
+              text[end - 2] == UInt8(ascii: "\"") || text[end - 2] == UInt8(ascii: "'")
+        else { return false }
+        var assignments = 0
+        var previous: UInt8 = 0
+        for byte in text {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                assignments += 1
+                if assignments >= 2 { return true }
+            }
+            previous = byte
+        }
+        return false
+    }
 
     /// HTML5 elements that hold page furniture rather than the article (2.9.14 keeps them as elements).
     static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header"]
@@ -49,7 +77,7 @@ enum BoilerplateClassifier {
     static let negativeFragments = unlikelyFragments + [
         "entry-meta", "post-meta", "postmeta", "article-meta", "read-more", "readmore", "keep-reading", "tag-list",
         "taglist", "tagcloud", "most-read", "mostread", "support-us", "author-box", "authorbox", "author-bio",
-        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to",
+        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to", "gallery",
     ]
 
     /// Weaker whole words (see ``negativeFragments``).

@@ -51,6 +51,20 @@ struct MainContentSelector {
     static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th", "caption"]
     /// A paragraph with this many characters outside links is prose, never furniture.
     static let proseParagraphLength = 100
+    /// A sibling of the winner with this share of its paragraph text (and few links) is more of the same content.
+    static let siblingProseShare = 0.3
+    /// The most link text a sibling may have to join the winner.
+    static let siblingLinkDensity = 0.25
+    /// Below this share of the cleaned `<main>` around it, the winner gives way to the whole `<main>`.
+    static let mainRegionShare = 0.75
+    /// From this many `<article>` elements in `<main>` up, an article there is a card of a list.
+    static let cardCount = 3
+    /// An `<article>` with this share of the winner's paragraph text is the content, if it leads every
+    /// other article there by ``articleLead`` times.
+    static let articleShare = 0.3
+    static let articleLead = 3.0
+    /// A hidden element with more than this share of the page's paragraph text is content a script reveals.
+    static let hiddenProseShare = 0.5
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -92,6 +106,10 @@ struct MainContentSelector {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
         for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
+            if isLeakedMarkup(index) {
+                excluded[index] = true
+                continue
+            }
             measured[index] = document.withText(of: index, MainContentSelector.measure)
         }
         if let title { excludeHeadings(repeating: title) }
@@ -111,7 +129,8 @@ struct MainContentSelector {
         scoreParagraphs()
         // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
         let top = topCandidate(body: body)
-        let roots = top.map(withSiblings) ?? [body]
+        var roots = top.map(withSiblings) ?? [body]
+        if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
         let beforeCleaning = excluded
         let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
@@ -123,6 +142,12 @@ struct MainContentSelector {
         excluded = beforeCleaning
         let remainingLength = visibleLength(of: body) - namedFurnitureLength
         if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
+            // Sections of a landing page or a product page each look like an article of their own; when the
+            // page marks its main region and the winner is a small part of it, the region is the content.
+            if let main = enclosingMain(of: roots, body: body), !isArticle(roots, main: main) {
+                cleanInside([main], linkLists: true)
+                if Double(chosenLength) < MainContentSelector.mainRegionShare * Double(visibleLength(of: main)) { return [main] }
+            }
             excluded = chosenExclusions
             return roots
         }
@@ -132,6 +157,52 @@ struct MainContentSelector {
         }
         excluded = chosenExclusions
         return roots
+    }
+
+    /// The one `<article>` inside `root` that holds a good part of its paragraph text, well ahead of any other
+    /// article beside it: a product description among review cards, a story among teasers. Articles nested
+    /// in one another (a post inside its thread item) count as one.
+    private func dominantArticle(in root: Int) -> Int? {
+        let end = document.subtreeEnd(of: root)
+        let articles = (root + 1..<end).filter { nodes[$0].name == "article" && !excluded[$0] }
+        guard let best = articles.max(by: { goodLength[$0] < goodLength[$1] }), goodLength[best] > 0,
+              Double(goodLength[best]) >= MainContentSelector.articleShare * Double(goodLength[root])
+        else { return nil }
+        let bestEnd = document.subtreeEnd(of: best)
+        let others = articles.filter { !(best..<bestEnd).contains($0) && !($0..<document.subtreeEnd(of: $0)).contains(best) }
+        let runnerUp = others.map { goodLength[$0] }.max() ?? 0
+        return Double(goodLength[best]) >= MainContentSelector.articleLead * Double(runnerUp) ? best : nil
+    }
+
+    /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
+    private func enclosingMain(of roots: [Int], body: Int) -> Int? {
+        guard let first = roots.first else { return nil }
+        var ancestor = nodes[first].parent
+        while ancestor > 0, ancestor != body {
+            if nodes[ancestor].name == "main" || nodes[ancestor].attribute("role")?.lowercased() == "main" {
+                return excluded[ancestor] ? nil : ancestor
+            }
+            ancestor = nodes[ancestor].parent
+        }
+        return nil
+    }
+
+    /// True if the roots hold an `<article>` element, or sit in one that is not one card among several:
+    /// then the rest of `main` is what surrounds an article (author box, related stories), not more of it.
+    private func isArticle(_ roots: [Int], main: Int) -> Bool {
+        guard let first = roots.first else { return false }
+        if roots.contains(where: { root in (root..<document.subtreeEnd(of: root)).contains { nodes[$0].name == "article" } }) {
+            return true
+        }
+        var inArticle = false
+        var ancestor = nodes[first].parent
+        while ancestor > main, !inArticle {
+            inArticle = nodes[ancestor].name == "article"
+            ancestor = nodes[ancestor].parent
+        }
+        guard inArticle else { return false }
+        let articles = (main..<document.subtreeEnd(of: main)).count { nodes[$0].name == "article" }
+        return articles < MainContentSelector.cardCount
     }
 
     // MARK: Removal of what is never content
@@ -149,6 +220,21 @@ struct MainContentSelector {
                 if !large || BoilerplateClassifier.neverTextTags.contains(nodes[index].name) { excluded[index] = true }
             }
         }
+    }
+
+    /// Text that libxml2 left over from a tag it could not parse (see ``BoilerplateClassifier/looksLikeLeakedMarkup(_:)``);
+    /// markup quoted in code is content.
+    private func isLeakedMarkup(_ index: Int) -> Bool {
+        document.withText(of: index, BoilerplateClassifier.looksLikeLeakedMarkup) && !isPreformatted(index)
+    }
+
+    private func isPreformatted(_ index: Int) -> Bool {
+        var ancestor = nodes[index].parent
+        while ancestor > 0 {
+            if BoilerplateClassifier.literalTextTags.contains(nodes[ancestor].name) { return true }
+            ancestor = nodes[ancestor].parent
+        }
+        return false
     }
 
     private mutating func excludeHeadings(repeating title: String) {
@@ -180,7 +266,7 @@ struct MainContentSelector {
             }
             let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
-            let holdsMostProse = Double(goodLength[index]) > 0.7 * Double(goodLength[0])
+            let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
@@ -429,11 +515,18 @@ struct MainContentSelector {
                 roots.append(sibling)
                 continue
             }
+            // A section too deeply nested for its paragraphs to score it still holds prose of its own.
+            if !hints[sibling].negative, linkDensity(sibling) < MainContentSelector.siblingLinkDensity,
+               goodLength[sibling] >= MainContentSelector.minimumParagraphLength,
+               Double(goodLength[sibling]) >= MainContentSelector.siblingProseShare * Double(goodLength[top]) {
+                roots.append(sibling)
+                continue
+            }
             let isParagraph = nodes[sibling].name == "p" || directLength[sibling] >= MainContentSelector.minimumParagraphLength
             guard isParagraph else { continue }
             let length = textLength[sibling]
             let density = linkDensity(sibling)
-            if length > 80 && density < 0.25 {
+            if length > 80 && density < MainContentSelector.siblingLinkDensity {
                 roots.append(sibling)
             } else if length > 0, length <= 80, density == 0,
                       document.plainText(of: sibling).range(of: #"\.( |$)"#, options: .regularExpression) != nil {
