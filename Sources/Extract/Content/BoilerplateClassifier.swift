@@ -7,8 +7,6 @@ enum BoilerplateClassifier {
         "applet", "canvas", "audio", "video", "source", "track", "map", "title", "meta", "link", "base",
         "input", "select", "option", "optgroup", "textarea", "button", "datalist", "output", "progress", "meter",
         "dialog", "menu",
-        // A picture's caption and credit describe the picture, not the article around it.
-        "figcaption",
     ]
 
     /// Elements whose content is never text, however large (script source, styles, vector graphics).
@@ -77,7 +75,7 @@ enum BoilerplateClassifier {
     static let negativeFragments = unlikelyFragments + [
         "entry-meta", "post-meta", "postmeta", "article-meta", "read-more", "readmore", "keep-reading", "tag-list",
         "taglist", "tagcloud", "most-read", "mostread", "support-us", "author-box", "authorbox", "author-bio",
-        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to", "gallery",
+        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to",
     ]
 
     /// Weaker whole words (see ``negativeFragments``).
