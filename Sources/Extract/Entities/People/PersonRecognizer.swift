@@ -205,8 +205,13 @@ struct PersonRecognizer: Sendable {
             return common == 0 || surnameAfterHonorific ? name : nil
         }
         // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
+        // "Sergey Brin", "Tiziano Lugli": a given name of another country before a surname; not before a
+        // plural word ("Tata Motors" is a company's name).
+        let worldGivenFirst = firstWord.classes.contains(.worldGivenName) && words.count >= 2
+            && words.last.map { isName(text[$0]) || !(Lexicon.isPlural(text[$0].lower) && isWord(text[$0])) } ?? false
         let givenFirst = firstWord.classes.contains(.givenName)
             && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
+            || worldGivenFirst
         // "Douglass North": a frequent word after a given name is a surname; a function word is not.
         // "Eugene A. Nida": an initial is no function word.
         let functionWords = words.dropFirst().filter {
@@ -288,7 +293,7 @@ struct PersonRecognizer: Sendable {
             return true
         }
         if text.isPunctuation(index - 1, ":"), Self.creditWords.contains(text.lower(index - 2)), !word.isAllCaps { return true }
-        if Self.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
+        if Lexicon.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
             return true
         }
         if word.sentenceInitial && !(isName && !isWord) {
@@ -311,6 +316,10 @@ struct PersonRecognizer: Sendable {
             if isName && isWord { return personOnly || next.text == "'s" }
             return !isWord && (looksLikeSurname(word) || personOnly)
         }
+        // "interest in Warhol's legacy", "from Quilis's terms": a possessive before a lower-case word is a
+        // person's more often than a place's, which the gazetteer would have known.
+        let possessive = (after == "'s" || after == "'" && word.lower.hasSuffix("s"))
+            && (text.token(index + 2).map { $0.kind == .word && !$0.isCapitalized } ?? false)
         switch (isName, isWord) {
         case (true, false):
             return true
@@ -322,7 +331,7 @@ struct PersonRecognizer: Sendable {
                 ($0.kind == .word && $0.isCapitalized && !$0.sentenceInitial && $0.classes.isDisjoint(with: [.function, .common, .title])
                     || $0.kind == .number) && !word.lineBreakBefore
             } ?? false
-            return !word.sentenceInitial && !Self.prepositions.contains(before) && !endsName
+            return !word.sentenceInitial && (!Self.prepositions.contains(before) || possessive) && !endsName
         case (false, true):
             return false
         case (false, false):
@@ -331,8 +340,8 @@ struct PersonRecognizer: Sendable {
             // "called", in quotes or brackets, or before "is", a thing more often than a person.
             let after = text.lower(index + 1)
             return !word.sentenceInitial && looksLikeSurname(word)
-                && !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
-                     "called", "named", "/", "\"", "“"].contains(before)
+                && (possessive || !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
+                     "called", "named", "/", "\"", "“"].contains(before))
                 // "awarded to Dvořák", but "flights to Coron".
                 && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
@@ -389,8 +398,6 @@ struct PersonRecognizer: Sendable {
     /// Labels before the name of a picture's author: "Image: Huebi".
     private static let creditWords: Set<String> = ["image", "photo", "photograph", "picture", "video", "credit", "photos", "images"]
 
-    /// Verbs of speech that follow the name of the speaker: "Dewar said".
-    private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
 
     /// Adverbs that may stand between a name and its verb: "Wilkins also said".
     private static let verbAdverbs: Set<String> = [

@@ -224,6 +224,12 @@ struct PlaceRecognizer: Sendable {
                text.isCitedAuthor(at: range.upperBound - 1) {
                 return .none
             }
+            // "Mary said", "Florence told us": a given name that is also a city's, before a verb of speech,
+            // names the speaker.
+            if length == 1, place.kind == "city", text[index].classes.contains(.givenName),
+               Lexicon.speechVerbs.contains(text.lower(index + 1)) {
+                return .none
+            }
             // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
             // is a surname.
             if length == 1, place.kind == "city", place.population < 1_000_000, let previous = text.token(index - 1),

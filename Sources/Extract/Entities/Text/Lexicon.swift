@@ -88,6 +88,9 @@ enum Lexicon {
         cliffs hill expressway turnpike highway freeway
         """)
 
+    /// Verbs of speech that follow the name of the speaker: "Dewar said".
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
+
     /// Words before "to" that make an unknown name after it a destination ("flights to Coron").
     static let motionWords: Set<String> = [
         "go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "travel", "travels", "traveled",
