@@ -135,6 +135,14 @@ struct PersonRecognizer: Sendable {
                     && start + 2 < run.upperBound && (isName(text[start + 2]) || !isWord(text[start + 2])) {
             start += 1
         }
+        // "Islamic Relations Alia Salem", "Scientologist Tom Cruise": words that are no names before a given
+        // name and a surname describe the person.
+        if let given = (start + 1..<max(start + 1, run.upperBound - 1)).first(where: {
+            !text[$0].classes.isDisjoint(with: [.givenName, .worldGivenName]) && !text[$0].classes.contains(.common)
+        }), text[given + 1].kind == .word, text[given + 1].isCapitalized, isName(text[given + 1]) || !isWord(text[given + 1]),
+           (start..<given).allSatisfy({ isDescription(text[$0]) }) {
+            start = given
+        }
         var end = run.upperBound
         // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
         // "John Paul II", "Shah Abbas I": a regnal number is part of the name.
@@ -431,7 +439,14 @@ struct PersonRecognizer: Sendable {
     /// surnames ("McKenzie", "DeVito", "O'Rourke"); "-ia", "-ology", "-ity" end names of places and fields.
     private func looksLikeSurname(_ token: Token) -> Bool {
         let lower = token.lower
-        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com"].contains(where: { lower.hasSuffix($0) }) {
+        // "Scientologist", "Calvinists": followers of a faith or a school.
+        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com", "ist", "ists"].contains(where: { lower.hasSuffix($0) }) {
+            return false
+        }
+        // "Chitonga-speaking", "Michelin-rated", "Class-A", "L-band": a compound with a lower-case or
+        // one-letter part is a description or a thing's name.
+        let parts = token.text.split(separator: "-")
+        if parts.count > 1, parts.dropFirst().contains(where: { $0.first?.isLowercase ?? true }) || parts.contains(where: { $0.count == 1 }) {
             return false
         }
         // A plural after a consonant ("Kazakhs", "Uzbeks", "Polaroids") names a group or a brand;
@@ -477,6 +492,14 @@ struct PersonRecognizer: Sendable {
         // "Major-General", "Lieutenant-Colonel": a title of titles.
         guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
         return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// A capitalised word that may describe a person before the name but is no part of it: an ordinary
+    /// word, a people's name, an acronym, an organisation's word, a follower ("Scientologist").
+    private func isDescription(_ token: Token) -> Bool {
+        guard token.kind == .word, token.isCapitalized, !isName(token), !token.classes.contains(.worldGivenName) else { return false }
+        return isWord(token) || isDemonym(token) || token.isAllCaps || token.classes.contains(.organisation)
+            || token.lower.hasSuffix("ist") || token.lower.hasSuffix("ists")
     }
 
     /// "Pan-democrat", "Ex-President", "Co-founder": a hyphenated word whose last part is an ordinary

@@ -362,8 +362,10 @@ struct PlaceRecognizer: Sendable {
             guard let token = text.token(cursor), token.kind == .word, !token.isCapitalized else { return false }
             if Self.describingKindWords.contains(token.lower) {
                 guard let after = text.token(cursor + 1) else { return true }
+                // "Rockridge, a neighborhood mixed with": a participle goes on describing the place.
                 return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
                     || Self.placePrepositions.contains(after.lower)
+                    || ["located", "situated", "known", "famous", "mixed", "surrounded", "founded"].contains(after.lower)
             }
             cursor += 1
         }
