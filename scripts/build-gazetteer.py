@@ -57,7 +57,9 @@ mandal said tanga goes come bo po kan an as so to be pau
 
 # Short forms and older names that the GeoNames primary name does not cover.
 ALIASES = {
-    "United States": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America"],
+    "United States": ["USA", "U.S.A.", "US", "U.S.", "U.S", "America", "United States of America"],
+    "Los Angeles": ["L.A."],
+    "New South Wales": ["NSW"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
     "Russia": ["Russian Federation"],
     "China": ["People's Republic of China", "People’s Republic of China", "PRC", "Mainland China"],

@@ -515,6 +515,12 @@ struct DateRecognizer: Sendable {
         if let token = text.token(index), token.kind == .number, token.text.count <= 4 {
             amount = token.number
             index += 1
+            // "5,000 years": groups of thousands.
+            while text.isPunctuation(index, ","), !text[index].spaceBefore, let group = text.token(index + 1), group.kind == .number,
+                  !group.spaceBefore, group.text.count == 3, let value = group.number {
+                amount = amount.map { $0 * 1000 + value }
+                index += 2
+            }
             // "1.5 years", "3-5 years", "4 - 7 days": the last number counts.
             if text.isPunctuation(index, "."), let fraction = text.token(index + 1), fraction.kind == .number,
                !fraction.spaceBefore { index += 2 }

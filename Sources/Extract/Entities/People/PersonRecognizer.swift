@@ -102,7 +102,8 @@ struct PersonRecognizer: Sendable {
         var start = run.lowerBound
         var titled = isTitle(before: run.lowerBound, in: text)
         var lastTitle = titled ? text.lower(text.isPunctuation(run.lowerBound - 1, ".") ? run.lowerBound - 2 : run.lowerBound - 1) : ""
-        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
+        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1
+            && !(Self.possessiveTitles.contains(text[index].lower) && !isTitle(text[index + 1])) {
             start = index + 1
             titled = true
             lastTitle = text[index].lower
@@ -210,6 +211,9 @@ struct PersonRecognizer: Sendable {
             }
             // "St. Petersburg": a title that starts a place's name.
             if gazetteer.place(named: text.key(run)) != nil { return nil }
+            // "General Systems Research", "Major League Baseball": a title before ordinary words only is
+            // part of a name of a thing.
+            if words.count >= 2, words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
             return common == 0 || surnameAfterHonorific ? name : nil
         }
         // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
@@ -217,7 +221,10 @@ struct PersonRecognizer: Sendable {
         // plural word ("Tata Motors" is a company's name).
         let worldGivenFirst = firstWord.classes.contains(.worldGivenName) && words.count >= 2
             && words.last.map { isName(text[$0]) || !(Lexicon.isPlural(text[$0].lower) && isWord(text[$0])) } ?? false
+        // "My Linguistic Autobiography", "In Obscurity": a determiner or a preposition is no given name
+        // (but "Will Middlebrooks" is a name).
         let givenFirst = firstWord.classes.contains(.givenName)
+            && !Self.determiners.contains(firstWord.lower) && !Self.prepositions.contains(firstWord.lower)
             && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
             || worldGivenFirst
         // "Douglass North": a frequent word after a given name is a surname; a function word is not.
@@ -523,7 +530,12 @@ struct PersonRecognizer: Sendable {
         if text.isPunctuation(previous, ".") { previous -= 1 }
         guard let token = text.token(previous), token.kind == .word, !text.isClaimed(previous) else { return false }
         return Lexicon.titles.contains(token.lower) && !["head", "leader", "chair", "player", "writer"].contains(token.lower)
+            && !Self.possessiveTitles.contains(token.lower)
     }
+
+    /// "His Excellency", "Her Majesty": possessives that are part of a title before another title only;
+    /// "his Cello Concerto" is a work.
+    private static let possessiveTitles: Set<String> = ["his", "her"]
 
     // MARK: Normal form
 

@@ -106,7 +106,7 @@ enum Lexicon {
     /// lower-case key, with the state's name.
     static let stateAbbreviations: [String: String] = {
         let table = """
-            Alabama ala. al|Alaska ak|Arizona ariz. az|Arkansas ark. ar|California calif. ca|Colorado colo. co
+            Alabama ala. al|Alaska ak|Arizona ariz. az|Arkansas ark. ar|California calif. cal. ca|Colorado colo. co
             Connecticut conn. ct|Delaware del. de|Florida fla. fl|Georgia ga. ga|Hawaii hi|Idaho id|Illinois ill. il
             Indiana ind. in|Iowa ia|Kansas kan. ks|Kentucky ky. ky|Louisiana la. la|Maine me|Maryland md. md
             Massachusetts mass. ma|Michigan mich. mi|Minnesota minn. mn|Mississippi miss. ms|Missouri mo. mo
