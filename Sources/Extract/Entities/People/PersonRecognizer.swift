@@ -329,7 +329,7 @@ struct PersonRecognizer: Sendable {
                 || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
                 || isName && pastTense(verb) && !Self.sharedVerbs.contains(verb.lower) && text.lower(verbIndex + 1) != "by"
             if isName && isWord { return personOnly || next.text == "'s" }
-            return !isWord && (looksLikeSurname(word) || personOnly)
+            return !isWord && (looksLikeSurname(word) && !isCompound(word) || personOnly)
         }
         // "interest in Warhol's legacy", "from Quilis's terms": a possessive before a lower-case word is a
         // person's more often than a place's, which the gazetteer would have known.
@@ -354,7 +354,7 @@ struct PersonRecognizer: Sendable {
             // "Zurbarán"); after a preposition of place it is a place ("in Coron"); after "of" or
             // "called", in quotes or brackets, or before "is", a thing more often than a person.
             let after = text.lower(index + 1)
-            return !word.sentenceInitial && looksLikeSurname(word)
+            return !word.sentenceInitial && looksLikeSurname(word) && !isCompound(word)
                 && (possessive || !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
                      "called", "named", "/", "\"", "“"].contains(before))
                 // "awarded to Dvořák", but "flights to Coron".
@@ -447,7 +447,7 @@ struct PersonRecognizer: Sendable {
     private func looksLikeSurname(_ token: Token) -> Bool {
         let lower = token.lower
         // "Scientologist", "Calvinists": followers of a faith or a school.
-        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com", "ist", "ists"].contains(where: { lower.hasSuffix($0) }) {
+        if ["ia", "ica", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com", "ist", "ists"].contains(where: { lower.hasSuffix($0) }) {
             return false
         }
         // "Chitonga-speaking", "Michelin-rated", "Class-A", "L-band": a compound with a lower-case or
@@ -474,6 +474,21 @@ struct PersonRecognizer: Sendable {
             index += 1
         }
         return true
+    }
+
+    /// "Stardust", "Rivertrail", "Gameplay": two ordinary words run together name a thing or a place;
+    /// surnames of that shape ("Goldsmith", "Woodward") are on the name lists.
+    private func isCompound(_ token: Token) -> Bool {
+        let scalars = Array(token.lower.unicodeScalars)
+        guard scalars.count >= 8, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return false }
+        for cut in 4...(scalars.count - 4) {
+            var head = String.UnicodeScalarView()
+            head.append(contentsOf: scalars[..<cut])
+            var tail = String.UnicodeScalarView()
+            tail.append(contentsOf: scalars[cut...])
+            if names.words.contains(String(head)) && names.words.contains(String(tail)) { return true }
+        }
+        return false
     }
 
     private func isName(_ token: Token) -> Bool {

@@ -165,6 +165,29 @@ struct PlaceRecognizer: Sendable {
                 text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
             }
         }
+        // "bordered by Edgewater, Englewood Cliffs", "Grand Lake and Lakeshore": so is an unknown word that
+        // nothing took, between commas or after "and" in a list of places.
+        let places = text.spanIndexByToken()
+        func isListedPlace(_ token: Int) -> Bool {
+            token >= 0 && token < places.count && places[token] >= 0 && text.spans[places[token]].type == .place
+        }
+        for index in 0..<text.count where !text.isClaimed(index) {
+            let token = text[index]
+            // A known place's name that the place recogniser left alone stands in an organisation's name
+            // ("University of California, Berkeley"); a small town's needed the list to be told.
+            let smallTown = gazetteer.place(named: token.lower).map { $0.isAmbiguous(as: token) } ?? true
+            guard token.kind == .word, token.isCapitalized, !token.isAllCaps, !token.sentenceInitial, token.text.count >= 4,
+                  !names.isName(token.lower), !names.isWord(token.lower), smallTown,
+                  token.classes.isDisjoint(with: [.common, .demonym]),
+                  !["the", "of"].contains(text.lower(index - 1)), !["the", "of"].contains(text.lower(index - 2)),
+                  !(text.token(index + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) else { continue }
+            let listGoesOn = text.token(index + 1).map { $0.kind == .punctuation || ["and", "or"].contains($0.lower) } ?? true
+            let left = (text.lower(index - 1) == "and" || text.lower(index - 1) == "," && listGoesOn) && isListedPlace(index - 2)
+            let right = [",", "and"].contains(text.lower(index + 1)) && isListedPlace(index + 2)
+            if left || right {
+                text.claim(index..<index + 1, as: .place, normalized: token.text)
+            }
+        }
     }
 
     /// "Theodorus of Tabennese", "Apollinaris of Laodicea": an unknown word after a person's name and
