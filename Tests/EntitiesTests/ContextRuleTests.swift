@@ -97,6 +97,15 @@ struct CoordinatedPlaceTests {
         #expect(found(.person, in: "The Jola live in Ziguinchor, Djibonker and Dakar.").isEmpty)
     }
 
+    @Test("an unknown word no rule took is a place when a list of places goes on around it")
+    func unclaimedWordInAList() {
+        #expect(found(.place, in: "The ferry stops at Harwich and Riverglade on Sundays.").map(\.text)
+            == ["Harwich", "Riverglade"])
+        #expect(found(.place, in: "The town is bordered by Brightwaterton, Norwich and Ipswich.").map(\.text)
+            == ["Brightwaterton", "Norwich", "Ipswich"])
+        #expect(found(.place, in: "He studied at the University of California, Berkeley.").map(\.text) == ["Berkeley"])
+    }
+
     @Test("a capital that is also an ordinary word stays in the gazetteer")
     func capitalNamedLikeAWord() {
         #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])

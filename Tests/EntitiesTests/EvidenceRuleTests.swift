@@ -40,6 +40,13 @@ struct EvidenceRuleTests {
         "The Velmari-speaking pupils sat the test.",
         "The old congregation had become Zwinglist by then.",
         "Its two airborne Q-band sensors failed.",
+        "The probe Moonharvest returned its samples in 2006.",
+        "The data were captured by Moonharvest during the cruise.",
+        "Her treatise Aerostatica appeared in 1740.",
+        "His Ninth Symphony was written for Vienna.",
+        "He played his Cello Concerto twice.",
+        "She joined the Society for General Systems Research.",
+        "In his My Early Years, he told of his travels.",
     ])
     func notPersons(text: String) {
         #expect(found(.person, in: text).isEmpty)
@@ -70,6 +77,8 @@ struct EvidenceRuleTests {
         ("Barges sail down the Danube.", "Danube"),
         ("Near the coast lies Kestrova, a village surrounded by hills.", "Kestrova"),
         ("Farmers in Lombardy protested on Friday.", "Lombardy"),
+        ("Talks with the U.S government stalled.", "U.S"),
+        ("Traffic in L.A. was heavy.", "L.A."),
     ])
     func describedPlaces(text: String, place: String) {
         #expect(found(.place, in: text).first?.text == place)
@@ -104,6 +113,7 @@ struct EvidenceRuleTests {
         #expect(found(.date, in: "Visit us at 1214 Maple Avenue.").isEmpty)
         #expect(found(.date, in: "A survey of 1709 schoolchildren was run.").isEmpty)
         #expect(found(.date, in: "Over the past decades the town grew.").map(\.text) == ["the past decades"])
+        #expect(found(.date, in: "Farmers settled here some 5,000 years ago.").map(\.text) == ["some 5,000 years ago"])
     }
 
     @Test("decades in words, eras and the turn of the century are dates", arguments: [
