@@ -167,6 +167,7 @@ struct PlaceRecognizer: Sendable {
         }
         // "bordered by Edgewater, Englewood Cliffs", "Grand Lake and Lakeshore": so is an unknown word that
         // nothing took, between commas or after "and" in a list of places.
+        guard text.spans.contains(where: { $0.type == .place }) else { return }
         let places = text.spanIndexByToken()
         func isListedPlace(_ token: Int) -> Bool {
             token >= 0 && token < places.count && places[token] >= 0 && text.spans[places[token]].type == .place
@@ -175,10 +176,10 @@ struct PlaceRecognizer: Sendable {
             let token = text[index]
             // A known place's name that the place recogniser left alone stands in an organisation's name
             // ("University of California, Berkeley"); a small town's needed the list to be told.
-            let smallTown = gazetteer.place(named: token.lower).map { $0.isAmbiguous(as: token) } ?? true
             guard token.kind == .word, token.isCapitalized, !token.isAllCaps, !token.sentenceInitial, token.text.count >= 4,
-                  !names.isName(token.lower), !names.isWord(token.lower), smallTown,
-                  token.classes.isDisjoint(with: [.common, .demonym]),
+                  token.classes.isDisjoint(with: [.common, .demonym, .dictionaryWord, .givenName, .surname]),
+                  !names.isName(token.lower), !names.isWord(token.lower),
+                  !token.classes.contains(.placeStart) || gazetteer.place(named: token.lower).map({ $0.isAmbiguous(as: token) }) ?? true,
                   !["the", "of"].contains(text.lower(index - 1)), !["the", "of"].contains(text.lower(index - 2)),
                   !(text.token(index + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) else { continue }
             let listGoesOn = text.token(index + 1).map { $0.kind == .punctuation || ["and", "or"].contains($0.lower) } ?? true
