@@ -38,6 +38,7 @@ struct DateRecognizer: Sendable {
         for index in stride(from: text.count - 1, through: 0, by: -1) {
             let token = text[index]
             let isCore = token.kind == .number || token.classes.contains(.dateCore) || Self.partOfYear(token) != nil
+                || token.lower.hasSuffix("-century")
                 || token.kind == .word && (token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
             nextCore[index] = isCore ? index : nextCore[index + 1]
         }
@@ -111,6 +112,8 @@ struct DateRecognizer: Sendable {
         words.formUnion(relativeModifiers)
         words.formUnion(periodModifiers)
         words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many"])
+        // "centuries ago", "years ago".
+        words.formUnion(units.keys.filter { $0.hasSuffix("s") })
         return words
     }()
 
@@ -124,7 +127,7 @@ struct DateRecognizer: Sendable {
         if token.kind == .number { return true }
         guard token.kind == .word else { return false }
         if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
-        return token.classes.contains(.dateStart) || partOfYear(token) != nil
+        return token.classes.contains(.dateStart) || partOfYear(token) != nil || token.lower.hasSuffix("-century")
     }
 
     /// "third-quarter" (as in "third-quarter profit"): a quarter of a business year in one word, as its
@@ -155,6 +158,20 @@ struct DateRecognizer: Sendable {
         if let date = core(at: start, in: text, anchor: anchor) ?? eraYear(at: start, in: text) {
             return Self.eras.contains(text.lower(date.end)) && text.token(date.end)?.isAllCaps == true
                 ? Match(end: date.end + 1, normalized: date.normalized + " " + text[date.end].text) : date
+        }
+        // "the year 71", "the year 1066".
+        if text.lower(start) == "the", text.lower(start + 1) == "year", let number = text.token(start + 2), number.kind == .number,
+           number.text.count <= 4, let value = number.number, value > 0, !text.isPunctuation(start + 3, ","),
+           !Self.countNouns.contains(text.lower(start + 3)) {
+            return Match(end: start + 3, normalized: CalendarDay.pad(value, 4))
+        }
+        // "a couple of years", "the last couple of days", "a couple of weeks ago".
+        if let couple = coupleOf(at: start, in: text) { return couple }
+        // "centuries ago", "years ago": a plural unit alone before "ago".
+        // Not "hundreds of years ago", "[Ten] years ago": a count before the unit is part of the date.
+        if let code = Self.units[text.lower(start)], text.lower(start).hasSuffix("s"), code != "WE", text.lower(start + 1) == "ago",
+           !["of", "]", ")"].contains(text.lower(start - 1)), text.token(start - 1)?.kind != .number {
+            return Match(end: start + 2, normalized: text.key(start..<start + 2))
         }
         // "the 2011 season", "His 2010 season".
         if text.lower(start) == "the" || Self.possessives.contains(text.lower(start)),
@@ -190,6 +207,25 @@ struct DateRecognizer: Sendable {
         }
         // Ranges ("1947 to 1960") are two dates, as in OntoNotes and GUM.
         return nil
+    }
+
+    /// "a couple of years", "the last couple of days", "a couple of weeks ago": two of a unit, or a few.
+    private func coupleOf(at start: Int, in text: AnnotatedText) -> Match? {
+        var index = start
+        let relative = text.lower(start) == "the" && ["last", "past", "next", "first"].contains(text.lower(start + 1))
+        if relative {
+            index += 2
+        } else if text.lower(start) == "a" {
+            index += 1
+        } else {
+            return nil
+        }
+        guard text.lower(index) == "couple", text.lower(index + 1) == "of", let code = Self.units[text.lower(index + 2)],
+              code != "WE", text.lower(index + 2).hasSuffix("s") else { return nil }
+        let end = text.lower(index + 3) == "ago" ? index + 4 : index + 3
+        let normalized = relative || end == index + 4 ? text.key(start..<end)
+            : "P" + (code == "DE" ? "20Y" : code == "CE" ? "200Y" : "2" + code)
+        return Match(end: end, normalized: normalized)
     }
 
     /// Era abbreviations after a year or a century.
@@ -229,6 +265,7 @@ struct DateRecognizer: Sendable {
         if hasThe || modifier {
             if let decade = decade(at: index, in: text) { return Match(end: decade.end, normalized: decade.normalized) }
             if hasThe, let decade = Self.decadeWords[text.lower(index)] { return Match(end: index + 1, normalized: decade) }
+            if hasThe, let decade = shortDecade(at: index, in: text) { return decade }
             if let century = century(at: index, in: text) { return century }
             if hasThe && !modifier {
                 if let relative = pastPeriod(at: start, in: text, anchor: anchor) { return relative }
@@ -445,16 +482,36 @@ struct DateRecognizer: Sendable {
 
     /// "the 19th century", "the nineteenth century": ISO 8601 writes a century as its first two digits.
     private func century(at index: Int, in text: AnnotatedText) -> Match? {
-        guard let token = text.token(index), text.lower(index + 1) == "century" else { return nil }
-        var ordinal = Lexicon.ordinalWords[token.lower]
-        if ordinal == nil, token.kind == .word {
-            let digits = token.lower.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, ["st", "nd", "rd", "th"].contains(String(token.lower.dropFirst(digits.count))) {
+        guard let token = text.token(index) else { return nil }
+        // "the 19th century", and "a 17th-century writer" in one word.
+        var word = token.lower
+        var end = index + 2
+        if token.kind == .number, let next = text.token(index + 1), !next.spaceBefore, next.lower.hasSuffix("-century") {
+            // "17th-century": the digits are a token of their own.
+            word = token.lower + next.lower.dropLast("-century".count)
+        } else if text.lower(index + 1) != "century" {
+            guard word.hasSuffix("-century") else { return nil }
+            word = String(word.dropLast("-century".count))
+            end = index + 1
+        }
+        var ordinal = Lexicon.ordinalWords[word]
+        if ordinal == nil {
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, ["st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count))) {
                 ordinal = Int(digits)
             }
         }
         guard let ordinal, (1...21).contains(ordinal) else { return nil }
-        return Match(end: index + 2, normalized: CalendarDay.pad(ordinal - 1, 2))
+        return Match(end: end, normalized: CalendarDay.pad(ordinal - 1, 2))
+    }
+
+    /// "the 20s", "the 90s": a decade in two digits after "the" (the century the text does not say).
+    private func shortDecade(at index: Int, in text: AnnotatedText) -> Match? {
+        guard let token = text.token(index), token.kind == .word, token.lower.count == 3, token.lower.hasSuffix("0s"),
+              token.lower.first.map({ $0.isASCII && $0.isNumber }) ?? false,
+              // "in the 30s°F": a temperature.
+              !["°", "%"].contains(text.token(index + 1)?.text ?? "") else { return nil }
+        return Match(end: index + 1, normalized: token.lower)
     }
 
     // MARK: Relative dates and durations
