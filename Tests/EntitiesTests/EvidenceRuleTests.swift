@@ -100,6 +100,13 @@ struct EvidenceRuleTests {
         ])
     }
 
+    @Test("a place's name before a capitalised ordinary word names a work or a thing, not before a feature or a title")
+    func placesBeforeOrdinaryWords() {
+        #expect(found(.place, in: "She starred in the comedy Chicago Lullaby last year.").isEmpty)
+        #expect(found(.place, in: "Barges sail on the Ohio River.").map(\.text) == ["the Ohio River"])
+        #expect(found(.place, in: "The Texas Governor spoke.").map(\.text) == ["Texas"])
+    }
+
     @Test("a country's name inside an organisation's or a vehicle's name is no place")
     func placesInsideNames() {
         #expect(found(.place, in: "A report by Environment Canada warned of storms.").isEmpty)
@@ -114,6 +121,21 @@ struct EvidenceRuleTests {
         #expect(found(.date, in: "A survey of 1709 schoolchildren was run.").isEmpty)
         #expect(found(.date, in: "Over the past decades the town grew.").map(\.text) == ["the past decades"])
         #expect(found(.date, in: "Farmers settled here some 5,000 years ago.").map(\.text) == ["some 5,000 years ago"])
+        #expect(found(.date, in: "It was like that centuries ago.").map(\.text) == ["centuries ago"])
+        #expect(found(.date, in: "It was built hundreds of years ago.").isEmpty)
+        #expect(found(.date, in: "Highs in the 30s°F are common.").isEmpty)
+    }
+
+    @Test("centuries as adjectives, short decades, the year N and a couple of units are dates", arguments: [
+        ("She admired a 17th-century poet.", "17th-century"),
+        ("He collected nineteenth-century maps.", "nineteenth-century"),
+        ("Jazz spread in the 20s, then faded.", "the 20s"),
+        ("The fort was founded in the year 71.", "the year 71"),
+        ("We wrote about it a couple of years back.", "a couple of years"),
+        ("Prices rose over the last couple of days.", "the last couple of days"),
+    ])
+    func moreDateForms(text: String, span: String) {
+        #expect(found(.date, in: text).map(\.text) == [span])
     }
 
     @Test("decades in words, eras and the turn of the century are dates", arguments: [

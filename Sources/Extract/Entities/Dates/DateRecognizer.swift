@@ -38,7 +38,7 @@ struct DateRecognizer: Sendable {
         for index in stride(from: text.count - 1, through: 0, by: -1) {
             let token = text[index]
             let isCore = token.kind == .number || token.classes.contains(.dateCore) || Self.partOfYear(token) != nil
-                || token.lower.hasSuffix("-century")
+                || Self.isCenturyAdjective(token)
                 || token.kind == .word && (token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
             nextCore[index] = isCore ? index : nextCore[index + 1]
         }
@@ -127,7 +127,13 @@ struct DateRecognizer: Sendable {
         if token.kind == .number { return true }
         guard token.kind == .word else { return false }
         if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
-        return token.classes.contains(.dateStart) || partOfYear(token) != nil || token.lower.hasSuffix("-century")
+        return token.classes.contains(.dateStart) || partOfYear(token) != nil || isCenturyAdjective(token)
+    }
+
+    /// "nineteenth-century", "th-century" (of "17th-century"): a century as one hyphenated word.
+    private static func isCenturyAdjective(_ token: Token) -> Bool {
+        token.kind == .word && token.lower.utf8.count >= 10 && token.lower.utf8.last == UInt8(ascii: "y")
+            && token.lower.hasSuffix("-century")
     }
 
     /// "third-quarter" (as in "third-quarter profit"): a quarter of a business year in one word, as its

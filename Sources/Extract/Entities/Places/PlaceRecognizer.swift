@@ -120,9 +120,11 @@ struct PlaceRecognizer: Sendable {
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
                 // "the Hong Kong legislative election": so does it to an adjective the name stands before.
+                // "the Texas Governor": so does it to a title.
                 let modifies = text.token(end).map { next in
                     next.kind == .word && !next.isCapitalized
                         && (Self.modifiedNouns.contains(next.lower) || Self.isAdjective(next))
+                        || next.kind == .word && next.isCapitalized && next.classes.contains(.title) && !next.lineBreakBefore
                 } ?? false
                 // "the New York area", "the Dallas suburbs": a city's name takes no article of its own.
                 let isCity = match != nil && start == index && gazetteer.place(named: text.key(index..<end))?.kind == "city"
@@ -303,6 +305,16 @@ struct PlaceRecognizer: Sendable {
         if next > range.upperBound, let last = text.token(next - 1), Lexicon.isPlural(last.lower),
            last.classes.isDisjoint(with: [.placeStart, .title, .givenName, .surname]), !Lexicon.trailingFeatureWords.contains(last.lower),
            !last.isAllCaps {
+            return false
+        }
+        // "New York Minute", "Orange Prince", "Edmonton Sun": a capitalised ordinary word right after the
+        // name makes both the name of a work, a paper or a thing; not a feature ("Ohio River"), a title
+        // ("Texas Governor"), a direction, a people's name or a day ("Paris Tuesday").
+        if let after = text.token(range.upperBound), after.kind == .word, after.isCapitalized, !after.isAllCaps,
+           !after.lineBreakBefore, !text.isClaimed(range.upperBound), after.classes.contains(.dictionaryWord),
+           after.classes.isDisjoint(with: [.title, .direction, .demonym, .name, .month, .weekday, .function, .common, .placeStart]),
+           !Lexicon.trailingFeatureWords.contains(after.lower), !Self.trailingKindWords.contains(after.lower),
+           !(text.token(range.upperBound + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) {
             return false
         }
         // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
