@@ -26,6 +26,7 @@ struct EvidenceRuleTests {
         ("Critics blamed the Kowalski administration.", ["Kowalski"]),
         ("The museum showed new interest in Okonkwo's early drawings.", ["Okonkwo"]),
         ("She quoted a line from Marsh's first letter.", ["Marsh"]),
+        ("On May 2, 2010, Torrese gave a speech.", ["Torrese"]),
     ])
     func singleNames(text: String, people: [String]) {
         #expect(found(.person, in: text).map(\.text) == people)
@@ -33,6 +34,7 @@ struct EvidenceRuleTests {
 
     @Test("names of peoples, works and things are no persons", arguments: [
         "Many Karakalpak speakers live there.",
+        "Many Senegalese officials attended.",
         "He watched the film Vertigo again.",
         "The crew flew aboard Soyuz 11 in June.",
         "They sailed past La Gomera at dawn.",
@@ -77,6 +79,7 @@ struct EvidenceRuleTests {
         ("Barges sail down the Danube.", "Danube"),
         ("Near the coast lies Kestrova, a village surrounded by hills.", "Kestrova"),
         ("Farmers in Lombardy protested on Friday.", "Lombardy"),
+        ("The monks rushed to Kellavo to calm the rebels.", "Kellavo"),
         ("Talks with the U.S government stalled.", "U.S"),
         ("Traffic in L.A. was heavy.", "L.A."),
     ])

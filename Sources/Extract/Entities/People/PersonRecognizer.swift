@@ -504,7 +504,8 @@ struct PersonRecognizer: Sendable {
     private func isDemonym(_ token: Token) -> Bool {
         guard !isName(token) else { return false }
         if token.classes.contains(.demonym) { return true }
-        return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
+        // "-ese" is left to the list: it also ends Italian surnames ("Cortese", "Albanese").
+        return ["ian", "ians", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
             .contains { token.lower.hasSuffix($0) }
     }
 

@@ -436,7 +436,7 @@ struct PlaceRecognizer: Sendable {
         guard end > index else { return nil }
         // "in Danish", "the Danish island of Funen": a word for a people or a language is no place.
         let lastWord = text[end - 1]
-        if lastWord.classes.contains(.demonym) || ["ish", "ese", "ian", "ians"].contains(where: { lastWord.lower.hasSuffix($0) }) {
+        if lastWord.classes.contains(.demonym) || ["ish", "ian", "ians"].contains(where: { lastWord.lower.hasSuffix($0) }) {
             return nil
         }
         var before = index - 1

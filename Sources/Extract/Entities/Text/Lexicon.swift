@@ -72,6 +72,9 @@ enum Lexicon {
         sikhs jew jews israeli israelis pakistani pakistanis bangladeshi saudi saudis yemeni kuwaiti qatari
         omani emirati somali somalis nepali kashmiri punjabi bengali tamil tamils kurd kurds turk turks
         serb serbs croat croats pole poles slav slavs viking vikings celt celts moor moors
+        japanese chinese vietnamese portuguese lebanese senegalese taiwanese burmese sudanese congolese maltese
+        nepalese nepali cantonese javanese balinese sinhalese togolese gabonese guyanese surinamese beninese
+        bhutanese faroese genoese milanese viennese siamese timorese ivorese cameroonese angolese
         """)
 
     /// Words that make a capitalised name a natural or man-made geographic feature when they lead it
@@ -99,7 +102,8 @@ enum Lexicon {
         "ferries", "boat", "boats", "bus", "buses", "train", "trains", "sail", "sailed", "drive", "drove", "walk",
         "walked", "head", "headed", "heading", "back", "route", "routes", "sent", "deported", "fled", "emigrated",
         "migrated", "relocated", "transferred", "gateway", "access", "tour", "tours", "expedition", "visitors",
-        "tourists", "escaped", "exiled", "banished", "bound",
+        "tourists", "escaped", "exiled", "banished", "bound", "rushed", "hurried", "raced", "marched", "passage",
+        "commuted", "deployed", "retreated", "withdrew", "evacuated", "transported", "shipped",
     ]
 
     /// Abbreviations of the US states, in news style ("Calif.", "N.J.") and postal codes ("OK"), by their
