@@ -166,6 +166,8 @@ struct PersonRecognizer: Sendable {
             end -= 1
         }
         guard end > start else { return nil }
+        // "the islands Marie Galante": a kind of place before the name makes it a place's.
+        if !titled, PlaceRecognizer.isPlaceKindBefore(start, in: text) { return nil }
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }

@@ -153,9 +153,11 @@ struct PlaceRecognizer: Sendable {
         for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .place && range.count == 1 {
             placeWords.insert(text[range.lowerBound].lower)
         }
-        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person && range.count == 1 {
+        // "the islands La Désirade, Petite Terre": so are unknown words of a name without a given name.
+        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person {
             let token = text[range.lowerBound]
-            guard !names.isName(token.lower), !text.spans[spanIndex].normalized.contains(" ") else { continue }
+            guard range.allSatisfy({ !names.isName(text[$0].lower) && !text[$0].classes.contains(.worldGivenName) }),
+                  range.count > 1 || !text.spans[spanIndex].normalized.contains(" ") else { continue }
             let joiners: Set<String> = [",", "and", "or"]
             let before = range.lowerBound - 1
             let after = range.upperBound
@@ -163,8 +165,8 @@ struct PlaceRecognizer: Sendable {
             let listGoesOn = text.token(after).map { $0.kind == .punctuation || joiners.contains($0.lower) } ?? true
             let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1) && (text.lower(before) != "," || listGoesOn)
             let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
-            if leftPlace || rightPlace || placeWords.contains(token.lower) {
-                text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
+            if leftPlace || rightPlace || range.count == 1 && placeWords.contains(token.lower) {
+                text.setType(ofSpan: spanIndex, to: .place, normalized: text.surface(range))
             }
         }
         // "bordered by Edgewater, Englewood Cliffs", "Grand Lake and Lakeshore": so is an unknown word that
@@ -357,6 +359,22 @@ struct PlaceRecognizer: Sendable {
         return isFollowedByRegion(range.upperBound, in: text) || isDescribedAsPlace(after: range.upperBound, in: text)
     }
 
+    /// A lower-case word for a kind of place right before `index` and after an article: "the villages Brin",
+    /// "the island Socotra".
+    static func isPlaceKindBefore(_ index: Int, in text: AnnotatedText) -> Bool {
+        guard let kind = text.token(index - 1), kind.kind == .word, !kind.isCapitalized, directKindWords.contains(kind.lower),
+              ["the", "a", "an"].contains(text.lower(index - 2)), let name = text.token(index),
+              name.classes.isDisjoint(with: [.title, .month, .weekday, .common, .function]) else { return false }
+        return true
+    }
+
+    /// Kinds of place that may stand right before a name without "of" ("the villages Brin and Djibonker");
+    /// not "state" or "city", which a title or a council follows as often ("the state Senator").
+    private static let directKindWords: Set<String> = [
+        "village", "villages", "town", "towns", "island", "islands", "hamlet", "hamlets", "township", "municipality",
+        "oblast", "prefecture", "province", "provinces", "district", "districts",
+    ]
+
     /// "Norton, Kansas", "Levico Terme, Trento": a comma and a known region or country after a name.
     private func isFollowedByRegion(_ end: Int, in text: AnnotatedText) -> Bool {
         guard text.isPunctuation(end, ","), let next = text.token(end + 1), next.isCapitalized, !next.lineBreakBefore else {
@@ -441,8 +459,10 @@ struct PlaceRecognizer: Sendable {
         }
         var before = index - 1
         if text.lower(before) == "the" { before -= 1 }
+        // "the village of Shilikti", and "the villages Brin and Djibonker", "the islands Grande Terre".
         let introduced = text.lower(before) == "of" && Lexicon.placeKindWords.contains(text.lower(before - 1))
             && !(text.token(before - 1)?.isCapitalized ?? true)
+            || Self.isPlaceKindBefore(index, in: text)
         let followed = Self.trailingKindWords.contains(text.lower(end)) && !(text.token(end)?.isCapitalized ?? true)
         // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
         // of place.
