@@ -106,6 +106,16 @@ struct CoordinatedPlaceTests {
         #expect(found(.place, in: "He studied at the University of California, Berkeley.").map(\.text) == ["Berkeley"])
     }
 
+    @Test("a kind of place right before names makes them places, and a list carries it on", arguments: [
+        ("Boats link the villages Kerrabo and Tulloway daily.", ["Kerrabo", "Tulloway"]),
+        ("The village Kerrabo lies on a river.", ["Kerrabo"]),
+        ("From the islands Nuvelle, Grosse Ternay and Dakar you see the coast.", ["Nuvelle", "Grosse Ternay", "Dakar"]),
+    ])
+    func kindWordBeforeNames(text: String, places: [String]) {
+        #expect(found(.place, in: text).map(\.text) == places)
+        #expect(found(.person, in: text).isEmpty)
+    }
+
     @Test("a capital that is also an ordinary word stays in the gazetteer")
     func capitalNamedLikeAWord() {
         #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])
