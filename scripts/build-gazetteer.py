@@ -162,7 +162,9 @@ def admin1_regions(dictionary):
         for row in csv.DictReader(f):
             name = row["admin1"].strip()
             lower = name.lower()
+            # "Saint Anthony" (a parish) would make "St. Anthony" the saint a place.
             if (not name or name in result or lower in dictionary or lower in people or not name[0].isupper()
+                    or lower.startswith("saint ")
                     or any(ch.isdigit() or ch in "`()" for ch in name)
                     or ADMIN1_SKIP_WORDS & set(lower.split())):
                 continue
