@@ -57,6 +57,7 @@ struct EvidenceRuleTests {
     @Test("names keep their elided particles and lose titles and the things named after them", arguments: [
         ("The letters of Jean le Rond d'Alembert survive.", "Jean le Rond d'Alembert"),
         ("Lieutenant-Colonel Harris commanded the fort.", "Harris"),
+        ("The court sided with Tsarevna Olga Petrovna.", "Olga Petrovna"),
         ("She won the Oscar Lindgren Trophy last year.", "Oscar Lindgren"),
         ("John A. Smith testified on Monday.", "John A. Smith"),
         ("Anna Hill spoke first.", "Anna Hill"),

@@ -22,6 +22,7 @@ enum Lexicon {
         marshal corporal private officer inspector detective constable commissioner director chairman
         chairwoman chairperson chair speaker spokesman spokeswoman spokesperson leader head
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
+        tsarevich tsarevna tsaritsa tsesarevich infante infanta archduke archduchess grand-duke
         marquis marquess viscount st saint apa abba administrator secretary-general rapporteur
         ombudsman commissioner-general
         pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir tsar czar tsarina shah
