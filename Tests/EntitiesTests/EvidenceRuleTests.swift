@@ -16,6 +16,11 @@ struct EvidenceRuleTests {
         #expect(found(.place, in: text).isEmpty)
     }
 
+    @Test("a cited author named like a region is no place")
+    func citedAuthorNamedLikeARegion() {
+        #expect(found(.place, in: "Earlier work (Kowalczyk, Chin, & Osei, 2019) found no effect.").isEmpty)
+    }
+
     @Test("a single name is a person by what surrounds it", arguments: [
         ("Okonkwo also said the vote was fair.", ["Okonkwo"]),
         ("Marsh was elected in 1998.", ["Marsh"]),
@@ -123,6 +128,8 @@ struct EvidenceRuleTests {
     func yearsAndPeriods() {
         #expect(found(.date, in: "Visit us at 1214 Maple Avenue.").isEmpty)
         #expect(found(.date, in: "A survey of 1709 schoolchildren was run.").isEmpty)
+        #expect(found(.date, in: "Take the ring road (A1237) north.").isEmpty)
+        #expect(found(.date, in: "As argued before (Okafor, 2011, p. 1225), it holds.").map(\.text) == ["2011"])
         #expect(found(.date, in: "Over the past decades the town grew.").map(\.text) == ["the past decades"])
         #expect(found(.date, in: "Farmers settled here some 5,000 years ago.").map(\.text) == ["some 5,000 years ago"])
         #expect(found(.date, in: "It was like that centuries ago.").map(\.text) == ["centuries ago"])

@@ -454,6 +454,9 @@ struct DateRecognizer: Sendable {
            [",", ".", "$", "€", "£", "#", "/", "-"].contains(previous.text), text.token(index - 2)?.kind == .number || previous.text != "," {
             return nil
         }
+        // "A1237", "DH2017": letters run into the number make a code; "p. 1225": a page.
+        if let previous = text.token(index - 1), previous.kind == .word, !text[index].spaceBefore { return nil }
+        if text.isPunctuation(index - 1, "."), ["p", "pp"].contains(text.lower(index - 2)) { return nil }
         return value
     }
 

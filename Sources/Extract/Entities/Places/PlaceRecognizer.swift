@@ -248,7 +248,7 @@ struct PlaceRecognizer: Sendable {
             }
             // "from Santos (1989)", "(Jasny, Chin, Chong, & Vignieri, 2011)": a city's name as a cited author,
             // but "the Sorbonne in Paris (1927)".
-            if place.kind == "city", !["in", "at", "near", "to"].contains(text.lower(index - 1)),
+            if place.kind == "city" || place.kind == "region" && length == 1, !["in", "at", "near", "to"].contains(text.lower(index - 1)),
                text.isCitedAuthor(at: range.upperBound - 1) {
                 return .none
             }
