@@ -16,9 +16,19 @@ struct EvidenceRuleTests {
         #expect(found(.place, in: text).isEmpty)
     }
 
-    @Test("a cited author named like a region is no place")
+    @Test("a cited author named like a region is no place; one named like a town is a person")
     func citedAuthorNamedLikeARegion() {
         #expect(found(.place, in: "Earlier work (Kowalczyk, Chin, & Osei, 2019) found no effect.").isEmpty)
+        #expect(found(.person, in: "Earlier work (Hein, Brandt, Marks, & Osei, 2016) found it.").map(\.text)
+            == ["Hein", "Brandt", "Marks", "Osei"])
+    }
+
+    @Test("a title that starts a place's name is no person's title")
+    func titleStartingAPlace() {
+        #expect(found(.person, in: "The Red Sox beat the St. Louis Cardinals in six games.").isEmpty)
+        #expect(found(.place, in: "Visitors from Saint Vincent and the Grenadines need no visa.").map(\.text)
+            == ["Saint Vincent and the Grenadines"])
+        #expect(found(.person, in: "Sir Elton John sang.").map(\.text) == ["Elton John"])
     }
 
     @Test("a single name is a person by what surrounds it", arguments: [

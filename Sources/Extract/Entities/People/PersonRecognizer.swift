@@ -211,8 +211,17 @@ struct PersonRecognizer: Sendable {
                 && !surnameAfterHonorific {
                 return nil
             }
-            // "St. Petersburg": a title that starts a place's name.
-            if gazetteer.place(named: text.key(run)) != nil { return nil }
+            // "St. Petersburg", "St. Louis Cardinals", "Saint Vincent and the Grenadines": a title that starts
+            // a place's name.
+            // A run that starts with the title may start a longer name; "(Miller & Robertson, 2010)": a cited
+            // author named like a town is the author.
+            let startsWithTitle = isTitle(text[run.lowerBound])
+            let shortest = startsWithTitle ? run.lowerBound + 2 : run.upperBound
+            let longest = startsWithTitle ? min(run.lowerBound + gazetteer.maxTokens, text.count) : run.upperBound
+            if !(run.count == 1 && text.isCitedAuthor(at: run.lowerBound)), shortest <= longest,
+               (shortest...longest).contains(where: { gazetteer.place(named: text.key(run.lowerBound..<$0)) != nil }) {
+                return nil
+            }
             // "General Systems Research", "Major League Baseball": a title before ordinary words only is
             // part of a name of a thing.
             if words.count >= 2, words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
