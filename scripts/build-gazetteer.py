@@ -134,6 +134,9 @@ REGION_TYPE_WORDS = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "s
                      "provincia", "region", "rajons", "county", "apskritis", "miestas", "maakond"}
 
 
+# Countries whose one-word regions stay even when named like a person ("Florida", "Alberta", "Devon").
+PERSON_NAMED_REGIONS_KEPT = {"US", "CA", "GB", "AU"}
+
 # Words of GeoNames region names that make them an administrative label rather than the usual name.
 ADMIN1_SKIP_WORDS = {"municipio", "municipality", "opstina", "obcina", "commune", "circonscription", "rajons",
                      "novads", "district", "sha`biyat", "muhafazat", "parish", "county"}
@@ -230,12 +233,17 @@ def main():
         add(name, "region", cc)
     for name in NATURAL_FEATURES:
         add(name, "region")
+    people = census_names()
     for sub in pycountry.subdivisions:
         name = sub.name
         words = name.split()
         while len(words) > 1 and words[-1].lower() in REGION_TYPE_WORDS:
             words.pop()
         short = " ".join(words)
+        # "Rivera", "Kerry", "Nelson", "Paul": a one-word region of a country whose news seldom reaches
+        # English texts, named like a frequent given name or surname, is far more often the person.
+        if " " not in short and short.lower() in people and sub.country_code not in PERSON_NAMED_REGIONS_KEPT:
+            continue
         if short != name:
             add(short, "region", sub.country_code)
         add(name, "region", sub.country_code, canonical=short)

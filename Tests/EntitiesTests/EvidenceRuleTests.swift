@@ -23,6 +23,19 @@ struct EvidenceRuleTests {
             == ["Hein", "Brandt", "Marks", "Osei"])
     }
 
+    @Test("a person named like a small country's region is a person; big regions stay places")
+    func personsNamedLikeRegions() {
+        #expect(found(.person, in: "I wanted to work with Isabel on the project.").map(\.text) == ["Isabel"])
+        #expect(found(.person, in: "Nelson said the vote was fair.").map(\.text) == ["Nelson"])
+        #expect(found(.place, in: "He flew to Florida and Alberta.").map(\.text) == ["Florida", "Alberta"])
+    }
+
+    @Test("a team's name after a feature word is no place; rivers are features")
+    func teamsAndRivers() {
+        #expect(found(.place, in: "They beat the Tampa Bay Rays again.").isEmpty)
+        #expect(found(.place, in: "The Salt and Verde Rivers run dry.").map(\.text) == ["Verde Rivers"])
+    }
+
     @Test("a title that starts a place's name is no person's title")
     func titleStartingAPlace() {
         #expect(found(.person, in: "The Red Sox beat the St. Louis Cardinals in six games.").isEmpty)

@@ -434,6 +434,8 @@ struct PlaceRecognizer: Sendable {
         let first = text.lower(index)
         let last = text.lower(end - 1)
         guard Lexicon.leadingFeatureWords.contains(first) || Lexicon.trailingFeatureWords.contains(last) else { return nil }
+        // "Bay Rays" of "Tampa Bay Rays": a plural that is no feature ends a team's name.
+        if Lexicon.isPlural(last) && !Lexicon.trailingFeatureWords.contains(last) { return nil }
         if text[index].sentenceInitial && Lexicon.commonCapitalised.contains(first) { return nil }
         return (end, text.surface(index..<end))
     }

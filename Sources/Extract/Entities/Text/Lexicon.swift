@@ -86,7 +86,7 @@ enum Lexicon {
 
     /// Words that make a capitalised name a geographic feature when they end it ("Casamance River").
     static let trailingFeatureWords = words("""
-        river island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
+        river rivers island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
         coast reserve springs falls beach harbour harbor canyon creek strait straits archipelago
         plateau plains hills highlands lowlands delta glacier volcano heights county province
         cliffs hill expressway turnpike highway freeway
