@@ -116,6 +116,11 @@ struct CoordinatedPlaceTests {
         #expect(found(.person, in: text).isEmpty)
     }
 
+    @Test("a possessive listed after a place stays a person")
+    func possessiveAfterAPlace() {
+        #expect(found(.person, in: "The effect matched that seen in Tarnowo and Kallström's subjects.").map(\.text) == ["Kallström"])
+    }
+
     @Test("a capital that is also an ordinary word stays in the gazetteer")
     func capitalNamedLikeAWord() {
         #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])

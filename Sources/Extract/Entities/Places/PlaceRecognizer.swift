@@ -156,8 +156,10 @@ struct PlaceRecognizer: Sendable {
         // "the islands La Désirade, Petite Terre": so are unknown words of a name without a given name.
         for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person {
             let token = text[range.lowerBound]
+            // "Carrano and Biewener's subjects": a possessive is a person's more often than a place's.
             guard range.allSatisfy({ !names.isName(text[$0].lower) && !text[$0].classes.contains(.worldGivenName) }),
-                  range.count > 1 || !text.spans[spanIndex].normalized.contains(" ") else { continue }
+                  range.count > 1 || !text.spans[spanIndex].normalized.contains(" "),
+                  !text.isPunctuation(range.upperBound, "'s") else { continue }
             let joiners: Set<String> = [",", "and", "or"]
             let before = range.lowerBound - 1
             let after = range.upperBound
