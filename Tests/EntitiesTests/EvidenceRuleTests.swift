@@ -55,6 +55,8 @@ struct EvidenceRuleTests {
         ("The museum showed new interest in Okonkwo's early drawings.", ["Okonkwo"]),
         ("She quoted a line from Marsh's first letter.", ["Marsh"]),
         ("On May 2, 2010, Torrese gave a speech.", ["Torrese"]),
+        ("The death of Okonkwo shocked the village.", ["Okonkwo"]),
+        ("He acted on behalf of Tarkowski.", ["Tarkowski"]),
     ])
     func singleNames(text: String, people: [String]) {
         #expect(found(.person, in: text).map(\.text) == people)

@@ -346,6 +346,8 @@ struct PersonRecognizer: Sendable {
         // person's more often than a place's, which the gazetteer would have known.
         let possessive = (after == "'s" || after == "'" && word.lower.hasSuffix("s"))
             && (text.token(index + 2).map { $0.kind == .word && !$0.isCapitalized } ?? false)
+            // "the death of Petronios", "on behalf of Horsiesios": "of" after a noun of a person's life.
+            || before == "of" && Self.personalNouns.contains(text.lower(index - 2))
         switch (isName, isWord) {
         case (true, false):
             return true
@@ -411,6 +413,14 @@ struct PersonRecognizer: Sendable {
         "born", "raised", "educated", "married", "elected", "appointed", "drafted", "knighted", "baptized", "baptised",
         "buried", "ordained", "nominated", "sworn", "hired", "fired", "arrested", "sentenced", "convicted",
         "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",
+    ]
+
+    /// Nouns before "of" that a person's name follows: "the death of", "a portrait of", "on behalf of".
+    private static let personalNouns: Set<String> = [
+        "death", "birth", "life", "son", "daughter", "wife", "husband", "widow", "father", "mother", "brother",
+        "sister", "help", "behalf", "favorite", "favourite", "reign", "disciple", "disciples", "successor",
+        "predecessor", "legend", "memory", "murder", "assassination", "funeral", "portrait", "biography",
+        "followers", "supporters", "friend", "friends", "student", "students", "pupil", "widower",
     ]
 
     /// Nouns of a person's rule or following after "the" and a surname: "the Bush administration".
