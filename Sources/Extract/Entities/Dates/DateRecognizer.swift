@@ -463,8 +463,14 @@ struct DateRecognizer: Sendable {
     /// A bare year is a year unless the words around it make it a count or a code.
     private func isYearInContext(_ index: Int, in text: AnnotatedText) -> Bool {
         if let next = text.token(index + 1) {
-            if next.kind == .word && (Self.countNouns.contains(next.lower) || (next.isAllCaps && !next.lineBreakBefore)) { return false }
-            if next.kind == .punctuation && (next.text == "%" || next.text == ":") && !next.spaceBefore { return false }
+            // "1709 ABC" is a code, but "the 2022 FIFA World Cup" names the year of an event.
+            if next.kind == .word && (Self.countNouns.contains(next.lower)
+                || next.isAllCaps && !next.lineBreakBefore && text.lower(index - 1) != "the") { return false }
+            // "10:30", "1999:12" are times and ratios; "2000: 103" (a cited page) still has its year.
+            if next.kind == .punctuation && !next.spaceBefore
+                && (next.text == "%" || next.text == ":" && (text.token(index + 2).map { $0.kind == .number && !$0.spaceBefore } ?? false)) {
+                return false
+            }
             // "1214 Anderson Ave", "1355 Inwood Terrace": a house number.
             if next.kind == .word, next.isCapitalized,
                (index + 2...index + 3).contains(where: { Self.streetWords.contains(text.lower($0)) && text[$0].isCapitalized }) {
