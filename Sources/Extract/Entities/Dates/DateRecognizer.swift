@@ -537,6 +537,11 @@ struct DateRecognizer: Sendable {
         switch word {
         case "yesterday", "today", "tomorrow":
             guard text[start].kind == .word else { return nil }
+            // "USA Today", "Yucatan Today": a capitalised word inside a name is a paper's name.
+            if text[start].isCapitalized, !text[start].sentenceInitial, let previous = text.token(start - 1),
+               previous.kind == .word, previous.isCapitalized, !text[start].lineBreakBefore {
+                return nil
+            }
             let offset = word == "yesterday" ? -1 : word == "today" ? 0 : 1
             return Match(end: start + 1, normalized: anchor.map { $0.adding(days: offset).iso } ?? word)
         default:

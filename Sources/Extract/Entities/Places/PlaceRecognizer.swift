@@ -314,9 +314,10 @@ struct PlaceRecognizer: Sendable {
         // "New York Minute", "Orange Prince", "Edmonton Sun": a capitalised ordinary word right after the
         // name makes both the name of a work, a paper or a thing; not a feature ("Ohio River"), a title
         // ("Texas Governor"), a direction, a people's name or a day ("Paris Tuesday").
+        // "USA Today": so does a capitalised "Today".
         if let after = text.token(range.upperBound), after.kind == .word, after.isCapitalized, !after.isAllCaps,
-           !after.lineBreakBefore, !text.isClaimed(range.upperBound), after.classes.contains(.dictionaryWord),
-           after.classes.isDisjoint(with: [.title, .direction, .demonym, .name, .month, .weekday, .function, .common, .placeStart]),
+           !after.lineBreakBefore, after.lower == "today" || !text.isClaimed(range.upperBound) && after.classes.contains(.dictionaryWord)
+            && after.classes.isDisjoint(with: [.title, .direction, .demonym, .name, .month, .weekday, .function, .common, .placeStart]),
            !Lexicon.trailingFeatureWords.contains(after.lower), !Self.trailingKindWords.contains(after.lower),
            !(text.token(range.upperBound + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) {
             return false
