@@ -10,7 +10,7 @@ struct DateRecognizer: Sendable {
     private static let units: [String: String] = [
         "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
         "year": "Y", "years": "Y", "decade": "DE", "decades": "DE", "century": "CE", "centuries": "CE",
-        "weekend": "WE", "weekends": "WE",
+        "weekend": "WE", "weekends": "WE", "season": "SE", "seasons": "SE",
     ]
     private static let relativeModifiers: Set<String> = ["last", "next", "this", "past", "coming", "previous", "following"]
     private static let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
@@ -204,8 +204,15 @@ struct DateRecognizer: Sendable {
             let unit = text.lower(index)
             if index > start + (Self.possessives.contains(text.lower(start)) ? 1 : 0), let code = Self.units[unit] {
                 let plural = unit.hasSuffix("s")
-                let singularDeterminer = ["that", "every", "each", "a", "the", "that same", "the same"].contains(text.key(start..<start + length))
-                if plural != singularDeterminer || text.lower(start) == "recent" || text.lower(start) == "later" {
+                let determiner = text.key(start..<start + length)
+                let singularDeterminer = ["that", "every", "each", "a", "the", "that same", "the same"].contains(determiner)
+                // "its first week", "her last years": a possessive with a modifier takes either number.
+                let possessiveWithModifier = Self.possessives.contains(text.lower(start)) && index > start + 1
+                // "a season ticket", "its most recent season": a season is a date only after these.
+                let seasonAllowed = code != "SE" || ["that", "every", "each", "the same", "that same"].contains(determiner)
+                    || possessiveWithModifier
+                if seasonAllowed, plural != singularDeterminer || possessiveWithModifier || text.lower(start) == "recent"
+                    || text.lower(start) == "later" {
                     let normalized = text.lower(start) == "a" ? "P1" + (code == "DE" ? "0Y" : code == "CE" ? "00Y" : code) : text.key(start..<index + 1)
                     return Match(end: index + 1, normalized: normalized)
                 }
@@ -617,7 +624,8 @@ struct DateRecognizer: Sendable {
         if text.lower(index) == "-" { index += 1 }
         // "twenty working days", "four - 7 days".
         if ["working", "business", "calendar", "consecutive", "full"].contains(text.lower(index)) { index += 1 }
-        guard let code = Self.units[text.lower(index)], code != "WE" else { return nil }
+        // Weekends and seasons have no ISO 8601 duration.
+        guard let code = Self.units[text.lower(index)], code != "WE", code != "SE" else { return nil }
         index += 1
         if text.lower(index) == "ago" {
             let phrase = text.key(start..<index + 1)
