@@ -65,6 +65,7 @@ struct EvidenceRuleTests {
     @Test("names of peoples, works and things are no persons", arguments: [
         "Many Karakalpak speakers live there.",
         "Many Senegalese officials attended.",
+        "The ferry calls at the port and Tarnholm, which is easily reached by bus.",
         "He watched the film Vertigo again.",
         "The crew flew aboard Soyuz 11 in June.",
         "They sailed past La Gomera at dawn.",
@@ -110,6 +111,8 @@ struct EvidenceRuleTests {
         ("Barges sail down the Danube.", "Danube"),
         ("Near the coast lies Kestrova, a village surrounded by hills.", "Kestrova"),
         ("Farmers in Lombardy protested on Friday.", "Lombardy"),
+        ("Velmoor is a peninsula bordered by two rivers.", "Velmoor"),
+        ("The trail runs north 15 miles to Kestrova.", "Kestrova"),
         ("The monks rushed to Kellavo to calm the rebels.", "Kellavo"),
         ("Talks with the U.S government stalled.", "U.S"),
         ("Traffic in L.A. was heavy.", "L.A."),

@@ -311,6 +311,8 @@ struct PersonRecognizer: Sendable {
         if Self.determiners.contains(before) || before == "ethnic" { return false }
         // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
         if Self.groupNouns.contains(after) { return false }
+        // "Svendborg, which is easily reached": people take "who".
+        if after == "which" || after == "," && text.lower(index + 2) == "which" { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
         if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps }
         if word.text.count < 3 { return false }

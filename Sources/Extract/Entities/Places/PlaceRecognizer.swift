@@ -157,7 +157,7 @@ struct PlaceRecognizer: Sendable {
         for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person {
             let token = text[range.lowerBound]
             // "Carrano and Biewener's subjects": a possessive is a person's more often than a place's.
-            guard range.allSatisfy({ !names.isName(text[$0].lower) && !text[$0].classes.contains(.worldGivenName) }),
+            guard range.allSatisfy({ !names.isName(text[$0].lower) && (range.count == 1 || !text[$0].classes.contains(.worldGivenName)) }),
                   range.count > 1 || !text.spans[spanIndex].normalized.contains(" "),
                   !text.isPunctuation(range.upperBound, "'s") else { continue }
             let joiners: Set<String> = [",", "and", "or"]
@@ -422,7 +422,7 @@ struct PlaceRecognizer: Sendable {
                 // "Rockridge, a neighborhood mixed with": a participle goes on describing the place.
                 return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
                     || Self.placePrepositions.contains(after.lower)
-                    || ["located", "situated", "known", "famous", "mixed", "surrounded", "founded"].contains(after.lower)
+                    || ["known", "famous"].contains(after.lower) || after.kind == .word && after.lower.hasSuffix("ed")
             }
             cursor += 1
         }

@@ -105,6 +105,7 @@ enum Lexicon {
         "migrated", "relocated", "transferred", "gateway", "access", "tour", "tours", "expedition", "visitors",
         "tourists", "escaped", "exiled", "banished", "bound", "rushed", "hurried", "raced", "marched", "passage",
         "commuted", "deployed", "retreated", "withdrew", "evacuated", "transported", "shipped",
+        "miles", "kilometres", "kilometers", "km",
     ]
 
     /// Abbreviations of the US states, in news style ("Calif.", "N.J.") and postal codes ("OK"), by their
