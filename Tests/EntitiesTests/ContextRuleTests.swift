@@ -97,6 +97,30 @@ struct CoordinatedPlaceTests {
         #expect(found(.person, in: "The Jola live in Ziguinchor, Djibonker and Dakar.").isEmpty)
     }
 
+    @Test("an unknown word no rule took is a place when a list of places goes on around it")
+    func unclaimedWordInAList() {
+        #expect(found(.place, in: "The ferry stops at Harwich and Riverglade on Sundays.").map(\.text)
+            == ["Harwich", "Riverglade"])
+        #expect(found(.place, in: "The town is bordered by Brightwaterton, Norwich and Ipswich.").map(\.text)
+            == ["Brightwaterton", "Norwich", "Ipswich"])
+        #expect(found(.place, in: "He studied at the University of California, Berkeley.").map(\.text) == ["Berkeley"])
+    }
+
+    @Test("a kind of place right before names makes them places, and a list carries it on", arguments: [
+        ("Boats link the villages Kerrabo and Tulloway daily.", ["Kerrabo", "Tulloway"]),
+        ("The village Kerrabo lies on a river.", ["Kerrabo"]),
+        ("From the islands Nuvelle, Grosse Ternay and Dakar you see the coast.", ["Nuvelle", "Grosse Ternay", "Dakar"]),
+    ])
+    func kindWordBeforeNames(text: String, places: [String]) {
+        #expect(found(.place, in: text).map(\.text) == places)
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("a possessive listed after a place stays a person")
+    func possessiveAfterAPlace() {
+        #expect(found(.person, in: "The effect matched that seen in Tarnowo and Kallström's subjects.").map(\.text) == ["Kallström"])
+    }
+
     @Test("a capital that is also an ordinary word stays in the gazetteer")
     func capitalNamedLikeAWord() {
         #expect(found(.place, in: "Flights leave from Auckland or Wellington daily.").map(\.text) == ["Auckland", "Wellington"])

@@ -10,7 +10,7 @@ struct DateRecognizer: Sendable {
     private static let units: [String: String] = [
         "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
         "year": "Y", "years": "Y", "decade": "DE", "decades": "DE", "century": "CE", "centuries": "CE",
-        "weekend": "WE", "weekends": "WE",
+        "weekend": "WE", "weekends": "WE", "season": "SE", "seasons": "SE",
     ]
     private static let relativeModifiers: Set<String> = ["last", "next", "this", "past", "coming", "previous", "following"]
     private static let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
@@ -38,6 +38,7 @@ struct DateRecognizer: Sendable {
         for index in stride(from: text.count - 1, through: 0, by: -1) {
             let token = text[index]
             let isCore = token.kind == .number || token.classes.contains(.dateCore) || Self.partOfYear(token) != nil
+                || Self.isCenturyAdjective(token)
                 || token.kind == .word && (token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
             nextCore[index] = isCore ? index : nextCore[index + 1]
         }
@@ -111,6 +112,8 @@ struct DateRecognizer: Sendable {
         words.formUnion(relativeModifiers)
         words.formUnion(periodModifiers)
         words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many"])
+        // "centuries ago", "years ago".
+        words.formUnion(units.keys.filter { $0.hasSuffix("s") })
         return words
     }()
 
@@ -124,7 +127,13 @@ struct DateRecognizer: Sendable {
         if token.kind == .number { return true }
         guard token.kind == .word else { return false }
         if let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 { return true }
-        return token.classes.contains(.dateStart) || partOfYear(token) != nil
+        return token.classes.contains(.dateStart) || partOfYear(token) != nil || isCenturyAdjective(token)
+    }
+
+    /// "nineteenth-century", "th-century" (of "17th-century"): a century as one hyphenated word.
+    private static func isCenturyAdjective(_ token: Token) -> Bool {
+        token.kind == .word && token.lower.utf8.count >= 10 && token.lower.utf8.last == UInt8(ascii: "y")
+            && token.lower.hasSuffix("-century")
     }
 
     /// "third-quarter" (as in "third-quarter profit"): a quarter of a business year in one word, as its
@@ -156,6 +165,20 @@ struct DateRecognizer: Sendable {
             return Self.eras.contains(text.lower(date.end)) && text.token(date.end)?.isAllCaps == true
                 ? Match(end: date.end + 1, normalized: date.normalized + " " + text[date.end].text) : date
         }
+        // "the year 71", "the year 1066".
+        if text.lower(start) == "the", text.lower(start + 1) == "year", let number = text.token(start + 2), number.kind == .number,
+           number.text.count <= 4, let value = number.number, value > 0, !text.isPunctuation(start + 3, ","),
+           !Self.countNouns.contains(text.lower(start + 3)) {
+            return Match(end: start + 3, normalized: CalendarDay.pad(value, 4))
+        }
+        // "a couple of years", "the last couple of days", "a couple of weeks ago".
+        if let couple = coupleOf(at: start, in: text) { return couple }
+        // "centuries ago", "years ago": a plural unit alone before "ago".
+        // Not "hundreds of years ago", "[Ten] years ago": a count before the unit is part of the date.
+        if let code = Self.units[text.lower(start)], text.lower(start).hasSuffix("s"), code != "WE", text.lower(start + 1) == "ago",
+           !["of", "]", ")"].contains(text.lower(start - 1)), text.token(start - 1)?.kind != .number {
+            return Match(end: start + 2, normalized: text.key(start..<start + 2))
+        }
         // "the 2011 season", "His 2010 season".
         if text.lower(start) == "the" || Self.possessives.contains(text.lower(start)),
            year(at: start + 1, in: text) != nil, text.lower(start + 2) == "season", let value = text[start + 1].number {
@@ -181,8 +204,15 @@ struct DateRecognizer: Sendable {
             let unit = text.lower(index)
             if index > start + (Self.possessives.contains(text.lower(start)) ? 1 : 0), let code = Self.units[unit] {
                 let plural = unit.hasSuffix("s")
-                let singularDeterminer = ["that", "every", "each", "a", "the", "that same", "the same"].contains(text.key(start..<start + length))
-                if plural != singularDeterminer || text.lower(start) == "recent" || text.lower(start) == "later" {
+                let determiner = text.key(start..<start + length)
+                let singularDeterminer = ["that", "every", "each", "a", "the", "that same", "the same"].contains(determiner)
+                // "its first week", "her last years": a possessive with a modifier takes either number.
+                let possessiveWithModifier = Self.possessives.contains(text.lower(start)) && index > start + 1
+                // "a season ticket", "its most recent season": a season is a date only after these.
+                let seasonAllowed = code != "SE" || ["that", "every", "each", "the same", "that same"].contains(determiner)
+                    || possessiveWithModifier
+                if seasonAllowed, plural != singularDeterminer || possessiveWithModifier || text.lower(start) == "recent"
+                    || text.lower(start) == "later" {
                     let normalized = text.lower(start) == "a" ? "P1" + (code == "DE" ? "0Y" : code == "CE" ? "00Y" : code) : text.key(start..<index + 1)
                     return Match(end: index + 1, normalized: normalized)
                 }
@@ -190,6 +220,25 @@ struct DateRecognizer: Sendable {
         }
         // Ranges ("1947 to 1960") are two dates, as in OntoNotes and GUM.
         return nil
+    }
+
+    /// "a couple of years", "the last couple of days", "a couple of weeks ago": two of a unit, or a few.
+    private func coupleOf(at start: Int, in text: AnnotatedText) -> Match? {
+        var index = start
+        let relative = text.lower(start) == "the" && ["last", "past", "next", "first"].contains(text.lower(start + 1))
+        if relative {
+            index += 2
+        } else if text.lower(start) == "a" {
+            index += 1
+        } else {
+            return nil
+        }
+        guard text.lower(index) == "couple", text.lower(index + 1) == "of", let code = Self.units[text.lower(index + 2)],
+              code != "WE", text.lower(index + 2).hasSuffix("s") else { return nil }
+        let end = text.lower(index + 3) == "ago" ? index + 4 : index + 3
+        let normalized = relative || end == index + 4 ? text.key(start..<end)
+            : "P" + (code == "DE" ? "20Y" : code == "CE" ? "200Y" : "2" + code)
+        return Match(end: end, normalized: normalized)
     }
 
     /// Era abbreviations after a year or a century.
@@ -229,6 +278,7 @@ struct DateRecognizer: Sendable {
         if hasThe || modifier {
             if let decade = decade(at: index, in: text) { return Match(end: decade.end, normalized: decade.normalized) }
             if hasThe, let decade = Self.decadeWords[text.lower(index)] { return Match(end: index + 1, normalized: decade) }
+            if hasThe, let decade = shortDecade(at: index, in: text) { return decade }
             if let century = century(at: index, in: text) { return century }
             if hasThe && !modifier {
                 if let relative = pastPeriod(at: start, in: text, anchor: anchor) { return relative }
@@ -411,14 +461,23 @@ struct DateRecognizer: Sendable {
            [",", ".", "$", "€", "£", "#", "/", "-"].contains(previous.text), text.token(index - 2)?.kind == .number || previous.text != "," {
             return nil
         }
+        // "A1237", "DH2017": letters run into the number make a code; "p. 1225": a page.
+        if let previous = text.token(index - 1), previous.kind == .word, !text[index].spaceBefore { return nil }
+        if text.isPunctuation(index - 1, "."), ["p", "pp"].contains(text.lower(index - 2)) { return nil }
         return value
     }
 
     /// A bare year is a year unless the words around it make it a count or a code.
     private func isYearInContext(_ index: Int, in text: AnnotatedText) -> Bool {
         if let next = text.token(index + 1) {
-            if next.kind == .word && (Self.countNouns.contains(next.lower) || (next.isAllCaps && !next.lineBreakBefore)) { return false }
-            if next.kind == .punctuation && (next.text == "%" || next.text == ":") && !next.spaceBefore { return false }
+            // "1709 ABC" is a code, but "the 2022 FIFA World Cup" names the year of an event.
+            if next.kind == .word && (Self.countNouns.contains(next.lower)
+                || next.isAllCaps && !next.lineBreakBefore && text.lower(index - 1) != "the") { return false }
+            // "10:30", "1999:12" are times and ratios; "2000: 103" (a cited page) still has its year.
+            if next.kind == .punctuation && !next.spaceBefore
+                && (next.text == "%" || next.text == ":" && (text.token(index + 2).map { $0.kind == .number && !$0.spaceBefore } ?? false)) {
+                return false
+            }
             // "1214 Anderson Ave", "1355 Inwood Terrace": a house number.
             if next.kind == .word, next.isCapitalized,
                (index + 2...index + 3).contains(where: { Self.streetWords.contains(text.lower($0)) && text[$0].isCapitalized }) {
@@ -445,16 +504,36 @@ struct DateRecognizer: Sendable {
 
     /// "the 19th century", "the nineteenth century": ISO 8601 writes a century as its first two digits.
     private func century(at index: Int, in text: AnnotatedText) -> Match? {
-        guard let token = text.token(index), text.lower(index + 1) == "century" else { return nil }
-        var ordinal = Lexicon.ordinalWords[token.lower]
-        if ordinal == nil, token.kind == .word {
-            let digits = token.lower.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, ["st", "nd", "rd", "th"].contains(String(token.lower.dropFirst(digits.count))) {
+        guard let token = text.token(index) else { return nil }
+        // "the 19th century", and "a 17th-century writer" in one word.
+        var word = token.lower
+        var end = index + 2
+        if token.kind == .number, let next = text.token(index + 1), !next.spaceBefore, next.lower.hasSuffix("-century") {
+            // "17th-century": the digits are a token of their own.
+            word = token.lower + next.lower.dropLast("-century".count)
+        } else if text.lower(index + 1) != "century" {
+            guard word.hasSuffix("-century") else { return nil }
+            word = String(word.dropLast("-century".count))
+            end = index + 1
+        }
+        var ordinal = Lexicon.ordinalWords[word]
+        if ordinal == nil {
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, ["st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count))) {
                 ordinal = Int(digits)
             }
         }
         guard let ordinal, (1...21).contains(ordinal) else { return nil }
-        return Match(end: index + 2, normalized: CalendarDay.pad(ordinal - 1, 2))
+        return Match(end: end, normalized: CalendarDay.pad(ordinal - 1, 2))
+    }
+
+    /// "the 20s", "the 90s": a decade in two digits after "the" (the century the text does not say).
+    private func shortDecade(at index: Int, in text: AnnotatedText) -> Match? {
+        guard let token = text.token(index), token.kind == .word, token.lower.count == 3, token.lower.hasSuffix("0s"),
+              token.lower.first.map({ $0.isASCII && $0.isNumber }) ?? false,
+              // "in the 30s°F": a temperature.
+              !["°", "%"].contains(text.token(index + 1)?.text ?? "") else { return nil }
+        return Match(end: index + 1, normalized: token.lower)
     }
 
     // MARK: Relative dates and durations
@@ -465,6 +544,11 @@ struct DateRecognizer: Sendable {
         switch word {
         case "yesterday", "today", "tomorrow":
             guard text[start].kind == .word else { return nil }
+            // "USA Today", "Yucatan Today": a capitalised word inside a name is a paper's name.
+            if text[start].isCapitalized, !text[start].sentenceInitial, let previous = text.token(start - 1),
+               previous.kind == .word, previous.isCapitalized, !text[start].lineBreakBefore {
+                return nil
+            }
             let offset = word == "yesterday" ? -1 : word == "today" ? 0 : 1
             return Match(end: start + 1, normalized: anchor.map { $0.adding(days: offset).iso } ?? word)
         default:
@@ -515,6 +599,12 @@ struct DateRecognizer: Sendable {
         if let token = text.token(index), token.kind == .number, token.text.count <= 4 {
             amount = token.number
             index += 1
+            // "5,000 years": groups of thousands.
+            while text.isPunctuation(index, ","), !text[index].spaceBefore, let group = text.token(index + 1), group.kind == .number,
+                  !group.spaceBefore, group.text.count == 3, let value = group.number {
+                amount = amount.map { $0 * 1000 + value }
+                index += 2
+            }
             // "1.5 years", "3-5 years", "4 - 7 days": the last number counts.
             if text.isPunctuation(index, "."), let fraction = text.token(index + 1), fraction.kind == .number,
                !fraction.spaceBefore { index += 2 }
@@ -534,7 +624,8 @@ struct DateRecognizer: Sendable {
         if text.lower(index) == "-" { index += 1 }
         // "twenty working days", "four - 7 days".
         if ["working", "business", "calendar", "consecutive", "full"].contains(text.lower(index)) { index += 1 }
-        guard let code = Self.units[text.lower(index)], code != "WE" else { return nil }
+        // Weekends and seasons have no ISO 8601 duration.
+        guard let code = Self.units[text.lower(index)], code != "WE", code != "SE" else { return nil }
         index += 1
         if text.lower(index) == "ago" {
             let phrase = text.key(start..<index + 1)

@@ -1,16 +1,21 @@
-/// Given names and surnames known to be personal names (1990 US Census lists, see scripts/build-names.py),
+/// Given names and surnames known to be personal names (1990 US Census lists and frequent given names of
+/// other countries, see scripts/build-names.py),
 /// and ordinary English words, which are not (Webster's 1934 dictionary, see scripts/build-words.py).
 struct NameLists: Sendable {
     /// Lower-cased given names.
     let given: Set<String>
     /// Lower-cased frequent surnames.
     let surnames: Set<String>
+    /// Lower-cased given names of other countries ("Sergey", "Khaled"): evidence before a surname only,
+    /// since many of them are also words or names of things elsewhere ("Islam", "Maui").
+    let worldGiven: Set<String>
     /// Lower-cased dictionary words that are not in the name lists.
     let words: Set<String>
 
-    init(given: Set<String>, surnames: Set<String>, words: Set<String> = []) {
+    init(given: Set<String>, surnames: Set<String>, worldGiven: Set<String> = [], words: Set<String> = []) {
         self.given = given
         self.surnames = surnames
+        self.worldGiven = worldGiven
         self.words = words
     }
 
@@ -33,15 +38,20 @@ struct NameLists: Sendable {
     static func bundled() -> NameLists {
         var given = Set<String>()
         var surnames = Set<String>()
+        var worldGiven = Set<String>()
         for fields in ResourceFile.records("names.tsv") ?? [] where fields.count >= 2 {
             let name = fields[0].lowercased()
-            if fields[1] == "given" { given.insert(name) } else { surnames.insert(name) }
+            switch fields[1] {
+            case "given": given.insert(name)
+            case "world": worldGiven.insert(name)
+            default: surnames.insert(name)
+            }
         }
         let lines = ResourceFile.records("words.txt") ?? []
         var words = Set<String>(minimumCapacity: lines.count)
         for fields in lines {
             words.insert(fields[0])
         }
-        return NameLists(given: given, surnames: surnames, words: words)
+        return NameLists(given: given, surnames: surnames, worldGiven: worldGiven, words: words)
     }
 }

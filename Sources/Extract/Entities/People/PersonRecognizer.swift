@@ -102,7 +102,8 @@ struct PersonRecognizer: Sendable {
         var start = run.lowerBound
         var titled = isTitle(before: run.lowerBound, in: text)
         var lastTitle = titled ? text.lower(text.isPunctuation(run.lowerBound - 1, ".") ? run.lowerBound - 2 : run.lowerBound - 1) : ""
-        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1 {
+        for index in run where text[index].kind == .word && isTitle(text[index]) && index < run.upperBound - 1
+            && !(Self.possessiveTitles.contains(text[index].lower) && !isTitle(text[index + 1])) {
             start = index + 1
             titled = true
             lastTitle = text[index].lower
@@ -135,6 +136,14 @@ struct PersonRecognizer: Sendable {
                     && start + 2 < run.upperBound && (isName(text[start + 2]) || !isWord(text[start + 2])) {
             start += 1
         }
+        // "Islamic Relations Alia Salem", "Scientologist Tom Cruise": words that are no names before a given
+        // name and a surname describe the person.
+        if let given = (start + 1..<max(start + 1, run.upperBound - 1)).first(where: {
+            !text[$0].classes.isDisjoint(with: [.givenName, .worldGivenName]) && !text[$0].classes.contains(.common)
+        }), text[given + 1].kind == .word, text[given + 1].isCapitalized, isName(text[given + 1]) || !isWord(text[given + 1]),
+           (start..<given).allSatisfy({ isDescription(text[$0]) }) {
+            start = given
+        }
         var end = run.upperBound
         // "Daniel Bernoulli FRS", "Richard T. Bissen Jr": letters after a name are not part of it.
         // "John Paul II", "Shah Abbas I": a regnal number is part of the name.
@@ -157,6 +166,8 @@ struct PersonRecognizer: Sendable {
             end -= 1
         }
         guard end > start else { return nil }
+        // "the islands Marie Galante": a kind of place before the name makes it a place's.
+        if !titled, PlaceRecognizer.isPlaceKindBefore(start, in: text) { return nil }
         let name = start..<end
         let words = name.filter { text[$0].kind == .word && !text[$0].classes.contains(.particle) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
@@ -200,13 +211,33 @@ struct PersonRecognizer: Sendable {
                 && !surnameAfterHonorific {
                 return nil
             }
-            // "St. Petersburg": a title that starts a place's name.
-            if gazetteer.place(named: text.key(run)) != nil { return nil }
+            // "St. Petersburg", "St. Louis Cardinals", "Saint Vincent and the Grenadines": a title that starts
+            // a place's name.
+            // A run that starts with the title may start a longer name; "(Miller & Robertson, 2010)": a cited
+            // author named like a town is the author.
+            let startsWithTitle = isTitle(text[run.lowerBound])
+            let shortest = startsWithTitle ? run.lowerBound + 2 : run.upperBound
+            let longest = startsWithTitle ? min(run.lowerBound + gazetteer.maxTokens, text.count) : run.upperBound
+            if !(run.count == 1 && text.isCitedAuthor(at: run.lowerBound)), shortest <= longest,
+               (shortest...longest).contains(where: { gazetteer.place(named: text.key(run.lowerBound..<$0)) != nil }) {
+                return nil
+            }
+            // "General Systems Research", "Major League Baseball": a title before ordinary words only is
+            // part of a name of a thing.
+            if words.count >= 2, words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
             return common == 0 || surnameAfterHonorific ? name : nil
         }
         // "Will Middlebrooks" inside a sentence, but not "Will" starting one.
+        // "Sergey Brin", "Tiziano Lugli": a given name of another country before a surname; not before a
+        // plural word ("Tata Motors" is a company's name).
+        let worldGivenFirst = firstWord.classes.contains(.worldGivenName) && words.count >= 2
+            && words.last.map { isName(text[$0]) || !(Lexicon.isPlural(text[$0].lower) && isWord(text[$0])) } ?? false
+        // "My Linguistic Autobiography", "In Obscurity": a determiner or a preposition is no given name
+        // (but "Will Middlebrooks" is a name).
         let givenFirst = firstWord.classes.contains(.givenName)
+            && !Self.determiners.contains(firstWord.lower) && !Self.prepositions.contains(firstWord.lower)
             && (!firstWord.classes.contains(.common) || !firstWord.sentenceInitial && words.count >= 2)
+            || worldGivenFirst
         // "Douglass North": a frequent word after a given name is a surname; a function word is not.
         // "Eugene A. Nida": an initial is no function word.
         let functionWords = words.dropFirst().filter {
@@ -280,6 +311,8 @@ struct PersonRecognizer: Sendable {
         if Self.determiners.contains(before) || before == "ethnic" { return false }
         // "the Moriori people", "Eegimaa speakers": a word naming a group or a language.
         if Self.groupNouns.contains(after) { return false }
+        // "Svendborg, which is easily reached": people take "who".
+        if after == "which" || after == "," && text.lower(index + 2) == "which" { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
         if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps }
         if word.text.count < 3 { return false }
@@ -288,7 +321,7 @@ struct PersonRecognizer: Sendable {
             return true
         }
         if text.isPunctuation(index - 1, ":"), Self.creditWords.contains(text.lower(index - 2)), !word.isAllCaps { return true }
-        if Self.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
+        if Lexicon.speechVerbs.contains(after), isName || !word.lower.hasSuffix("s") && looksLikeSurname(word), !text[index + 1].isCapitalized {
             return true
         }
         if word.sentenceInitial && !(isName && !isWord) {
@@ -309,8 +342,14 @@ struct PersonRecognizer: Sendable {
                 || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
                 || isName && pastTense(verb) && !Self.sharedVerbs.contains(verb.lower) && text.lower(verbIndex + 1) != "by"
             if isName && isWord { return personOnly || next.text == "'s" }
-            return !isWord && (looksLikeSurname(word) || personOnly)
+            return !isWord && (looksLikeSurname(word) && !isCompound(word) || personOnly)
         }
+        // "interest in Warhol's legacy", "from Quilis's terms": a possessive before a lower-case word is a
+        // person's more often than a place's, which the gazetteer would have known.
+        let possessive = (after == "'s" || after == "'" && word.lower.hasSuffix("s"))
+            && (text.token(index + 2).map { $0.kind == .word && !$0.isCapitalized } ?? false)
+            // "the death of Petronios", "on behalf of Horsiesios": "of" after a noun of a person's life.
+            || before == "of" && Self.personalNouns.contains(text.lower(index - 2))
         switch (isName, isWord) {
         case (true, false):
             return true
@@ -322,7 +361,7 @@ struct PersonRecognizer: Sendable {
                 ($0.kind == .word && $0.isCapitalized && !$0.sentenceInitial && $0.classes.isDisjoint(with: [.function, .common, .title])
                     || $0.kind == .number) && !word.lineBreakBefore
             } ?? false
-            return !word.sentenceInitial && !Self.prepositions.contains(before) && !endsName
+            return !word.sentenceInitial && (!Self.prepositions.contains(before) || possessive) && !endsName
         case (false, true):
             return false
         case (false, false):
@@ -330,9 +369,9 @@ struct PersonRecognizer: Sendable {
             // "Zurbarán"); after a preposition of place it is a place ("in Coron"); after "of" or
             // "called", in quotes or brackets, or before "is", a thing more often than a person.
             let after = text.lower(index + 1)
-            return !word.sentenceInitial && looksLikeSurname(word)
-                && !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
-                     "called", "named", "/", "\"", "“"].contains(before)
+            return !word.sentenceInitial && looksLikeSurname(word) && !isCompound(word)
+                && (possessive || !["in", "at", "from", "near", "into", "across", "around", "outside", "via", "of", "on",
+                     "called", "named", "/", "\"", "“"].contains(before))
                 // "awarded to Dvořák", but "flights to Coron".
                 && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
@@ -378,6 +417,14 @@ struct PersonRecognizer: Sendable {
         "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",
     ]
 
+    /// Nouns before "of" that a person's name follows: "the death of", "a portrait of", "on behalf of".
+    private static let personalNouns: Set<String> = [
+        "death", "birth", "life", "son", "daughter", "wife", "husband", "widow", "father", "mother", "brother",
+        "sister", "help", "behalf", "favorite", "favourite", "reign", "disciple", "disciples", "successor",
+        "predecessor", "legend", "memory", "murder", "assassination", "funeral", "portrait", "biography",
+        "followers", "supporters", "friend", "friends", "student", "students", "pupil", "widower",
+    ]
+
     /// Nouns of a person's rule or following after "the" and a surname: "the Bush administration".
     private static let leaderNouns: Set<String> = [
         "administration", "government", "presidency", "cabinet", "campaign", "era", "regime", "doctrine", "memorial",
@@ -389,8 +436,6 @@ struct PersonRecognizer: Sendable {
     /// Labels before the name of a picture's author: "Image: Huebi".
     private static let creditWords: Set<String> = ["image", "photo", "photograph", "picture", "video", "credit", "photos", "images"]
 
-    /// Verbs of speech that follow the name of the speaker: "Dewar said".
-    private static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
 
     /// Adverbs that may stand between a name and its verb: "Wilkins also said".
     private static let verbAdverbs: Set<String> = [
@@ -424,7 +469,14 @@ struct PersonRecognizer: Sendable {
     /// surnames ("McKenzie", "DeVito", "O'Rourke"); "-ia", "-ology", "-ity" end names of places and fields.
     private func looksLikeSurname(_ token: Token) -> Bool {
         let lower = token.lower
-        if ["ia", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com"].contains(where: { lower.hasSuffix($0) }) {
+        // "Scientologist", "Calvinists": followers of a faith or a school.
+        if ["ia", "ica", "ology", "ity", "ism", "land", "stan", "ware", "soft", "net", "com", "ist", "ists"].contains(where: { lower.hasSuffix($0) }) {
+            return false
+        }
+        // "Chitonga-speaking", "Michelin-rated", "Class-A", "L-band": a compound with a lower-case or
+        // one-letter part is a description or a thing's name.
+        let parts = token.text.split(separator: "-")
+        if parts.count > 1, parts.dropFirst().contains(where: { $0.first?.isLowercase ?? true }) || parts.contains(where: { $0.count == 1 }) {
             return false
         }
         // A plural after a consonant ("Kazakhs", "Uzbeks", "Polaroids") names a group or a brand;
@@ -447,6 +499,21 @@ struct PersonRecognizer: Sendable {
         return true
     }
 
+    /// "Stardust", "Rivertrail", "Gameplay": two ordinary words run together name a thing or a place;
+    /// surnames of that shape ("Goldsmith", "Woodward") are on the name lists.
+    private func isCompound(_ token: Token) -> Bool {
+        let scalars = Array(token.lower.unicodeScalars)
+        guard scalars.count >= 8, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return false }
+        for cut in 4...(scalars.count - 4) {
+            var head = String.UnicodeScalarView()
+            head.append(contentsOf: scalars[..<cut])
+            var tail = String.UnicodeScalarView()
+            tail.append(contentsOf: scalars[cut...])
+            if names.words.contains(String(head)) && names.words.contains(String(tail)) { return true }
+        }
+        return false
+    }
+
     private func isName(_ token: Token) -> Bool {
         !token.classes.isDisjoint(with: .name)
     }
@@ -460,7 +527,8 @@ struct PersonRecognizer: Sendable {
     private func isDemonym(_ token: Token) -> Bool {
         guard !isName(token) else { return false }
         if token.classes.contains(.demonym) { return true }
-        return ["ian", "ians", "ese", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
+        // "-ese" is left to the list: it also ends Italian surnames ("Cortese", "Albanese").
+        return ["ian", "ians", "ish", "ic", "ics", "ean", "eans", "ans", "ists", "ism", "ims", "ites", "ines"]
             .contains { token.lower.hasSuffix($0) }
     }
 
@@ -470,6 +538,14 @@ struct PersonRecognizer: Sendable {
         // "Major-General", "Lieutenant-Colonel": a title of titles.
         guard token.lower.utf8.contains(UInt8(ascii: "-")) else { return false }
         return token.lower.split(separator: "-").allSatisfy { Lexicon.titles.contains(String($0)) }
+    }
+
+    /// A capitalised word that may describe a person before the name but is no part of it: an ordinary
+    /// word, a people's name, an acronym, an organisation's word, a follower ("Scientologist").
+    private func isDescription(_ token: Token) -> Bool {
+        guard token.kind == .word, token.isCapitalized, !isName(token), !token.classes.contains(.worldGivenName) else { return false }
+        return isWord(token) || isDemonym(token) || token.isAllCaps || token.classes.contains(.organisation)
+            || token.lower.hasSuffix("ist") || token.lower.hasSuffix("ists")
     }
 
     /// "Pan-democrat", "Ex-President", "Co-founder": a hyphenated word whose last part is an ordinary
@@ -493,7 +569,12 @@ struct PersonRecognizer: Sendable {
         if text.isPunctuation(previous, ".") { previous -= 1 }
         guard let token = text.token(previous), token.kind == .word, !text.isClaimed(previous) else { return false }
         return Lexicon.titles.contains(token.lower) && !["head", "leader", "chair", "player", "writer"].contains(token.lower)
+            && !Self.possessiveTitles.contains(token.lower)
     }
+
+    /// "His Excellency", "Her Majesty": possessives that are part of a title before another title only;
+    /// "his Cello Concerto" is a work.
+    private static let possessiveTitles: Set<String> = ["his", "her"]
 
     // MARK: Normal form
 

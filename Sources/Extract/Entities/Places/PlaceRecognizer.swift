@@ -120,9 +120,11 @@ struct PlaceRecognizer: Sendable {
                 } ?? false
                 // "the Hong Kong government": the article belongs to the noun the name modifies.
                 // "the Hong Kong legislative election": so does it to an adjective the name stands before.
+                // "the Texas Governor": so does it to a title.
                 let modifies = text.token(end).map { next in
                     next.kind == .word && !next.isCapitalized
                         && (Self.modifiedNouns.contains(next.lower) || Self.isAdjective(next))
+                        || next.kind == .word && next.isCapitalized && next.classes.contains(.title) && !next.lineBreakBefore
                 } ?? false
                 // "the New York area", "the Dallas suburbs": a city's name takes no article of its own.
                 let isCity = match != nil && start == index && gazetteer.place(named: text.key(index..<end))?.kind == "city"
@@ -151,9 +153,13 @@ struct PlaceRecognizer: Sendable {
         for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .place && range.count == 1 {
             placeWords.insert(text[range.lowerBound].lower)
         }
-        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person && range.count == 1 {
+        // "the islands La Désirade, Petite Terre": so are unknown words of a name without a given name.
+        for (spanIndex, range) in text.spanTokens.enumerated() where text.spans[spanIndex].type == .person {
             let token = text[range.lowerBound]
-            guard !names.isName(token.lower), !text.spans[spanIndex].normalized.contains(" ") else { continue }
+            // "Carrano and Biewener's subjects": a possessive is a person's more often than a place's.
+            guard range.allSatisfy({ !names.isName(text[$0].lower) && (range.count == 1 || !text[$0].classes.contains(.worldGivenName)) }),
+                  range.count > 1 || !text.spans[spanIndex].normalized.contains(" "),
+                  !text.isPunctuation(range.upperBound, "'s") else { continue }
             let joiners: Set<String> = [",", "and", "or"]
             let before = range.lowerBound - 1
             let after = range.upperBound
@@ -161,8 +167,32 @@ struct PlaceRecognizer: Sendable {
             let listGoesOn = text.token(after).map { $0.kind == .punctuation || joiners.contains($0.lower) } ?? true
             let leftPlace = joiners.contains(text.lower(before)) && isPlace(before - 1) && (text.lower(before) != "," || listGoesOn)
             let rightPlace = joiners.contains(text.lower(after)) && isPlace(after + 1)
-            if leftPlace || rightPlace || placeWords.contains(token.lower) {
-                text.setType(ofSpan: spanIndex, to: .place, normalized: token.text)
+            if leftPlace || rightPlace || range.count == 1 && placeWords.contains(token.lower) {
+                text.setType(ofSpan: spanIndex, to: .place, normalized: text.surface(range))
+            }
+        }
+        // "bordered by Edgewater, Englewood Cliffs", "Grand Lake and Lakeshore": so is an unknown word that
+        // nothing took, between commas or after "and" in a list of places.
+        guard text.spans.contains(where: { $0.type == .place }) else { return }
+        let places = text.spanIndexByToken()
+        func isListedPlace(_ token: Int) -> Bool {
+            token >= 0 && token < places.count && places[token] >= 0 && text.spans[places[token]].type == .place
+        }
+        for index in 0..<text.count where !text.isClaimed(index) {
+            let token = text[index]
+            // A known place's name that the place recogniser left alone stands in an organisation's name
+            // ("University of California, Berkeley"); a small town's needed the list to be told.
+            guard token.kind == .word, token.isCapitalized, !token.isAllCaps, !token.sentenceInitial, token.text.count >= 4,
+                  token.classes.isDisjoint(with: [.common, .demonym, .dictionaryWord, .givenName, .surname]),
+                  !names.isName(token.lower), !names.isWord(token.lower),
+                  !token.classes.contains(.placeStart) || gazetteer.place(named: token.lower).map({ $0.isAmbiguous(as: token) }) ?? true,
+                  !["the", "of"].contains(text.lower(index - 1)), !["the", "of"].contains(text.lower(index - 2)),
+                  !(text.token(index + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) else { continue }
+            let listGoesOn = text.token(index + 1).map { $0.kind == .punctuation || ["and", "or"].contains($0.lower) } ?? true
+            let left = (text.lower(index - 1) == "and" || text.lower(index - 1) == "," && listGoesOn) && isListedPlace(index - 2)
+            let right = [",", "and"].contains(text.lower(index + 1)) && isListedPlace(index + 2)
+            if left || right {
+                text.claim(index..<index + 1, as: .place, normalized: token.text)
             }
         }
     }
@@ -220,8 +250,14 @@ struct PlaceRecognizer: Sendable {
             }
             // "from Santos (1989)", "(Jasny, Chin, Chong, & Vignieri, 2011)": a city's name as a cited author,
             // but "the Sorbonne in Paris (1927)".
-            if place.kind == "city", !["in", "at", "near", "to"].contains(text.lower(index - 1)),
+            if place.kind == "city" || place.kind == "region" && length == 1, !["in", "at", "near", "to"].contains(text.lower(index - 1)),
                text.isCitedAuthor(at: range.upperBound - 1) {
+                return .none
+            }
+            // "Mary said", "Florence told us": a given name that is also a city's, before a verb of speech,
+            // names the speaker.
+            if length == 1, place.kind == "city", text[index].classes.contains(.givenName),
+               Lexicon.speechVerbs.contains(text.lower(index + 1)) {
                 return .none
             }
             // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
@@ -275,6 +311,17 @@ struct PlaceRecognizer: Sendable {
            !last.isAllCaps {
             return false
         }
+        // "New York Minute", "Orange Prince", "Edmonton Sun": a capitalised ordinary word right after the
+        // name makes both the name of a work, a paper or a thing; not a feature ("Ohio River"), a title
+        // ("Texas Governor"), a direction, a people's name or a day ("Paris Tuesday").
+        // "USA Today": so does a capitalised "Today".
+        if let after = text.token(range.upperBound), after.kind == .word, after.isCapitalized, !after.isAllCaps,
+           !after.lineBreakBefore, after.lower == "today" || !text.isClaimed(range.upperBound) && after.classes.contains(.dictionaryWord)
+            && after.classes.isDisjoint(with: [.title, .direction, .demonym, .name, .month, .weekday, .function, .common, .placeStart]),
+           !Lexicon.trailingFeatureWords.contains(after.lower), !Self.trailingKindWords.contains(after.lower),
+           !(text.token(range.upperBound + 1).map { $0.kind == .word && $0.isCapitalized } ?? false) {
+            return false
+        }
         // "Environment Canada", "Space Shuttle Columbia", "Food Standards Australia": a capitalised ordinary
         // word right before the name makes both one organisation's or thing's name.
         if let previous = text.token(range.lowerBound - 1), previous.kind == .word, previous.isCapitalized,
@@ -314,6 +361,22 @@ struct PlaceRecognizer: Sendable {
         if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
         return isFollowedByRegion(range.upperBound, in: text) || isDescribedAsPlace(after: range.upperBound, in: text)
     }
+
+    /// A lower-case word for a kind of place right before `index` and after an article: "the villages Brin",
+    /// "the island Socotra".
+    static func isPlaceKindBefore(_ index: Int, in text: AnnotatedText) -> Bool {
+        guard let kind = text.token(index - 1), kind.kind == .word, !kind.isCapitalized, directKindWords.contains(kind.lower),
+              ["the", "a", "an"].contains(text.lower(index - 2)), let name = text.token(index),
+              name.classes.isDisjoint(with: [.title, .month, .weekday, .common, .function]) else { return false }
+        return true
+    }
+
+    /// Kinds of place that may stand right before a name without "of" ("the villages Brin and Djibonker");
+    /// not "state" or "city", which a title or a council follows as often ("the state Senator").
+    private static let directKindWords: Set<String> = [
+        "village", "villages", "town", "towns", "island", "islands", "hamlet", "hamlets", "township", "municipality",
+        "oblast", "prefecture", "province", "provinces", "district", "districts",
+    ]
 
     /// "Norton, Kansas", "Levico Terme, Trento": a comma and a known region or country after a name.
     private func isFollowedByRegion(_ end: Int, in text: AnnotatedText) -> Bool {
@@ -356,8 +419,10 @@ struct PlaceRecognizer: Sendable {
             guard let token = text.token(cursor), token.kind == .word, !token.isCapitalized else { return false }
             if Self.describingKindWords.contains(token.lower) {
                 guard let after = text.token(cursor + 1) else { return true }
+                // "Rockridge, a neighborhood mixed with": a participle goes on describing the place.
                 return after.kind == .punctuation && after.text != "'s" || after.classes.contains(.function)
                     || Self.placePrepositions.contains(after.lower)
+                    || ["known", "famous"].contains(after.lower) || after.kind == .word && after.lower.hasSuffix("ed")
             }
             cursor += 1
         }
@@ -372,6 +437,8 @@ struct PlaceRecognizer: Sendable {
         let first = text.lower(index)
         let last = text.lower(end - 1)
         guard Lexicon.leadingFeatureWords.contains(first) || Lexicon.trailingFeatureWords.contains(last) else { return nil }
+        // "Bay Rays" of "Tampa Bay Rays": a plural that is no feature ends a team's name.
+        if Lexicon.isPlural(last) && !Lexicon.trailingFeatureWords.contains(last) { return nil }
         if text[index].sentenceInitial && Lexicon.commonCapitalised.contains(first) { return nil }
         return (end, text.surface(index..<end))
     }
@@ -392,13 +459,15 @@ struct PlaceRecognizer: Sendable {
         guard end > index else { return nil }
         // "in Danish", "the Danish island of Funen": a word for a people or a language is no place.
         let lastWord = text[end - 1]
-        if lastWord.classes.contains(.demonym) || ["ish", "ese", "ian", "ians"].contains(where: { lastWord.lower.hasSuffix($0) }) {
+        if lastWord.classes.contains(.demonym) || ["ish", "ian", "ians"].contains(where: { lastWord.lower.hasSuffix($0) }) {
             return nil
         }
         var before = index - 1
         if text.lower(before) == "the" { before -= 1 }
+        // "the village of Shilikti", and "the villages Brin and Djibonker", "the islands Grande Terre".
         let introduced = text.lower(before) == "of" && Lexicon.placeKindWords.contains(text.lower(before - 1))
             && !(text.token(before - 1)?.isCapitalized ?? true)
+            || Self.isPlaceKindBefore(index, in: text)
         let followed = Self.trailingKindWords.contains(text.lower(end)) && !(text.token(end)?.isCapitalized ?? true)
         // "in Coron", "to Socotra": one unknown word (no name, no ordinary word) after a preposition
         // of place.

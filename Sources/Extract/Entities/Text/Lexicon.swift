@@ -22,6 +22,7 @@ enum Lexicon {
         marshal corporal private officer inspector detective constable commissioner director chairman
         chairwoman chairperson chair speaker spokesman spokeswoman spokesperson leader head
         king queen prince princess duke duchess earl count countess baron baroness emperor empress
+        tsarevich tsarevna tsaritsa tsesarevich infante infanta archduke archduchess grand-duke
         marquis marquess viscount st saint apa abba administrator secretary-general rapporteur
         ombudsman commissioner-general
         pope cardinal bishop archbishop imam rabbi pastor patriarch sheikh sultan emir tsar czar tsarina shah
@@ -72,6 +73,9 @@ enum Lexicon {
         sikhs jew jews israeli israelis pakistani pakistanis bangladeshi saudi saudis yemeni kuwaiti qatari
         omani emirati somali somalis nepali kashmiri punjabi bengali tamil tamils kurd kurds turk turks
         serb serbs croat croats pole poles slav slavs viking vikings celt celts moor moors
+        japanese chinese vietnamese portuguese lebanese senegalese taiwanese burmese sudanese congolese maltese
+        nepalese nepali cantonese javanese balinese sinhalese togolese gabonese guyanese surinamese beninese
+        bhutanese faroese genoese milanese viennese siamese timorese ivorese cameroonese angolese
         """)
 
     /// Words that make a capitalised name a natural or man-made geographic feature when they lead it
@@ -82,11 +86,14 @@ enum Lexicon {
 
     /// Words that make a capitalised name a geographic feature when they end it ("Casamance River").
     static let trailingFeatureWords = words("""
-        river island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
+        river rivers island islands lake lakes bay mountains mountain mount valley sea ocean peninsula desert
         coast reserve springs falls beach harbour harbor canyon creek strait straits archipelago
         plateau plains hills highlands lowlands delta glacier volcano heights county province
         cliffs hill expressway turnpike highway freeway
         """)
+
+    /// Verbs of speech that follow the name of the speaker: "Dewar said".
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "explained", "recalled", "replied", "noted", "stated"]
 
     /// Words before "to" that make an unknown name after it a destination ("flights to Coron").
     static let motionWords: Set<String> = [
@@ -96,14 +103,16 @@ enum Lexicon {
         "ferries", "boat", "boats", "bus", "buses", "train", "trains", "sail", "sailed", "drive", "drove", "walk",
         "walked", "head", "headed", "heading", "back", "route", "routes", "sent", "deported", "fled", "emigrated",
         "migrated", "relocated", "transferred", "gateway", "access", "tour", "tours", "expedition", "visitors",
-        "tourists", "escaped", "exiled", "banished", "bound",
+        "tourists", "escaped", "exiled", "banished", "bound", "rushed", "hurried", "raced", "marched", "passage",
+        "commuted", "deployed", "retreated", "withdrew", "evacuated", "transported", "shipped",
+        "miles", "kilometres", "kilometers", "km",
     ]
 
     /// Abbreviations of the US states, in news style ("Calif.", "N.J.") and postal codes ("OK"), by their
     /// lower-case key, with the state's name.
     static let stateAbbreviations: [String: String] = {
         let table = """
-            Alabama ala. al|Alaska ak|Arizona ariz. az|Arkansas ark. ar|California calif. ca|Colorado colo. co
+            Alabama ala. al|Alaska ak|Arizona ariz. az|Arkansas ark. ar|California calif. cal. ca|Colorado colo. co
             Connecticut conn. ct|Delaware del. de|Florida fla. fl|Georgia ga. ga|Hawaii hi|Idaho id|Illinois ill. il
             Indiana ind. in|Iowa ia|Kansas kan. ks|Kentucky ky. ky|Louisiana la. la|Maine me|Maryland md. md
             Massachusetts mass. ma|Michigan mich. mi|Minnesota minn. mn|Mississippi miss. ms|Missouri mo. mo

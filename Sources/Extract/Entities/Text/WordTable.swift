@@ -23,6 +23,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let placeKind = WordClass(rawValue: 1 << 17)
     /// A word a date cannot do without: a month, a weekday, a calendar unit, "today".
     static let dateCore = WordClass(rawValue: 1 << 18)
+    /// A given name of another country, evidence of a person before a surname only ("Sergey Brin").
+    static let worldGivenName = WordClass(rawValue: 1 << 19)
 
     static let name: WordClass = [.givenName, .surname]
 }
@@ -34,13 +36,15 @@ struct WordTable: Sendable {
 
     init(names: NameLists, gazetteerFirstWords: Set<String>) {
         var classes: [String: WordClass] = [:]
-        classes.reserveCapacity(names.words.count + names.given.count + names.surnames.count + gazetteerFirstWords.count)
+        classes.reserveCapacity(names.words.count + names.given.count + names.surnames.count + names.worldGiven.count
+            + gazetteerFirstWords.count)
         func add(_ words: some Sequence<String>, _ wordClass: WordClass) {
             for word in words { classes[word, default: []].insert(wordClass) }
         }
         add(names.words, .dictionaryWord)
         add(names.given, .givenName)
         add(names.surnames, .surname)
+        add(names.worldGiven, .worldGivenName)
         add(gazetteerFirstWords, .placeStart)
         add(Lexicon.functionWords, .function)
         add(Lexicon.commonCapitalised, .common)
