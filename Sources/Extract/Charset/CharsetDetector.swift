@@ -74,7 +74,7 @@ enum CharsetDetector {
     static func metaCharset(_ body: [UInt8]) -> String? {
         let prefix = body.prefix(metaScanLimit)
         // ASCII-lowercased copy; every byte above 0x7F stays as is, so offsets match.
-        let lower = prefix.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lower = prefix.map(\.asciiLowercased)
         var index = 0
         while let metaStart = find(Array("<meta".utf8), in: lower, from: index) {
             guard let tagEnd = lower[metaStart...].firstIndex(of: UInt8(ascii: ">")) else { return nil }

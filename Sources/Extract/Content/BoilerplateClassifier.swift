@@ -140,7 +140,7 @@ enum BoilerplateClassifier {
             var squeezed: [UInt8] = []
             squeezed.reserveCapacity(buffer.count)
             for byte in buffer where byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) {
-                squeezed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                squeezed.append(byte.asciiLowercased)
             }
             return squeezed.withUnsafeBufferPointer { haystack in
                 displayNone.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: haystack) }

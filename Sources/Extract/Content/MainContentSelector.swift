@@ -176,15 +176,10 @@ struct MainContentSelector {
 
     /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
     private func enclosingMain(of roots: [Int], body: Int) -> Int? {
-        guard let first = roots.first else { return nil }
-        var ancestor = nodes[first].parent
-        while ancestor > 0, ancestor != body {
-            if nodes[ancestor].name == "main" || nodes[ancestor].attribute("role")?.lowercased() == "main" {
-                return excluded[ancestor] ? nil : ancestor
-            }
-            ancestor = nodes[ancestor].parent
-        }
-        return nil
+        guard let first = roots.first, let main = document.nearestAncestor(of: first, after: body, where: {
+            $0.name == "main" || $0.attribute("role")?.lowercased() == "main"
+        }) else { return nil }
+        return excluded[main] ? nil : main
     }
 
     /// True if the roots hold an `<article>` element, or sit in one that is not one card among several:
@@ -194,13 +189,7 @@ struct MainContentSelector {
         if roots.contains(where: { root in (root..<document.subtreeEnd(of: root)).contains { nodes[$0].name == "article" } }) {
             return true
         }
-        var inArticle = false
-        var ancestor = nodes[first].parent
-        while ancestor > main, !inArticle {
-            inArticle = nodes[ancestor].name == "article"
-            ancestor = nodes[ancestor].parent
-        }
-        guard inArticle else { return false }
+        guard document.nearestAncestor(of: first, after: main, where: { $0.name == "article" }) != nil else { return false }
         let articles = (main..<document.subtreeEnd(of: main)).count { nodes[$0].name == "article" }
         return articles < MainContentSelector.cardCount
     }
@@ -229,12 +218,7 @@ struct MainContentSelector {
     }
 
     private func isPreformatted(_ index: Int) -> Bool {
-        var ancestor = nodes[index].parent
-        while ancestor > 0 {
-            if BoilerplateClassifier.literalTextTags.contains(nodes[ancestor].name) { return true }
-            ancestor = nodes[ancestor].parent
-        }
-        return false
+        document.nearestAncestor(of: index) { BoilerplateClassifier.literalTextTags.contains($0.name) } != nil
     }
 
     private mutating func excludeHeadings(repeating title: String) {

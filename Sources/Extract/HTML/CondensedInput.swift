@@ -222,9 +222,7 @@ struct CondensedInput {
                     guard isBlank(byte) else { return }
                 } else {
                     if byte == 0x26 { return }  // &
-                    if byte == 0xEF, position + 2 < run.upperBound, page[position + 1] == 0xBF, page[position + 2] >= 0xBE {
-                        return
-                    }
+                    if Scanner.startsDroppedNonCharacter(page, at: position, end: run.upperBound) { return }
                     visible = true
                 }
                 position += 1
@@ -278,13 +276,13 @@ struct CondensedInput {
 
         /// Leaves out an attribute that extraction never reads, name and quoted value.
         private mutating func drop(_ range: Range<Int>) {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
+            copyPage(upTo: range.lowerBound)
             copiedUpTo = range.upperBound
             dropped = true
         }
 
         private mutating func replace(_ range: Range<Int>, bodyOf tag: String?) {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<range.lowerBound]))
+            copyPage(upTo: range.lowerBound)
             output.append(CondensedInput.markerByte)
             let index = replaced.count
             var divisor = 1
@@ -297,6 +295,11 @@ struct CondensedInput {
             copiedUpTo = range.upperBound
             replaced.append(range)
             bodyOf.append(tag)
+        }
+
+        /// Copies the page from where the output stopped up to `end`.
+        private mutating func copyPage(upTo end: Int) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<end]))
         }
 
         /// No control character but tab, line feed and carriage return, and no U+FFFE or U+FFFF (EF BF BE/BF).
@@ -322,9 +325,7 @@ struct CondensedInput {
                 for position in offset..<end {
                     let byte = bytes[position]
                     if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
-                    if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF, bytes[position + 2] >= 0xBE {
-                        return false
-                    }
+                    if Scanner.startsDroppedNonCharacter(bytes, at: position, end: bytes.count) { return false }
                 }
                 offset = end
             }
@@ -371,6 +372,11 @@ struct CondensedInput {
         /// Bytes of a tag name as libxml2 reads one: letters, digits, `:`, `_`, `.` and `-`.
         private func isNameByte(_ byte: UInt8) -> Bool {
             isLetter(byte) || (byte >= 0x30 && byte <= 0x3A) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+        }
+
+        /// True if U+FFFE or U+FFFF, which libxml2 drops, starts at `position` (before `end`).
+        private static func startsDroppedNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
+            bytes[position] == 0xEF && position + 2 < end && bytes[position + 1] == 0xBF && bytes[position + 2] >= 0xBE
         }
 
         private func isBlank(_ byte: UInt8) -> Bool {

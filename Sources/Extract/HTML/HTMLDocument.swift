@@ -97,6 +97,17 @@ struct HTMLDocument: Sendable {
         subtreeEnds[index]
     }
 
+    /// The nearest ancestor of `index` that `matches`, among those after `bound` in document order (node 0,
+    /// the document itself, is never one).
+    func nearestAncestor(of index: Int, after bound: Int = 0, where matches: (HTMLNode) -> Bool) -> Int? {
+        var ancestor = nodes[index].parent
+        while ancestor > bound {
+            if matches(nodes[ancestor]) { return ancestor }
+            ancestor = nodes[ancestor].parent
+        }
+        return nil
+    }
+
     /// The first element with this tag name, in document order.
     func firstElement(named name: String, within root: Int = 0) -> Int? {
         let end = subtreeEnd(of: root)
@@ -145,7 +156,7 @@ struct HTMLDocument: Sendable {
     static func keepsAttribute(named name: UnsafeBufferPointer<UInt8>) -> Bool {
         guard name.count < keptAttributeBytes.count else { return false }
         return keptAttributeBytes[name.count].contains { kept in
-            kept.indices.allSatisfy { kept[$0] == (name[$0] >= 0x41 && name[$0] <= 0x5A ? name[$0] | 0x20 : name[$0]) }
+            kept.indices.allSatisfy { kept[$0] == name[$0].asciiLowercased }
         }
     }
 

@@ -390,7 +390,7 @@ struct HTMLTreeBuilder {
             let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
                 guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
                 bytes.reserveCapacity(bytes.count + buffer.count)
-                for byte in buffer { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                for byte in buffer { bytes.append(byte.asciiLowercased) }
                 return true
             }
             if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }

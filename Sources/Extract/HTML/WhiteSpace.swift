@@ -322,3 +322,9 @@ private struct ByteStringTable: Sendable {
         return result
     }
 }
+
+extension UInt8 {
+    /// The byte with an ASCII capital letter lowered; every other byte as it is.
+    @inline(__always)
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}

@@ -217,6 +217,7 @@ struct EntityLine: Encodable {
 
 /// Runs `body`, turning another module's error (files, WARC, state store) into a stage error with
 /// the same sentence.
+@discardableResult
 func wrap<T, Failure: Error & CustomStringConvertible>(_ body: () throws(Failure) -> T) throws(StageError) -> T {
     do {
         return try body()
