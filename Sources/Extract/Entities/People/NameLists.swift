@@ -24,14 +24,27 @@ struct NameLists: Sendable {
         given.contains(lower) || surnames.contains(lower)
     }
 
-    /// An ordinary word, also in the plural ("Pirates", "Series").
+    /// An ordinary word, also in the plural ("Pirates", "Series") or as a participle ("Processing",
+    /// "Walked", "Troubled"): the dictionary lists stems only.
     func isWord(_ lower: String) -> Bool {
         if words.contains(lower) { return true }
         if lower.hasSuffix("ies") && words.contains(String(lower.dropLast(3)) + "y") { return true }
         // "-es" only after sibilants and "o" ("churches", "heroes"): "Welles" is no plural of "well".
         if ["ches", "shes", "sses", "xes", "zes", "oes"].contains(where: { lower.hasSuffix($0) }),
            words.contains(String(lower.dropLast(2))) { return true }
-        return lower.hasSuffix("s") && words.contains(String(lower.dropLast()))
+        if lower.hasSuffix("s") { return words.contains(String(lower.dropLast())) }
+        if lower.hasSuffix("ing") { return isStem(lower.dropLast(3)) }
+        if lower.hasSuffix("ed") { return words.contains(String(lower.dropLast())) || isStem(lower.dropLast(2)) }
+        return false
+    }
+
+    /// The stem of a participle, four letters at least so that "Jared" and "Ming" stay names:
+    /// "process", "wreck" and "chas(e)", "stop(p)".
+    private func isStem(_ stem: Substring) -> Bool {
+        guard stem.count >= 4 else { return false }
+        if words.contains(String(stem)) || words.contains(String(stem) + "e") { return true }
+        guard let last = stem.last, stem.dropLast().last == last else { return false }
+        return words.contains(String(stem.dropLast()))
     }
 
     /// The bundled lists, or empty lists when the resource is missing.

@@ -262,6 +262,12 @@ struct PersonRecognizer: Sendable {
                !(text[last].classes.contains(.surname) && !firstWord.classes.contains(.placeStart)) {
                 return nil
             }
+            // "Irish Cream", "Royal Gold Medal": a given name that is also a frequent word or a people's
+            // adjective, before an ordinary word that is no name, starts the name of a thing.
+            if words.count >= 2, let last = words.last, isWord(text[last]), !isName(text[last]),
+               firstWord.classes.contains(.common) || ["ish", "ian", "ese", "an", "ic"].contains(where: { firstWord.lower.hasSuffix($0) }) {
+                return nil
+            }
             if words.count >= 2 && givenFirst && functionWords == 0 && !(allCaps && places > 0) { return name }
             return nil
         case .weak:
@@ -288,6 +294,12 @@ struct PersonRecognizer: Sendable {
             if words.count == 1 { return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil }
             // "Space Shuttle", "Creative Commons": every word an ordinary word.
             if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
+            // "Musical Hall", "Velvet Underground": without a given name, a name that starts and ends with an
+            // ordinary word is a thing's, even when the last word is a surname too.
+            if isWord(firstWord), !isName(firstWord), !firstWord.classes.contains(.worldGivenName),
+               let last = words.last, isWord(text[last]) {
+                return nil
+            }
             // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
             // ordinary word, a thing's name often ends in one.
             if let last = words.last, isWord(text[last]) && !isName(text[last]) { return nil }
@@ -314,7 +326,9 @@ struct PersonRecognizer: Sendable {
         // "Svendborg, which is easily reached": people take "who".
         if after == "which" || after == "," && text.lower(index + 2) == "which" { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
-        if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps }
+        // "Chasing Liberty (2004)", "The Philosophy of Grammar (1924)": an ordinary word before a year is a
+        // work's title; authors named like words are on the name lists ("Green (2004)").
+        if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps && (isName || !isWord) }
         if word.text.count < 3 { return false }
         // "Braverman (left)": a caption; "Image: Huebi": a credit; '," Dewar said': a quote's speaker.
         if text.isPunctuation(index + 1, "("), Self.captionPositions.contains(text.lower(index + 2)), text.isPunctuation(index + 3, ")") {
@@ -518,9 +532,13 @@ struct PersonRecognizer: Sendable {
         !token.classes.isDisjoint(with: .name)
     }
 
-    /// An ordinary word, also in the plural ("Pirates").
+    /// An ordinary word, also in the plural ("Pirates") or as a participle ("Processing", "Walked").
     private func isWord(_ token: Token) -> Bool {
-        token.classes.contains(.dictionaryWord) || token.lower.hasSuffix("s") && names.isWord(token.lower)
+        if token.classes.contains(.dictionaryWord) { return true }
+        guard let last = token.lower.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") else {
+            return false
+        }
+        return names.isWord(token.lower)
     }
 
     /// "Spanish", "Afghans", "Muslims": words for peoples and languages, not names of persons.

@@ -358,7 +358,12 @@ struct PlaceRecognizer: Sendable {
     private func isIntroducedAsPlace(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
         var before = range.lowerBound - 1
         if text.lower(before) == "the" { before -= 1 }
-        if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) { return true }
+        // "One of Norton's proclamations", "a summary of Fillmore's work": a possessive after "of" is a
+        // person's more often than a town's.
+        let possessiveAfterOf = text.lower(before) == "of" && text.isPunctuation(range.upperBound, "'s")
+        if Self.placePrepositions.contains(text.lower(before)) && !(text.token(before)?.isCapitalized ?? false) && !possessiveAfterOf {
+            return true
+        }
         return isFollowedByRegion(range.upperBound, in: text) || isDescribedAsPlace(after: range.upperBound, in: text)
     }
 
@@ -493,7 +498,7 @@ struct PlaceRecognizer: Sendable {
             && !names.isName(token.lower) && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false)
         // "Dalmatia and Pannonia", "Kurdistan": unknown words ending like names of lands.
         let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
-            && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !token.lower.hasSuffix("pedia")
+            && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false) && !["pedia", "phobia", "mania"].contains(where: { token.lower.hasSuffix($0) })
             && ["ia", "land", "stan", "shire", "burg", "ville", "polis", "grad", "abad"].contains(where: { token.lower.hasSuffix($0) })
         // "Vinita, OK", "Temescal is a neighborhood": an unknown name that is not a person's given name.
         let locatedOrDescribed = (index..<end).allSatisfy({ text[$0].classes.isDisjoint(with: .name) })

@@ -65,8 +65,11 @@ enum Lexicon {
         prefecture municipality township hamlet valley republic kingdom emirate territory canton
         """)
 
-    /// Peoples, nationalities and languages that no suffix rule catches; they are neither persons nor places.
+    /// Peoples, nationalities, languages and faiths that no suffix rule catches; they are neither persons
+    /// nor places.
     static let demonyms = words("""
+        islam hajj wicca christianity catholicism judaism hinduism buddhism sikhism taoism shinto scientology
+        bangladeshis nepalis bahrainis emiratis omanis qataris kuwaitis yemenis
         greek greeks thai thais latin iraqi iraqis hebrew lao afghan afghans dutch swiss czech czechs kazakh
         kazakhs uzbek uzbeks tajik tajiks kyrgyz turkmen uyghur uyghurs uighur uighurs han hui mongol mongols
         arab arabs maori inuit zulu xhosa swahili yoruba igbo hausa pashto pashtun dari farsi urdu hindi sikh
