@@ -111,7 +111,7 @@ struct DateRecognizer: Sendable {
         words.formUnion(possessives)
         words.formUnion(relativeModifiers)
         words.formUnion(periodModifiers)
-        words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many"])
+        words.formUnion(["the", "yesterday", "today", "tomorrow", "earlier", "later", "few", "several", "many", "fiscal"])
         // "centuries ago", "years ago".
         words.formUnion(units.keys.filter { $0.hasSuffix("s") })
         return words
@@ -151,9 +151,15 @@ struct DateRecognizer: Sendable {
            let inner = duration(at: start + length, in: text, anchor: anchor) {
             return inner
         }
+        // "the end of 1990", "the end of January" (a month of no year is "--01").
         if let length = Self.periodPartIndex.length(at: start, in: text),
-           let inner = core(at: start + length, in: text, anchor: anchor), inner.normalized.first?.isNumber ?? false {
+           let inner = core(at: start + length, in: text, anchor: anchor),
+           inner.normalized.first.map({ $0.isNumber || $0 == "-" }) ?? false {
             return inner
+        }
+        // "fiscal 1997": a business year.
+        if text.lower(start) == "fiscal", let value = year(at: start + 1, in: text) {
+            return Match(end: start + 2, normalized: CalendarDay.pad(value, 4))
         }
         // "the turn of the century".
         if let length = Self.periodPartIndex.length(at: start, in: text), text.lower(start) == "the",
@@ -580,6 +586,11 @@ struct DateRecognizer: Sendable {
 
     /// "the past five years", "the last decade".
     private func pastPeriod(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
+        // "the first few years", "the first several months".
+        if text.lower(start + 1) == "first", ["few", "several"].contains(text.lower(start + 2)),
+           let duration = duration(at: start + 2, in: text, anchor: anchor) {
+            return Match(end: duration.end, normalized: text.key(start..<duration.end))
+        }
         // "the past decades", "the last months of his life": a plural unit after "the past" or "the last".
         if ["past", "last"].contains(text.lower(start + 1)), let code = Self.units[text.lower(start + 2)],
            code != "D", text.lower(start + 2).hasSuffix("s") {

@@ -296,8 +296,13 @@ struct PersonRecognizer: Sendable {
             if words.allSatisfy({ isWord(text[$0]) && !isName(text[$0]) }) { return nil }
             // "Musical Hall", "Velvet Underground": without a given name, a name that starts and ends with an
             // ordinary word is a thing's, even when the last word is a surname too.
+            // "Copying Beethoven", "Chasing Liberty": so is one that starts with a participle.
             if isWord(firstWord), !isName(firstWord), !firstWord.classes.contains(.worldGivenName),
-               let last = words.last, isWord(text[last]) {
+               let last = words.last, isWord(text[last]) || firstWord.lower.hasSuffix("ing") {
+                return nil
+            }
+            // '"Insurgency Wiki"': a name in quotes without a given name is a title.
+            if Self.openingQuotes.contains(text.lower(name.lowerBound - 1)), Self.closingQuotes.contains(text.lower(end)) {
                 return nil
             }
             // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
@@ -475,6 +480,9 @@ struct PersonRecognizer: Sendable {
         "communities", "tribe", "tribes", "dialect", "dialects", "descent", "cuisine", "ethnicity", "men", "women",
         "villages", "areas",
     ]
+
+    private static let openingQuotes: Set<String> = ["\"", "“", "'", "‘"]
+    private static let closingQuotes: Set<String> = ["\"", "”", "'", "’"]
 
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]
     private static let prepositions: Set<String> = ["in", "at", "of", "on", "for", "to", "from", "by", "with", "into", "about"]

@@ -287,6 +287,9 @@ struct PlaceRecognizer: Sendable {
     /// name of an organisation ("Durham University", "Parliament of the Republic of Lithuania").
     private func isPlaceContext(_ range: Range<Int>, in text: AnnotatedText) -> Bool {
         let first = text[range.lowerBound]
+        // "University of Texas", listed as a populated place: an organisation's word before "of" starts an
+        // organisation's name.
+        if range.count >= 3, first.classes.contains(.organisation), text.lower(range.lowerBound + 1) == "of" { return false }
         if range.count == 1 {
             if first.isAllCaps && first.text.count <= 3 {
                 // Short capitals are acronyms ("OK", "IT") unless they are a country's usual short form;
