@@ -350,8 +350,14 @@ struct PersonRecognizer: Sendable {
             let verbIndex = Self.verbAdverbs.contains(text.lower(index + 1)) ? index + 2 : index + 1
             // "Holt opened 2012 with Altoona": a known surname before a verb in the past tense.
             let pastTense: (Token) -> Bool = { $0.kind == .word && !$0.isCapitalized && $0.lower.count > 4 && $0.lower.hasSuffix("ed") }
-            guard let next = text.token(index + 1), !next.lineBreakBefore, let verb = text.token(verbIndex),
-                  next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) || isName && pastTense(verb) else {
+            guard let next = text.token(index + 1), !next.lineBreakBefore, let verb = text.token(verbIndex) else { return false }
+            // "Holt began his career", "Holt made her debut": a verb with a person's possessive after it; "her"
+            // before a noun only ("sent her a letter" has an object).
+            let personalObject = verb.kind == .word && !verb.isCapitalized && !verb.classes.contains(.function)
+                && (text.lower(verbIndex + 1) == "his" || text.lower(verbIndex + 1) == "her"
+                    && text.token(verbIndex + 2).map { $0.kind == .word && !$0.isCapitalized && !$0.classes.contains(.function) } ?? false)
+            guard next.text == "'s" || next.text == "'" || Self.personVerbs.contains(verb.lower) || isName && pastTense(verb)
+                    || personalObject else {
                 return false
             }
             // "Holt graduated", "Goldsmith's test": a surname that is also a word needs a verb only a
@@ -360,6 +366,7 @@ struct PersonRecognizer: Sendable {
             let personOnly = Self.personVerbs.contains(verb.lower) && !Self.sharedVerbs.contains(verb.lower)
                 || ["was", "is"].contains(verb.lower) && Self.personPassives.contains(text.lower(verbIndex + 1))
                 || isName && pastTense(verb) && !Self.sharedVerbs.contains(verb.lower) && text.lower(verbIndex + 1) != "by"
+                || personalObject
             if isName && isWord { return personOnly || next.text == "'s" }
             return !isWord && (looksLikeSurname(word) && !isCompound(word) || personOnly)
         }
