@@ -177,7 +177,9 @@ struct PersonRecognizer: Sendable {
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         let firstWord = text[words[0]]
         // "Larry King", "Ahmed Shah": a title after a given name is a surname.
+        // Not "Virginia Governor": a state's name before a title is the title's state.
         let titleSurname = words.count >= 2 && firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)
+            && !namesRegion(firstWord)
         // "Eric Temple Bell", "Mary Church Terrell": between a given name and a surname, a word for an
         // organisation or a building is a middle name; "George Washington Bridge" ends in one, "Irving
         // Independent School District" in an ordinary word.
@@ -246,6 +248,11 @@ struct PersonRecognizer: Sendable {
         // "Hong Kong", "San Francisco": the words start a known place's name.
         if !titled && words.count >= 2 && firstWord.classes.contains(.placeStart)
             && gazetteer.place(named: text.key(words[0]..<words[1] + 1)) != nil {
+            return nil
+        }
+        // "the San Francisco Bulletin": nor after a word left out of the name ("San" of "San Francisco").
+        if !titled, name.lowerBound > run.lowerBound, text[name.lowerBound - 1].classes.contains(.placeStart),
+           gazetteer.place(named: text.key(name.lowerBound - 1..<name.lowerBound + 1)) != nil {
             return nil
         }
         // "Denver Broncos", "Tampa Bay Rays": a place's name before a plural names a team.
@@ -541,6 +548,12 @@ struct PersonRecognizer: Sendable {
             if names.words.contains(String(head)) && names.words.contains(String(tail)) { return true }
         }
         return false
+    }
+
+    /// "Virginia", "Georgia": a word that names a country, a continent or a region, whatever else it names first.
+    private func namesRegion(_ token: Token) -> Bool {
+        token.classes.contains(.placeStart)
+            && gazetteer.candidates(named: token.lower).contains { ["country", "region", "continent"].contains($0.kind) }
     }
 
     private func isName(_ token: Token) -> Bool {
