@@ -39,10 +39,12 @@ struct NameLists: Sendable {
     }
 
     /// The stem of a participle, four letters at least so that "Jared" and "Ming" stay names:
-    /// "process", "wreck" and "chas(e)", "stop(p)".
+    /// "process", "wreck", "stop(p)"; before a dropped "e" two will do: "us(e)", "hav(e)", "chas(e)".
     private func isStem(_ stem: Substring) -> Bool {
+        guard stem.count >= 2 else { return false }
+        if words.contains(String(stem) + "e") { return true }
         guard stem.count >= 4 else { return false }
-        if words.contains(String(stem)) || words.contains(String(stem) + "e") { return true }
+        if words.contains(String(stem)) { return true }
         guard let last = stem.last, stem.dropLast().last == last else { return false }
         return words.contains(String(stem.dropLast()))
     }
