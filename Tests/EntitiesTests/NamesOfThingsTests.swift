@@ -69,6 +69,15 @@ struct NamesOfThingsTests {
         #expect(found(.person, in: text).map(\.text) == people)
     }
 
+    @Test("what a sentence calls a single word decides whether it is a person", arguments: [
+        ("Tamberu is a Bantu language spoken in the hills.", []),
+        ("Ngorra is the name given by its speakers.", []),
+        ("Currently Okonkwo is a professor at the college.", ["Okonkwo"]),
+    ])
+    func describedWords(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
     @Test("a place's name around a word left out of a name, or before a title, makes no person")
     func placesInsideNames() {
         #expect(found(.person, in: "He read the San Francisco Bulletin daily.").isEmpty)
@@ -86,5 +95,25 @@ struct DateBoundaryTests {
     ])
     func dateBoundaries(text: String, span: String) {
         #expect(found(.date, in: text).map(\.text) == [span])
+    }
+
+    @Test("a four-digit number after a word of quantity or before a plus is a count", arguments: [
+        ("The wiki has over 1000 featured articles.", []),
+        ("It counts more than 1500 in all.", []),
+        ("It has the 1000 + on the list.", []),
+        ("The wiki started in 2001 with ten articles.", ["2001"]),
+        ("Yields were modelled over 2000 - 2050 in the study.", ["2000", "2050"]),
+    ])
+    func countsAreNoYears(text: String, dates: [String]) {
+        #expect(found(.date, in: text).map(\.text) == dates)
+    }
+}
+
+@Suite("Peoples after of")
+struct PeoplesAfterOfTests {
+    @Test("an unknown plural after of the is a people; after to the it is a place")
+    func pluralNames() {
+        #expect(found(.place, in: "They fled the persecution of the Waldensians.").isEmpty)
+        #expect(found(.place, in: "Most flights go to the Chathams.").map(\.text) == ["the Chathams"])
     }
 }

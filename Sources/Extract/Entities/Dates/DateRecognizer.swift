@@ -494,6 +494,12 @@ struct DateRecognizer: Sendable {
         if ["no", "number", "rs", "usd", "$", "€", "£", "page", "pages", "p", "pp", "room", "flight", "route"].contains(previous) {
             return false
         }
+        // "over 1000 featured articles", "more than 1500", "the 1000 + on the list": a quantity, not a year.
+        // ("about 1900" and "around 1850" are often dates.)
+        let range = ["-", "–", "to"].contains(text.lower(index + 1)) && text.token(index + 2)?.kind == .number
+        if ["over", "some", "than", "nearly", "almost", "under"].contains(previous) && !range || text.isPunctuation(index + 1, "+") {
+            return false
+        }
         return true
     }
 

@@ -327,6 +327,12 @@ struct PersonRecognizer: Sendable {
         let isName = isName(word)
         let isWord = isWord(word)
         if isDemonym(word) || word.text.contains(where: \.isNumber) || word.classes.contains(.common) { return false }
+        // "Tamberu is a Bantu language", "Okonkwo is a professor at": what the sentence calls the word.
+        switch description(after: index, in: text) {
+        case .thing: return false
+        case .person: return !isWord || isName
+        case nil: break
+        }
         // "the Bush administration", "the Monti government": a surname before a noun of a person's rule.
         if before == "the", Self.leaderNouns.contains(after), isName && !isWord || !isName && !isWord && looksLikeSurname(word) {
             return true
@@ -338,9 +344,13 @@ struct PersonRecognizer: Sendable {
         // "Svendborg, which is easily reached": people take "who".
         if after == "which" || after == "," && text.lower(index + 2) == "which" { return false }
         // "(Li, Polat, Scalzo, & Bavelier, 2010)": a cited author may be short.
-        // "Chasing Liberty (2004)", "The Philosophy of Grammar (1924)": an ordinary word before a year is a
-        // work's title; authors named like words are on the name lists ("Green (2004)").
-        if text.isCitedAuthor(at: index) { return word.text.count >= 2 && !word.isAllCaps && (isName || !isWord) }
+        // "Chasing Liberty (2004)", "The Philosophy of Grammar (1924)": an ordinary word that ends a run of
+        // capitalised words before a year is a work's title; "as Spang (1983) noted" cites an author.
+        if text.isCitedAuthor(at: index) {
+            let joined = ["and", "of", "the", ","].contains(before) ? index - 2 : index - 1
+            let endsTitle = isWord && !isName && (text.token(joined).map { $0.kind == .word && $0.isCapitalized } ?? false)
+            return word.text.count >= 2 && !word.isAllCaps && !endsTitle
+        }
         if word.text.count < 3 { return false }
         // "Braverman (left)": a caption; "Image: Huebi": a credit; '," Dewar said': a quote's speaker.
         if text.isPunctuation(index + 1, "("), Self.captionPositions.contains(text.lower(index + 2)), text.isPunctuation(index + 3, ")") {
@@ -409,6 +419,29 @@ struct PersonRecognizer: Sendable {
                 && !(before == "to" && Lexicon.motionWords.contains(text.lower(index - 2)))
                 && !["is", "(", ")", "\"", "”", "@", "/", "-"].contains(after)
         }
+    }
+
+    /// What "X is a ..." calls X.
+    private enum Description {
+        case person
+        case thing
+    }
+
+    /// The kind of noun that "is", "was" and an article after `index` lead to within three words: a work, a
+    /// language or a name ("is the name given by") is a thing; a title or a role that ends its phrase ("is a
+    /// professor at", but not "a major city") is a person.
+    private func description(after index: Int, in text: AnnotatedText) -> Description? {
+        guard ["is", "was"].contains(text.lower(index + 1)), ["a", "an", "the"].contains(text.lower(index + 2)) else { return nil }
+        for cursor in index + 3..<index + 6 {
+            guard let token = text.token(cursor), token.kind == .word, !token.classes.contains(.function) else { return nil }
+            if Self.thingNouns.contains(token.lower) || token.lower == "name" { return .thing }
+            if Lexicon.titles.contains(token.lower) {
+                let next = text.token(cursor + 1)
+                let endsPhrase = next.map { $0.kind != .word || $0.classes.contains(.function) } ?? true
+                return endsPhrase ? .person : nil
+            }
+        }
+        return nil
     }
 
     /// Titles that stand only before a person's name, unlike "Prince" or "Captain" ("Prince Series",

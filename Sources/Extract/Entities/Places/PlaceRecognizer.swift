@@ -495,9 +495,10 @@ struct PlaceRecognizer: Sendable {
             // "adapted from Palmeri and Gazio (1995)": an author cited with a year.
             && !text.isCitedAuthor(at: end - 1)
             && !(text.token(end)?.isCapitalized ?? false) && !text.isPunctuation(end, "'s")
-        // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the".
+        // "to the Chathams", "from the Visayas": an unknown plural name after a preposition and "the"; after
+        // "of" a people's more often ("the persecution of the Huguenots").
         let pluralAfterPreposition = end == index + 1 && text.lower(index - 1) == "the" && token.lower.hasSuffix("s")
-            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting", "of"].contains(text.lower(index - 2))
+            && ["in", "near", "from", "to", "into", "across", "around", "outside", "via", "visit", "visiting"].contains(text.lower(index - 2))
             && !names.isName(token.lower) && !names.isWord(token.lower) && !(text.token(end)?.isCapitalized ?? false)
         // "Dalmatia and Pannonia", "Kurdistan": unknown words ending like names of lands.
         let landLike = end == index + 1 && !token.sentenceInitial && !token.isAllCaps && !names.isName(token.lower)
