@@ -78,6 +78,16 @@ struct NamesOfThingsTests {
         #expect(found(.person, in: text).map(\.text) == people)
     }
 
+    @Test("a feature word leads a place's name, abbreviated too; a destination is a place", arguments: [
+        ("The island contains Mt. Talau national park.", "Mt. Talau"),
+        ("They sailed past Cape Cod at dawn.", "Cape Cod"),
+        ("Taveuni is a popular destination for divers.", "Taveuni"),
+    ])
+    func featuresAndDestinations(text: String, place: String) {
+        #expect(found(.place, in: text).map(\.text) == [place])
+        #expect(found(.person, in: text).isEmpty)
+    }
+
     @Test("a place's name around a word left out of a name, or before a title, makes no person")
     func placesInsideNames() {
         #expect(found(.person, in: "He read the San Francisco Bulletin daily.").isEmpty)

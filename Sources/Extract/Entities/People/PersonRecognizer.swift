@@ -176,6 +176,8 @@ struct PersonRecognizer: Sendable {
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         let firstWord = text[words[0]]
+        // "Mt. Talau", "Lake Erie", "Cape Cod": a feature word leads a place's name, not a person's.
+        if words.count >= 2, Lexicon.leadingFeatureWords.contains(firstWord.lower) { return nil }
         // "Larry King", "Ahmed Shah": a title after a given name is a surname.
         // Not "Virginia Governor": a state's name before a title is the title's state.
         let titleSurname = words.count >= 2 && firstWord.classes.contains(.givenName) && !firstWord.classes.contains(.common)

@@ -48,7 +48,7 @@ struct PlaceRecognizer: Sendable {
     private static let describingKindWords: Set<String> = [
         "town", "city", "village", "hamlet", "island", "neighborhood", "neighbourhood", "suburb", "municipality",
         "district", "region", "province", "county", "port", "settlement", "commune", "peninsula", "archipelago",
-        "capital", "country", "kingdom", "republic", "river", "lake", "mountain", "volcano",
+        "capital", "country", "kingdom", "republic", "river", "lake", "mountain", "volcano", "destination",
     ]
 
     func recognize(in text: inout AnnotatedText) {
@@ -440,6 +440,11 @@ struct PlaceRecognizer: Sendable {
     /// A capitalised name led or ended by a geographic feature word: "Lake Erie", "Port Hutt",
     /// "the Casamance River", "Chatham Islands".
     private func featureMatch(at index: Int, in text: AnnotatedText) -> (Int, String)? {
+        // "Mt. Talau": the abbreviation's full stop stays inside the name.
+        if text.lower(index) == "mt", text.isPunctuation(index + 1, "."), !text[index + 1].spaceBefore {
+            let end = text.capitalisedRun(from: index + 2, limit: 3, stoppingAt: [.function, .organisation])
+            return end > index + 2 ? (end, text.surface(index..<end)) : nil
+        }
         let end = text.capitalisedRun(from: index, limit: 4, stoppingAt: [.function, .organisation])
         guard end - index >= 2 else { return nil }
         let first = text.lower(index)
