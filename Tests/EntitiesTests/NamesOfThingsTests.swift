@@ -78,6 +78,21 @@ struct NamesOfThingsTests {
         #expect(found(.person, in: text).map(\.text) == people)
     }
 
+    @Test("a company's word or a company's initials after a name make it a company's", arguments: [
+        "Shares of Kettering Holdings rose sharply.",
+        "Shares of Hallam Brice Co. rose sharply.",
+        "He joined Tolliver Marsh & Co. in 1985.",
+        "He is chairman of Vandermolen N.V., the publisher.",
+    ])
+    func companies(text: String) {
+        #expect(found(.person, in: text).isEmpty)
+    }
+
+    @Test("initials after a given name stay part of a person's name")
+    func initialsAfterAGivenName() {
+        #expect(found(.person, in: "George H. W. Bush spoke.").map(\.text) == ["George H. W. Bush"])
+    }
+
     @Test("a feature word leads a place's name, abbreviated too; a destination is a place", arguments: [
         ("The island contains Mt. Talau national park.", "Mt. Talau"),
         ("They sailed past Cape Cod at dawn.", "Cape Cod"),

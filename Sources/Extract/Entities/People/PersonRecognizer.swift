@@ -176,6 +176,8 @@ struct PersonRecognizer: Sendable {
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         let firstWord = text[words[0]]
+        // "Merrill Lynch & Co.": names before "&" and a company's word name the company.
+        if text.isPunctuation(end, "&"), text.token(end + 1)?.classes.contains(.organisation) ?? false { return nil }
         // "Mt. Talau", "Lake Erie", "Cape Cod": a feature word leads a place's name, not a person's.
         if words.count >= 2, Lexicon.leadingFeatureWords.contains(firstWord.lower) { return nil }
         // "Larry King", "Ahmed Shah": a title after a given name is a surname.
@@ -317,7 +319,9 @@ struct PersonRecognizer: Sendable {
             // "Campbell Soup", "Montmartre Cemetery", "Velvet Underground": a surname is seldom an
             // ordinary word, a thing's name often ends in one.
             if let last = words.last, isWord(text[last]) && !isName(text[last]) { return nil }
-            // Initials alone ("J. R.") are no name.
+            // Initials alone ("J. R.") are no name; without a given name, nor does one end a name ("Elsevier
+            // N.V.", "Philips B.V." are companies).
+            if let last = words.last, text[last].text.count == 1 { return nil }
             return words.allSatisfy({ text[$0].text.count <= 2 }) ? nil : name
         }
     }

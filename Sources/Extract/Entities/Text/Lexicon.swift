@@ -57,6 +57,8 @@ enum Lexicon {
         blvd boulevard plaza castle cathedral abbey cemetery monument tower towers mall arena zoo
         library archive archives conservatoire conservatory seminary polytechnic universidad universiteit université universität
         instituto institut école escuela gymnasium lyceum
+        co plc llc gmbh industries holdings enterprises technologies airlines airways motors communications
+        securities investments
         """)
 
     /// Place-kind words that, after "of", name a place ("the village of Shilikti").
