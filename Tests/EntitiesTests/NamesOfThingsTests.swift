@@ -93,6 +93,12 @@ struct NamesOfThingsTests {
         #expect(found(.person, in: "George H. W. Bush spoke.").map(\.text) == ["George H. W. Bush"])
     }
 
+    @Test("a city's name that is a given name before a person's passive is no place")
+    func cityBeforeAPersonsPassive() {
+        #expect(found(.place, in: "Florence was born in Leeds.").map(\.text) == ["Leeds"])
+        #expect(found(.place, in: "Florence was founded by the Romans.").map(\.text) == ["Florence"])
+    }
+
     @Test("a feature word leads a place's name, abbreviated too; a destination is a place", arguments: [
         ("The island contains Mt. Talau national park.", "Mt. Talau"),
         ("They sailed past Cape Cod at dawn.", "Cape Cod"),

@@ -483,7 +483,7 @@ struct PersonRecognizer: Sendable {
     ]
 
     /// Participles after "was" that mostly tell of a person: "Holt was drafted", "Marbles was born".
-    private static let personPassives: Set<String> = [
+    static let personPassives: Set<String> = [
         "born", "raised", "educated", "married", "elected", "appointed", "drafted", "knighted", "baptized", "baptised",
         "buried", "ordained", "nominated", "sworn", "hired", "fired", "arrested", "sentenced", "convicted",
         "acquitted", "promoted", "injured", "wounded", "killed", "murdered", "kidnapped", "exiled", "imprisoned",

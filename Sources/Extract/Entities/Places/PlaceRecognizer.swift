@@ -255,9 +255,10 @@ struct PlaceRecognizer: Sendable {
                 return .none
             }
             // "Mary said", "Florence told us": a given name that is also a city's, before a verb of speech,
-            // names the speaker.
+            // names the speaker; "Paris was born": so does it before a passive only a person undergoes.
             if length == 1, place.kind == "city", text[index].classes.contains(.givenName),
-               Lexicon.speechVerbs.contains(text.lower(index + 1)) {
+               Lexicon.speechVerbs.contains(text.lower(index + 1))
+                || ["was", "is"].contains(text.lower(index + 1)) && PersonRecognizer.personPassives.contains(text.lower(index + 2)) {
                 return .none
             }
             // "Barack Obama", "Valeska Paris": a town's name right after an unknown capitalised word
