@@ -93,6 +93,15 @@ struct NamesOfThingsTests {
         #expect(found(.person, in: "George H. W. Bush spoke.").map(\.text) == ["George H. W. Bush"])
     }
 
+    @Test("an event after a year and a people's name before its speakers are no persons", arguments: [
+        ("He retired after the 2012 Summer Paralympics in London.", []),
+        ("It is spoken by the Kuvasi Tenga speakers of the coast.", []),
+        ("The 2012 Romney campaign lost.", ["Romney"]),
+    ])
+    func eventsAndPeoples(text: String, people: [String]) {
+        #expect(found(.person, in: text).map(\.text) == people)
+    }
+
     @Test("a city's name that is a given name before a person's passive is no place")
     func cityBeforeAPersonsPassive() {
         #expect(found(.place, in: "Florence was born in Leeds.").map(\.text) == ["Leeds"])

@@ -176,6 +176,11 @@ struct PersonRecognizer: Sendable {
         // A lone initial ("D") and a degree ("Ph.D") are no names.
         if words.count == 1 && text[words[0]].text.count == 1 || text.key(name).hasPrefix("ph.") { return nil }
         let firstWord = text[words[0]]
+        // "the 2012 Summer Paralympics": a name of two words or more after "the" and a year is an event's.
+        if words.count >= 2, text.lower(name.lowerBound - 2) == "the",
+           let year = text.token(name.lowerBound - 1), year.kind == .number, year.text.count == 4 {
+            return nil
+        }
         // "Merrill Lynch & Co.": names before "&" and a company's word name the company.
         if text.isPunctuation(end, "&"), text.token(end + 1)?.classes.contains(.organisation) ?? false { return nil }
         // "Mt. Talau", "Lake Erie", "Cape Cod": a feature word leads a place's name, not a person's.
@@ -301,6 +306,8 @@ struct PersonRecognizer: Sendable {
             }
 
             if let last = words.last, isDemonym(text[last]) { return nil }
+            // "the Jóola Kaasa speakers": a noun of a people or a language after the name.
+            if Self.groupNouns.contains(text.lower(end)) { return nil }
             if allCaps { return nil }
             if words.count == 1 { return singleWordName(firstWord, at: name.lowerBound, in: text) ? name : nil }
             // "Space Shuttle", "Creative Commons": every word an ordinary word.
