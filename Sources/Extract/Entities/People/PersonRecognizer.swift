@@ -541,6 +541,7 @@ struct PersonRecognizer: Sendable {
         "villages", "areas",
     ]
 
+    /// Quotation marks that open and close a title: '"Insurgency Wiki"'.
     private static let openingQuotes: Set<String> = ["\"", "“", "'", "‘"]
     private static let closingQuotes: Set<String> = ["\"", "”", "'", "’"]
 
