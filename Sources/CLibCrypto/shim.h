@@ -1,20 +1,41 @@
 #ifndef CLIBCRYPTO_SHIM_H
 #define CLIBCRYPTO_SHIM_H
+#include <pthread.h>
 #include <stddef.h>
 #include <openssl/evp.h>
 
-// One-shot digests through EVP_Digest, the interface OpenSSL 3 keeps undeprecated. The wrappers
-// fix the algorithm and output size so that Swift never handles an EVP_MD pointer or a length in
-// and out parameter. Each returns 1 on success and 0 on failure, like EVP_Digest.
+// Digests of in-memory bytes through the EVP interface, the one OpenSSL 3 keeps undeprecated. The
+// wrappers fix the algorithm and output size so that Swift never handles an EVP_MD pointer or a
+// length in and out parameter. Each returns 1 on success and 0 on failure, like EVP_Digest.
+//
+// The algorithms are fetched once per process: `EVP_sha256()` makes every digest look its
+// implementation up again (a provider query under a lock), which cost as much as hashing a
+// request record.
+
+static EVP_MD *CLibCrypto_fetched_sha1;
+static EVP_MD *CLibCrypto_fetched_sha256;
+static pthread_once_t CLibCrypto_fetch_once = PTHREAD_ONCE_INIT;
+
+static inline void CLibCrypto_fetch(void) {
+    CLibCrypto_fetched_sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
+    CLibCrypto_fetched_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
+// The fetched algorithm, or the built-in one should the fetch have failed.
+static inline const EVP_MD *CLibCrypto_md(int sha256) {
+    pthread_once(&CLibCrypto_fetch_once, CLibCrypto_fetch);
+    if (sha256) return CLibCrypto_fetched_sha256 != NULL ? CLibCrypto_fetched_sha256 : EVP_sha256();
+    return CLibCrypto_fetched_sha1 != NULL ? CLibCrypto_fetched_sha1 : EVP_sha1();
+}
 
 static inline int CLibCrypto_sha1(const void *data, size_t count, unsigned char out[20]) {
     unsigned int length = 0;
-    return EVP_Digest(data, count, out, &length, EVP_sha1(), NULL);
+    return EVP_Digest(data, count, out, &length, CLibCrypto_md(0), NULL);
 }
 
 static inline int CLibCrypto_sha256(const void *data, size_t count, unsigned char out[32]) {
     unsigned int length = 0;
-    return EVP_Digest(data, count, out, &length, EVP_sha256(), NULL);
+    return EVP_Digest(data, count, out, &length, CLibCrypto_md(1), NULL);
 }
 
 // The SHA-256 of `first` followed by `second`, without joining them: a WARC record's block is the
@@ -24,7 +45,7 @@ static inline int CLibCrypto_sha256_two(
     EVP_MD_CTX *context = EVP_MD_CTX_new();
     if (context == NULL) return 0;
     unsigned int length = 0;
-    int status = EVP_DigestInit_ex(context, EVP_sha256(), NULL)
+    int status = EVP_DigestInit_ex(context, CLibCrypto_md(1), NULL)
         && EVP_DigestUpdate(context, first, firstCount)
         && EVP_DigestUpdate(context, second, secondCount)
         && EVP_DigestFinal_ex(context, out, &length);

@@ -62,6 +62,11 @@ final class SQLiteConnection {
         }
     }
 
+    /// Rows the last INSERT, UPDATE or DELETE changed. The corresponding C function is `sqlite3_changes`.
+    var changes: Int {
+        Int(sqlite3_changes(handle))
+    }
+
     /// Runs one statement with `values` bound to `?1`, `?2`… and returns its rows.
     func rows(_ sql: String, _ values: [SQLValue], operation: String) throws(StateStoreError) -> [[SQLValue]] {
         let statement = try prepared(sql, operation: operation)
