@@ -1,6 +1,6 @@
 #ifndef CLIBCRYPTO_SHIM_H
 #define CLIBCRYPTO_SHIM_H
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <openssl/evp.h>
 
@@ -12,20 +12,27 @@
 // implementation up again (a provider query under a lock), which cost as much as hashing a
 // request record.
 
-static EVP_MD *CLibCrypto_fetched_sha1;
-static EVP_MD *CLibCrypto_fetched_sha256;
-static pthread_once_t CLibCrypto_fetch_once = PTHREAD_ONCE_INIT;
-
-static inline void CLibCrypto_fetch(void) {
-    CLibCrypto_fetched_sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
-    CLibCrypto_fetched_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+// Fetches `name` on first use and keeps it for the life of the process; `*slot` is a static of
+// the caller (statics at file scope would need a definition that Swift never emits). Two threads
+// may both fetch; the one that loses frees its copy. Falls back to `builtin` should the fetch fail.
+static inline const EVP_MD *CLibCrypto_fetch(const EVP_MD *_Atomic *slot, const char *name, const EVP_MD *builtin) {
+    const EVP_MD *found = atomic_load_explicit(slot, memory_order_acquire);
+    if (found != NULL) return found;
+    EVP_MD *fetched = EVP_MD_fetch(NULL, name, NULL);
+    if (fetched == NULL) return builtin;
+    const EVP_MD *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(slot, &expected, fetched, memory_order_acq_rel, memory_order_acquire)) {
+        return fetched;
+    }
+    EVP_MD_free(fetched);
+    return expected;
 }
 
-// The fetched algorithm, or the built-in one should the fetch have failed.
 static inline const EVP_MD *CLibCrypto_md(int sha256) {
-    pthread_once(&CLibCrypto_fetch_once, CLibCrypto_fetch);
-    if (sha256) return CLibCrypto_fetched_sha256 != NULL ? CLibCrypto_fetched_sha256 : EVP_sha256();
-    return CLibCrypto_fetched_sha1 != NULL ? CLibCrypto_fetched_sha1 : EVP_sha1();
+    static const EVP_MD *_Atomic fetchedSHA1 = NULL;
+    static const EVP_MD *_Atomic fetchedSHA256 = NULL;
+    if (sha256) return CLibCrypto_fetch(&fetchedSHA256, "SHA256", EVP_sha256());
+    return CLibCrypto_fetch(&fetchedSHA1, "SHA1", EVP_sha1());
 }
 
 static inline int CLibCrypto_sha1(const void *data, size_t count, unsigned char out[20]) {

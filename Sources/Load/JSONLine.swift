@@ -57,10 +57,10 @@ public struct JSONLine {
     public mutating func objects<Item>(_ key: String, _ items: [Item], _ fields: (inout JSONLine, Item) -> Void) {
         name(key)
         bytes.append(UInt8(ascii: "["))
-        for (offset, item) in items.enumerated() {
-            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+        for index in items.indices {
+            if index > items.startIndex { bytes.append(UInt8(ascii: ",")) }
             open()
-            fields(&self, item)
+            fields(&self, items[index])
             close()
         }
         bytes.append(UInt8(ascii: "]"))

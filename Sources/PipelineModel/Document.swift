@@ -215,7 +215,7 @@ public enum Timestamp {
     }
 
     /// What Foundation's ISO 8601 style writes, for the dates ``utc(_:milliseconds:)`` leaves to it.
-    static func foundationFormat(_ date: Date, milliseconds: Bool) -> String {
+    private static func foundationFormat(_ date: Date, milliseconds: Bool) -> String {
         if milliseconds {
             return date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
         }
