@@ -72,11 +72,7 @@ public final class WARCWriter: Sendable {
         repairNote = try IncompleteTail.setAside(in: path)
         let file = try ArchiveFile.forAppending(path)
         output = Locked(Output(file: file))
-        do {
-            spareDeflaters = Locked([try GzipMemberDeflater()])
-        } catch {
-            throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
-        }
+        spareDeflaters = Locked([GzipMemberDeflater()])
         var recordIDs = RecordIDGenerator()
         warcinfoID = recordIDs.next()
         self.recordIDs = Locked(recordIDs)
@@ -244,16 +240,7 @@ public final class WARCWriter: Sendable {
 
     /// Compresses each record into its own gzip member, with a deflater no other thread is using.
     private func compress(_ records: [RecordToWrite]) throws(WARCError) -> [UInt8] {
-        let deflater: GzipMemberDeflater
-        if let spare = spareDeflaters.withLock({ $0.popLast() }) {
-            deflater = spare
-        } else {
-            do {
-                deflater = try GzipMemberDeflater()
-            } catch {
-                throw WARCError(.cannotWrite, path: path, detail: "cannot set up compression: \(error)")
-            }
-        }
+        let deflater = spareDeflaters.withLock { $0.popLast() } ?? GzipMemberDeflater()
         defer { spareDeflaters.withLock { $0.append(deflater) } }
         var bytes: [UInt8] = []
         for record in records {
