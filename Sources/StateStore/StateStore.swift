@@ -152,7 +152,7 @@ public final class StateStore: Sendable {
     /// well as across runs, with no list of hashes kept in memory.
     public func claimBody(hash: String, url: String) throws(StateStoreError) -> String? {
         try connection.withLock { (connection) throws(StateStoreError) -> String? in
-            try connection.rows(
+            _ = try connection.rows(
                 "INSERT INTO bodies(content_hash, url) VALUES(?1, ?2) ON CONFLICT(content_hash) DO NOTHING",
                 [.text(hash), .text(url)], operation: "claim content hash \(hash)")
             // A new claim, the usual case, needs no look-up: `url` is the first.
@@ -209,9 +209,9 @@ public final class StateStore: Sendable {
     }
 
     @discardableResult
-    private func run(_ sql: String, _ values: [SQLValue], operation: String) throws(StateStoreError) -> [[SQLValue]] {
+    private func run(_ sql: String, _ values: [SQLValue], operation: @autoclosure () -> String) throws(StateStoreError) -> [[SQLValue]] {
         try connection.withLock { (connection) throws(StateStoreError) -> [[SQLValue]] in
-            try connection.rows(sql, values, operation: operation)
+            try connection.rows(sql, values, operation: operation())
         }
     }
 
