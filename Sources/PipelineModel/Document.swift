@@ -201,8 +201,9 @@ public enum Timestamp {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Year, month and day of the proleptic Gregorian calendar (Howard Hinnant's `civil_from_days`).
-    private static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+    /// Year, month and day of the proleptic Gregorian calendar of a day counted from 1970-01-01
+    /// (Howard Hinnant's `civil_from_days`).
+    public static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = daysSince1970 + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
