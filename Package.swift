@@ -22,7 +22,7 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
-        // Only Archive/Gzip imports CZlib and CLibDeflate, only Digests imports CLibCrypto, only
+        // Only Archive/Gzip imports CZlib and CISAL, only Digests imports CLibCrypto, only
         // StateStore/SQLite imports CSQLite.
         .systemLibrary(
             name: "CZlib",
@@ -30,9 +30,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
-            name: "CLibDeflate",
-            pkgConfig: "libdeflate",
-            providers: [.apt(["libdeflate-dev"])]
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
         ),
         .systemLibrary(
             name: "CLibCrypto",
@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "Archive",
-            dependencies: ["CLibDeflate", "CZlib", "Digests", "PipelineModel"]
+            dependencies: ["CISAL", "CZlib", "Digests", "PipelineModel"]
         ),
         .target(
             name: "StateStore",

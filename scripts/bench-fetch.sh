@@ -13,8 +13,15 @@
 # curl-files, which writes each body to a file but pays for none of the rest, is the nearer like for like.
 # -o puts the run folders elsewhere (-o /dev/shm keeps the disk out of the figures).
 #
-# Usage: scripts/bench-fetch.sh [-n PAGES] [-c CONCURRENCY] [-r ROUNDS] [-H HOSTS] [-o DIR] [--no-build]
+# -w runs rounds first that are not counted (default 1): the first run of each client pays for cold
+# caches (its binary's pages, the generated pages, nginx's workers), which a median of three still
+# felt. Each client's CPU time (user + system) is printed beside its rate: on a shared machine the
+# rates swing with other load, and the CPU a client needs is steadier and shows where a gap comes from.
+#
+# Usage: scripts/bench-fetch.sh [-n PAGES] [-c CONCURRENCY] [-r ROUNDS] [-w WARMUP] [-H HOSTS] [-o DIR] [--no-build]
 # PIPELINE_FETCH_FLAGS adds flags to `pipeline fetch` (for example --no-warc).
+# PIPELINE_COMPARE names another `pipeline` binary (say the build before a change) timed in every
+# round too, so that two builds are compared in the same time window.
 # Needs root to install nginx when it is missing (Debian's nginx-light) and to run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +29,7 @@ cd "$(dirname "$0")/.."
 pages=2000
 concurrency=16
 rounds=3
+warmup=1
 hosts=4
 build=1
 out_parent=""
@@ -30,10 +38,11 @@ while [ $# -gt 0 ]; do
     -n) pages="$2"; shift 2 ;;
     -c) concurrency="$2"; shift 2 ;;
     -r) rounds="$2"; shift 2 ;;
+    -w) warmup="$2"; shift 2 ;;
     -H) hosts="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     -o) out_parent="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench-fetch: unknown argument '$1'; see --help." >&2; exit 2 ;;
   esac
 done
@@ -134,23 +143,34 @@ curl -sf -o /dev/null "http://127.0.0.1:$base_port/page-0.html" || {
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", n / (b - a) }'; }
 
+# timed COMMAND...: runs the command and writes the CPU milliseconds (user + system) it took to
+# $work/cpu; the command's own standard error still goes to the terminal.
+timed() {
+  local TIMEFORMAT='%U %S'
+  { time "$@" 2>&3; } 3>&2 2> "$work/cpu.raw"
+  awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$work/cpu.raw" > "$work/cpu"
+}
+
+# Each run_ function prints the pages per second and the CPU milliseconds of one run.
 run_pipeline() {
+  local binary="${1:-$pipeline}"
   rm -rf "$out/run"
   local start end ok
   start=$(now)
-  "$pipeline" fetch --seeds "$work/seeds.txt" --out "$out/run" --fetch-concurrency "$concurrency" \
+  timed "$binary" fetch --seeds "$work/seeds.txt" --out "$out/run" --fetch-concurrency "$concurrency" \
     --no-politeness --no-robots --no-progress --log-level error ${PIPELINE_FETCH_FLAGS:-}
   end=$(now)
   ok=$(wc -l < "$out/run/fetch/pages.ndjson")
   [ "$ok" -eq "$pages" ] || { echo "bench-fetch: pipeline fetched $ok of $pages pages" >&2; exit 1; }
-  rate "$pages" "$start" "$end"
+  echo "$(rate "$pages" "$start" "$end") $(cat "$work/cpu")"
 }
 
 run_fetcher() {
+  timed "$fetch_bench" "$work/seeds.txt" "$concurrency" > "$work/fetch-bench.line"
   local line
-  line=$("$fetch_bench" "$work/seeds.txt" "$concurrency")
+  line=$(cat "$work/fetch-bench.line")
   case "$line" in
-    "pages=$pages failures=0 "*) echo "${line##*pages_per_second=}" ;;
+    "pages=$pages failures=0 "*) echo "${line##*pages_per_second=} $(cat "$work/cpu")" ;;
     *) echo "bench-fetch: fetch-bench: $line" >&2; exit 1 ;;
   esac
 }
@@ -162,31 +182,50 @@ run_curl() {
   shift
   rm -rf "$out/curl"
   start=$(now)
-  curl --parallel --parallel-max "$concurrency" --silent --no-progress-meter -w '%{http_code}\n' \
+  timed curl --parallel --parallel-max "$concurrency" --silent --no-progress-meter -w '%{http_code}\n' \
     -K "$work/$config" "$@" > "$work/curl.codes"
   end=$(now)
   ok=$(grep -c '^200$' "$work/curl.codes" || true)
   [ "$ok" -eq "$pages" ] || { echo "bench-fetch: curl fetched $ok of $pages pages" >&2; exit 1; }
-  rate "$pages" "$start" "$end"
+  echo "$(rate "$pages" "$start" "$end") $(cat "$work/cpu")"
 }
 
-echo "pages=$pages concurrency=$concurrency hosts=$hosts rounds=$rounds run folder under $(dirname "$out") (pages/s)"
-pipeline_rates=()
-fetcher_rates=()
-curl_rates=()
-curl_file_rates=()
-for ((r = 1; r <= rounds; r++)); do
+echo "pages=$pages concurrency=$concurrency hosts=$hosts rounds=$rounds warm-up=$warmup run folder under $(dirname "$out") (pages/s, CPU ms)"
+compare="${PIPELINE_COMPARE:-}"
+pipeline_rates=(); pipeline_cpus=()
+compare_rates=(); compare_cpus=()
+fetcher_rates=(); fetcher_cpus=()
+curl_rates=(); curl_cpus=()
+curl_file_rates=(); curl_file_cpus=()
+for ((r = 1 - warmup; r <= rounds; r++)); do
+  cp=""; cpc=""
   # Alternate who goes first, so that no client always meets a warmer machine.
-  if (( r % 2 )); then
-    p=$(run_pipeline); f=$(run_fetcher); c=$(run_curl curl.cfg); cf=$(run_curl curl-files.cfg --create-dirs --output-dir "$out/curl")
+  if (( (r + warmup) % 2 )); then
+    read -r p pc <<< "$(run_pipeline)"
+    if [ -n "$compare" ]; then read -r cp cpc <<< "$(run_pipeline "$compare")"; fi
+    read -r f fc <<< "$(run_fetcher)"
+    read -r c cc <<< "$(run_curl curl.cfg)"
+    read -r cf cfc <<< "$(run_curl curl-files.cfg --create-dirs --output-dir "$out/curl")"
   else
-    cf=$(run_curl curl-files.cfg --create-dirs --output-dir "$out/curl"); c=$(run_curl curl.cfg); f=$(run_fetcher); p=$(run_pipeline)
+    read -r cf cfc <<< "$(run_curl curl-files.cfg --create-dirs --output-dir "$out/curl")"
+    read -r c cc <<< "$(run_curl curl.cfg)"
+    read -r f fc <<< "$(run_fetcher)"
+    if [ -n "$compare" ]; then read -r cp cpc <<< "$(run_pipeline "$compare")"; fi
+    read -r p pc <<< "$(run_pipeline)"
   fi
-  pipeline_rates+=("$p")
-  fetcher_rates+=("$f")
-  curl_rates+=("$c")
-  curl_file_rates+=("$cf")
-  echo "round $r: pipeline-fetch $p  fetch-bench $f  curl $c  curl-files $cf"
+  line="pipeline-fetch $p ($pc ms)"
+  [ -n "$compare" ] && line+="  compared $cp ($cpc ms)"
+  line+="  fetch-bench $f ($fc ms)  curl $c ($cc ms)  curl-files $cf ($cfc ms)"
+  if (( r < 1 )); then
+    echo "warm-up: $line"
+    continue
+  fi
+  pipeline_rates+=("$p"); pipeline_cpus+=("$pc")
+  compare_rates+=("${cp:-0}"); compare_cpus+=("${cpc:-0}")
+  fetcher_rates+=("$f"); fetcher_cpus+=("$fc")
+  curl_rates+=("$c"); curl_cpus+=("$cc")
+  curl_file_rates+=("$cf"); curl_file_cpus+=("$cfc")
+  echo "round $r: $line"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -195,6 +234,12 @@ pm=$(median "${pipeline_rates[@]}")
 fm=$(median "${fetcher_rates[@]}")
 cm=$(median "${curl_rates[@]}")
 cfm=$(median "${curl_file_rates[@]}")
-echo "median: pipeline-fetch $pm  fetch-bench $fm  curl $cm  curl-files $cfm"
-echo "ratio to curl: pipeline-fetch $(ratio "$pm" "$cm")  fetch-bench $(ratio "$fm" "$cm")"
+line="median: pipeline-fetch $pm ($(median "${pipeline_cpus[@]}") ms)"
+[ -n "$compare" ] && line+="  compared $(median "${compare_rates[@]}") ($(median "${compare_cpus[@]}") ms)"
+line+="  fetch-bench $fm ($(median "${fetcher_cpus[@]}") ms)  curl $cm ($(median "${curl_cpus[@]}") ms)"
+line+="  curl-files $cfm ($(median "${curl_file_cpus[@]}") ms)"
+echo "$line"
+line="ratio to curl: pipeline-fetch $(ratio "$pm" "$cm")"
+[ -n "$compare" ] && line+="  compared $(ratio "$(median "${compare_rates[@]}")" "$cm")"
+echo "$line  fetch-bench $(ratio "$fm" "$cm")"
 echo "ratio to curl-files: pipeline-fetch $(ratio "$pm" "$cfm")"

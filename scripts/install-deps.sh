@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the C libraries the package links against (libcurl, libxml2, SQLite, libcrypto, zlib,
-# libdeflate) when they are missing.
+# ISA-L) when they are missing.
 # A fresh machine has libxml2-dev but not libcurl4-openssl-dev.
 set -euo pipefail
 missing=()
-for package in libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev zlib1g-dev libdeflate-dev pkg-config; do
+for package in libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev zlib1g-dev libisal-dev pkg-config; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -283,7 +283,7 @@ public enum HTTPMessage {
 enum WARCDate {
     /// Second precision, as WARC 1.0 readers expect.
     static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        Timestamp.formatSeconds(date)
     }
 
     /// Reads `2026-01-02T03:04:05Z`, with or without fractional seconds.

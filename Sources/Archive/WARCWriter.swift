@@ -24,6 +24,7 @@ public final class WARCWriter: Sendable {
     private let output: Locked<Output>
     /// Deflaters not in use, so that preparing pages on several threads does not set up a compressor for each page.
     private let spareDeflaters: Locked<[GzipMemberDeflater]>
+    private let recordIDs: Locked<RecordIDGenerator>
 
     private final class Output {
         let file: ArchiveFile
@@ -71,12 +72,10 @@ public final class WARCWriter: Sendable {
         repairNote = try IncompleteTail.setAside(in: path)
         let file = try ArchiveFile.forAppending(path)
         output = Locked(Output(file: file))
-        do {
-            spareDeflaters = Locked([try GzipMemberDeflater()])
-        } catch {
-            throw WARCError(.cannotCreate, path: path, detail: "cannot start the gzip compressor: \(error)")
-        }
-        warcinfoID = Self.newRecordID()
+        spareDeflaters = Locked([GzipMemberDeflater()])
+        var recordIDs = RecordIDGenerator()
+        warcinfoID = recordIDs.next()
+        self.recordIDs = Locked(recordIDs)
         var fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
         fields += "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
         for field in info { fields += HTTPMessage.fieldLine(field) }
@@ -137,7 +136,7 @@ public final class WARCWriter: Sendable {
             HTTPHeader(name: "WARC-Target-URI", value: page.finalURL),
             HTTPHeader(name: "WARC-Warcinfo-ID", value: warcinfoID),
         ]
-        let responseID = Self.newRecordID()
+        let responseID = newRecordID()
         let bodyDigest = Digest.sha256(page.body)
         guard let (host, target) = HTTPMessage.hostAndTarget(of: page.finalURL) else {
             // A resource record's block is the body itself, so its block digest is the body's.
@@ -148,7 +147,7 @@ public final class WARCWriter: Sendable {
                 bytes: try compress([resource]), responseStart: 0, ids: ArchivedIDs(request: nil, response: responseID),
                 bodySHA256: bodyDigest)
         }
-        let requestID = Self.newRecordID()
+        let requestID = newRecordID()
         let requestBlock = HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)
         let request = RecordToWrite(
             type: "request", id: requestID,
@@ -177,6 +176,25 @@ public final class WARCWriter: Sendable {
             let start = output.file.end
             try output.file.writeAll(prepared.bytes)
             return start + prepared.responseStart
+        }
+    }
+
+    /// Appends the prepared records of several pages with one `write` and returns, for each, the
+    /// file offset of its `response` (or `resource`) record: a `write` per page cost more than
+    /// building its line of `pages.ndjson`.
+    public func append(_ batch: [PreparedRecords]) throws(WARCError) -> [Int] {
+        guard batch.count > 1 else { return try batch.map { (prepared) throws(WARCError) in try append(prepared) } }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(batch.reduce(0) { $0 + $1.bytes.count })
+        var starts: [Int] = []
+        for prepared in batch {
+            starts.append(bytes.count + prepared.responseStart)
+            bytes += prepared.bytes
+        }
+        return try output.withLock { (output) throws(WARCError) in
+            let start = output.file.end
+            try output.file.writeAll(bytes)
+            return starts.map { start + $0 }
         }
     }
 
@@ -222,16 +240,7 @@ public final class WARCWriter: Sendable {
 
     /// Compresses each record into its own gzip member, with a deflater no other thread is using.
     private func compress(_ records: [RecordToWrite]) throws(WARCError) -> [UInt8] {
-        let deflater: GzipMemberDeflater
-        if let spare = spareDeflaters.withLock({ $0.popLast() }) {
-            deflater = spare
-        } else {
-            do {
-                deflater = try GzipMemberDeflater()
-            } catch {
-                throw WARCError(.cannotWrite, path: path, detail: "cannot set up compression: \(error)")
-            }
-        }
+        let deflater = spareDeflaters.withLock { $0.popLast() } ?? GzipMemberDeflater()
         defer { spareDeflaters.withLock { $0.append(deflater) } }
         var bytes: [UInt8] = []
         for record in records {
@@ -245,7 +254,53 @@ public final class WARCWriter: Sendable {
         return bytes
     }
 
-    private static func newRecordID() -> String {
-        "<urn:uuid:\(UUID().uuidString.lowercased())>"
+    private func newRecordID() -> String {
+        recordIDs.withLock { $0.next() }
+    }
+}
+
+/// `WARC-Record-ID`s: `<urn:uuid:…>` with a random (version 4) UUID.
+///
+/// The bits come from SplitMix64 seeded once from the system's random source: a `UUID()` asks
+/// the system for each one, a system call per record. Each call advances the state, and the
+/// output function is a bijection of it, so no two IDs of one generator share their first half.
+struct RecordIDGenerator {
+    private var state: UInt64
+
+    init() {
+        var system = SystemRandomNumberGenerator()
+        state = system.next()
+    }
+
+    mutating func next() -> String {
+        let high = (nextWord() & ~0xF000) | 0x4000  // version 4
+        let low = (nextWord() & ~(0b11 << 62)) | (0b10 << 62)  // RFC 4122 variant
+        var text: [UInt8] = Array("<urn:uuid:".utf8)
+        text.reserveCapacity(47)
+        let digits: StaticString = "0123456789abcdef"
+        func append(_ word: UInt64, nibbles: ClosedRange<Int>) {
+            for nibble in nibbles.reversed() {
+                text.append(digits.utf8Start[Int((word >> UInt64(4 * nibble)) & 0xF)])
+            }
+        }
+        append(high, nibbles: 8...15)
+        text.append(UInt8(ascii: "-"))
+        append(high, nibbles: 4...7)
+        text.append(UInt8(ascii: "-"))
+        append(high, nibbles: 0...3)
+        text.append(UInt8(ascii: "-"))
+        append(low, nibbles: 12...15)
+        text.append(UInt8(ascii: "-"))
+        append(low, nibbles: 0...11)
+        text.append(UInt8(ascii: ">"))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private mutating func nextWord() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }

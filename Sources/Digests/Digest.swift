@@ -49,20 +49,22 @@ public enum Digest {
 
     /// Lower-case hexadecimal, two digits a byte.
     public static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        // A static string's bytes, not an array made per call: every archived page needs this.
+        let digits = StaticString("0123456789abcdef").utf8Start
+        return String(unsafeUninitializedCapacity: digest.count * 2) { text in
+            for (offset, byte) in digest.enumerated() {
+                text[2 * offset] = digits[Int(byte >> 4)]
+                text[2 * offset + 1] = digits[Int(byte & 0x0f)]
+            }
+            return digest.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// RFC 4648 base32 (upper case, `=` padding), the encoding WARC digests use.
     public static func base32(_ digest: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        let alphabet = StaticString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567").utf8Start
         var text: [UInt8] = []
+        text.reserveCapacity((digest.count + 4) / 5 * 8)
         var buffer = 0
         var bits = 0
         for byte in digest {

@@ -57,10 +57,10 @@ public struct JSONLine {
     public mutating func objects<Item>(_ key: String, _ items: [Item], _ fields: (inout JSONLine, Item) -> Void) {
         name(key)
         bytes.append(UInt8(ascii: "["))
-        for (offset, item) in items.enumerated() {
-            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+        for index in items.indices {
+            if index > items.startIndex { bytes.append(UInt8(ascii: ",")) }
             open()
-            fields(&self, item)
+            fields(&self, items[index])
             close()
         }
         bytes.append(UInt8(ascii: "]"))
@@ -90,12 +90,14 @@ public struct JSONLine {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (offset, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: utf8[start..<offset])
+            for offset in utf8.indices {
+                let byte = utf8[offset]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<offset]))
                 escape(byte)
                 start = offset + 1
             }
-            bytes.append(contentsOf: utf8[start...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -47,8 +47,9 @@ public final class NDJSONWriter {
         try writeLine(line)
     }
 
-    /// Appends raw bytes that already form one line ending in a newline (see ``JSONLine``).
-    public func writeLine(_ line: some ContiguousBytes) throws(LoadError) {
+    /// Appends raw bytes that already form whole lines, each ending in a newline (see ``JSONLine``),
+    /// with one `write`; `lines` says how many there are.
+    public func writeLine(_ line: some ContiguousBytes, lines: Int = 1) throws(LoadError) {
         let written = line.withUnsafeBytes { raw -> Int in
             guard let base = raw.baseAddress else { return 0 }
             var offset = 0
@@ -65,7 +66,7 @@ public final class NDJSONWriter {
         if written < 0 {
             throw LoadError(.cannotWrite, path: partialURL.path, errno: errno)
         }
-        count += 1
+        count += lines
     }
 
     /// Flushes the lines to disk and moves the file to its final name.

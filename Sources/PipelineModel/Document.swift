@@ -136,9 +136,15 @@ extension Document: Codable {
 
 /// ISO 8601 timestamps in UTC with milliseconds, as written in every output file.
 public enum Timestamp {
-    /// Formats a date as `2019-12-20T08:15:00.000Z`.
+    /// Formats a date as `2019-12-20T08:15:00.000Z`: milliseconds cut, not rounded, as Foundation's
+    /// ISO 8601 style writes them.
     public static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        utc(date, milliseconds: true)
+    }
+
+    /// Formats a date as `2019-12-20T08:15:00Z`, whole seconds.
+    public static func formatSeconds(_ date: Date) -> String {
+        utc(date, milliseconds: false)
     }
 
     /// Formats a date as `20191220081500` (UTC), for file names.
@@ -150,5 +156,70 @@ public enum Timestamp {
     public static func parse(_ string: String) -> Date? {
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(string) { return date }
         return try? Date.ISO8601FormatStyle().parse(string)
+    }
+
+    /// The date's UTC calendar fields written by hand: every fetched page gets two timestamps, and
+    /// Foundation's format style, which goes through a calendar, cost more than the page's SQL.
+    /// Years outside 1...9999, which Foundation writes in other ways, go to Foundation.
+    private static func utc(_ date: Date, milliseconds: Bool) -> String {
+        // From the reference date, which is what a Date holds, so that the fraction is the one
+        // Foundation sees.
+        let sinceReference = date.timeIntervalSinceReferenceDate
+        let whole = sinceReference.rounded(.down)
+        guard whole.isFinite, abs(whole) < 1e12 else { return foundationFormat(date, milliseconds: milliseconds) }
+        let seconds = Int(whole) + 978_307_200
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSince1970: days)
+        guard (1...9999).contains(year) else { return foundationFormat(date, milliseconds: milliseconds) }
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        text.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        text.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        text.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        text.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2)
+        text.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2)
+        if milliseconds {
+            text.append(UInt8(ascii: "."))
+            digits(Int((sinceReference - whole) * 1_000_000_000) / 1_000_000, 3)
+        }
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Year, month and day of the proleptic Gregorian calendar of a day counted from 1970-01-01
+    /// (Howard Hinnant's `civil_from_days`).
+    public static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = daysSince1970 + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// What Foundation's ISO 8601 style writes, for the dates ``utc(_:milliseconds:)`` leaves to it.
+    private static func foundationFormat(_ date: Date, milliseconds: Bool) -> String {
+        if milliseconds {
+            return date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        }
+        return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }

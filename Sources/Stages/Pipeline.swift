@@ -336,6 +336,8 @@ public struct Pipeline: Sendable {
                 errors.set(error)
                 stop.set()
             }
+            // What the outcomes of the batch being stored hand on, once their lines are written.
+            var stored: [ExtractWork] = []
             func store(_ outcome: Result<PreparedOutcome, StageError>) {
                 guard errors.error == nil else {
                     window.signal()
@@ -348,13 +350,13 @@ public struct Pipeline: Sendable {
                         let change = try tracker.classify(page, hash: outcome.contentHash ?? ContentHash.sha256(page.body))
                         try writer.value.write(page, change: change, records: outcome.records)
                         if change.kind == .unchanged && !force {
-                            next(.done(.unchanged(UnchangedRecord(page: page, change: change))))
+                            stored.append(.done(.unchanged(UnchangedRecord(page: page, change: change))))
                         } else {
-                            next(.page(page, change))
+                            stored.append(.page(page, change))
                         }
                     case .failure(let failure):
                         try writer.value.write(failure)
-                        next(.done(.failure(failure)))
+                        stored.append(.done(.failure(failure)))
                     }
                 } catch {
                     failed(error)
@@ -362,19 +364,29 @@ public struct Pipeline: Sendable {
                 }
             }
             while let first = prepared.receive() {
-                // The outcomes ready now share one state store transaction: a commit per page cost
-                // more than the rest of the page's writes.
+                // The outcomes ready now share one state store transaction and one write to each
+                // file: a commit or a write per page cost more than the rest of the page's storing.
                 do throws(StageError) {
-                    try tracker.batch {
+                    let flushed = try tracker.batch { () -> StageError? in
                         store(first)
                         for _ in 1..<Self.outcomesPerTransaction {
                             guard let more = prepared.receiveIfReady() else { break }
                             store(more)
                         }
+                        do throws(StageError) {
+                            try writer.value.flush()
+                            return nil
+                        } catch {
+                            return error
+                        }
                     }
+                    if let flushed { throw flushed }
+                    for work in stored { next(work) }
                 } catch {
                     failed(error)
+                    for _ in stored { window.signal() }
                 }
+                stored.removeAll(keepingCapacity: true)
             }
             done()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineModel
 
 #if canImport(Glibc)
 import Glibc
@@ -46,7 +47,7 @@ public final class RunLock {
             }
             throw StateStoreError(.lockHeld, path: folder, detail: holder)
         }
-        let startedAt = Date().formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        let startedAt = Timestamp.formatSeconds(Date())
         let note = Array("pid \(getpid())\nstarted \(startedAt)\n".utf8)
         // The note is only for messages: a failure to write it must not cost the run its lock.
         if ftruncate(descriptor, 0) == 0 {

@@ -131,6 +131,11 @@ public final class StateStore: Sendable {
             etag: row[3].text, lastModified: row[4].text, contentHash: row[5].text, documentID: row[6].text)
     }
 
+    /// Whether any URL is recorded.
+    public func hasURLs() throws(StateStoreError) -> Bool {
+        try !run("SELECT 1 FROM urls LIMIT 1", [], operation: "look for recorded URLs").isEmpty
+    }
+
     /// The URL first recorded with this content hash, other than `excluding`: the page a new
     /// body duplicates. Nil when no other URL has it.
     public func firstURL(withContentHash hash: String, excluding: String? = nil) throws(StateStoreError) -> String? {
@@ -146,13 +151,17 @@ public final class StateStore: Sendable {
     /// Claims are stored as soon as a page is fetched, so duplicates are recognised within a run as
     /// well as across runs, with no list of hashes kept in memory.
     public func claimBody(hash: String, url: String) throws(StateStoreError) -> String? {
-        try run(
-            "INSERT INTO bodies(content_hash, url) VALUES(?1, ?2) ON CONFLICT(content_hash) DO NOTHING",
-            [.text(hash), .text(url)], operation: "claim content hash \(hash)")
-        let first = try run(
-            "SELECT url FROM bodies WHERE content_hash = ?1", [.text(hash)], operation: "look up content hash \(hash)"
-        ).first?.first?.text
-        return first == url ? nil : first
+        try connection.withLock { (connection) throws(StateStoreError) -> String? in
+            _ = try connection.rows(
+                "INSERT INTO bodies(content_hash, url) VALUES(?1, ?2) ON CONFLICT(content_hash) DO NOTHING",
+                [.text(hash), .text(url)], operation: "claim content hash \(hash)")
+            // A new claim, the usual case, needs no look-up: `url` is the first.
+            if connection.changes == 1 { return nil }
+            let first = try connection.rows(
+                "SELECT url FROM bodies WHERE content_hash = ?1", [.text(hash)], operation: "look up content hash \(hash)"
+            ).first?.first?.text
+            return first == url ? nil : first
+        }
     }
 
     /// Records that run `id` started; starting a run again (a resume) keeps its first start time.
@@ -200,9 +209,9 @@ public final class StateStore: Sendable {
     }
 
     @discardableResult
-    private func run(_ sql: String, _ values: [SQLValue], operation: String) throws(StateStoreError) -> [[SQLValue]] {
+    private func run(_ sql: String, _ values: [SQLValue], operation: @autoclosure () -> String) throws(StateStoreError) -> [[SQLValue]] {
         try connection.withLock { (connection) throws(StateStoreError) -> [[SQLValue]] in
-            try connection.rows(sql, values, operation: operation)
+            try connection.rows(sql, values, operation: operation())
         }
     }
 

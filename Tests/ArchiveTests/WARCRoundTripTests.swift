@@ -170,6 +170,43 @@ struct WARCRoundTripTests {
         #expect(bodies == Set((0..<40).map { "page \($0)" }))
     }
 
+    @Test("Pages appended together each get the offset of their own response record")
+    func batchOffsets() throws {
+        try inTemporaryFolder { folder in
+            let writer = try WARCWriter(folder: folder, name: "run")
+            let pages = (0..<3).map { Self.page("https://example.org/\($0)", headers: [], body: Array("page \($0)".utf8)) }
+            let single = try writer.append([try writer.prepare(pages[0], userAgent: "ua")])
+            let batch = try writer.append(try pages.dropFirst().map { page throws(WARCError) in try writer.prepare(page, userAgent: "ua") })
+            try writer.finish()
+            let offsets = single + batch
+            #expect(offsets.count == 3)
+            for (index, offset) in offsets.enumerated() {
+                let record = try #require(try WARCReader(path: writer.path, offset: offset).next())
+                #expect(record.type == "response")
+                #expect(try ArchivedResponse(record).body == Array("page \(index)".utf8))
+            }
+        }
+    }
+
+    @Test("Record IDs are distinct version 4 UUIDs")
+    func recordIDs() throws {
+        try inTemporaryFolder { folder in
+            let writer = try WARCWriter(folder: folder, name: "run")
+            for index in 0..<50 {
+                try writer.archive(Self.page("https://example.org/\(index)", headers: [], body: []), userAgent: "ua")
+            }
+            try writer.finish()
+            let ids = try WARCReader(path: writer.path).readAll().compactMap(\.recordID)
+            #expect(ids.count == 101)
+            #expect(Set(ids).count == ids.count)
+            let hex = "[0-9a-f]"
+            let uuid = try Regex("^<urn:uuid:\(hex){8}-\(hex){4}-4\(hex){3}-[89ab]\(hex){3}-\(hex){12}>$")
+            for id in ids {
+                #expect(id.wholeMatch(of: uuid) != nil, "\(id)")
+            }
+        }
+    }
+
     @Test("The file can be cut at any record's offset and read from there")
     func readsFromAnyRecord() throws {
         try inTemporaryFolder { folder in

@@ -12,16 +12,28 @@ final class ChangeTracker: Sendable {
     let store: StateStore
     /// Extract unchanged pages too, and send no conditional headers.
     let force: Bool
+    /// False while the store has no URL to tell of: it had none when opened and this run recorded
+    /// none since. A first run then asks it nothing per page, which on the fetcher's thread cost a
+    /// tenth of a transfer.
+    private let mayKnowURLs: Locked<Bool>
 
     /// Opens (or creates) the state store at `path`.
     init(path: String, force: Bool) throws(StageError) {
-        store = try wrap { () throws(StateStoreError) in try StateStore(path: path) }
+        let store = try wrap { () throws(StateStoreError) in try StateStore(path: path) }
+        self.store = store
         self.force = force
+        mayKnowURLs = Locked(try wrap { () throws(StateStoreError) in try store.hasURLs() })
+    }
+
+    /// What the store remembers of `url`; nil when it knows no URL at all.
+    private func entry(url: String) throws(StateStoreError) -> URLState? {
+        guard mayKnowURLs.withLock({ $0 }) else { return nil }
+        return try store.entry(url: url)
     }
 
     /// The validators to send for `seed`: those of its last fetch, unless the run is forced.
     func validators(for seed: Seed) -> CacheValidators? {
-        guard !force, let entry = try? store.entry(url: seed.url) else { return nil }
+        guard !force, let entry = try? entry(url: seed.url) else { return nil }
         guard entry.etag != nil || entry.lastModified != nil else { return nil }
         return CacheValidators(etag: entry.etag, lastModified: entry.lastModified)
     }
@@ -29,7 +41,7 @@ final class ChangeTracker: Sendable {
     /// Classifies a fetched page, whose body hashes to `hash` (see ``ContentHash``), as new, changed
     /// or unchanged, and finds an earlier URL with the same body.
     func classify(_ page: FetchedPage, hash: String) throws(StageError) -> PageChange {
-        let earlier = try wrap { () throws(StateStoreError) in try store.entry(url: page.seed.url) }
+        let earlier = try wrap { () throws(StateStoreError) in try entry(url: page.seed.url) }
         if page.status == 304 {
             return PageChange(kind: .unchanged, reason: "not_modified", contentHash: earlier?.contentHash)
         }
@@ -50,6 +62,8 @@ final class ChangeTracker: Sendable {
 
     /// Remembers a result once its line is written: validators and content hash for the next run.
     func commit(_ result: StageResult) throws(StageError) {
+        if case .failure = result { return }
+        mayKnowURLs.withLock { $0 = true }
         switch result {
         case .document(let document):
             guard let status = document.status, let fetchedAt = document.fetchedAt, document.contentHash != nil else { return }

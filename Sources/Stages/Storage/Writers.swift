@@ -41,22 +41,52 @@ final class FetchArchiveWriter {
         preparer = ArchivePreparer(warc: self.warc, userAgent: userAgent)
     }
 
-    /// Writes a page prepared by ``preparer``, with what the incremental run made of it.
-    ///
-    /// The body goes first, to the WARC file or a body file, and the page's line after it, so that
-    /// a line never names a body that a kill cut short. A 304 answer has no body to store.
-    func write(_ page: FetchedPage, change: PageChange, records: WARCWriter.PreparedRecords?) throws(StageError) {
+    /// Pages given to ``write(_:change:records:)`` whose records and lines wait for ``flush()``.
+    private var pending: [PendingPage] = []
+
+    private struct PendingPage {
+        var page: FetchedPage
+        var change: PageChange
+        var records: WARCWriter.PreparedRecords?
         var body = StoredPage.Body()
-        if let records, let warc {
-            let offset = try wrap { () throws(WARCError) in try warc.append(records) }
-            if page.status != 304 { body.record = StoredPage.BodyRecord(file: warcFile, offset: offset) }
-        } else if page.status != 304 {
+    }
+
+    /// Takes a page prepared by ``preparer``, with what the incremental run made of it, to be
+    /// written by the next ``flush()``. Without a WARC file its body file is written now.
+    func write(_ page: FetchedPage, change: PageChange, records: WARCWriter.PreparedRecords?) throws(StageError) {
+        var pendingPage = PendingPage(page: page, change: change, records: warc == nil ? nil : records)
+        if pendingPage.records == nil && page.status != 304 {
             let name = page.seed.id + ".body"
             try BodyFile.write(page.body, to: bodiesPath + "/" + name)
-            body.file = "fetch/bodies/" + name
+            pendingPage.body.file = "fetch/bodies/" + name
         }
-        let stored = StoredPage(page: page, change: change, body: body)
-        try wrap { () throws(LoadError) in try pages.writeLine(stored.jsonLine) }
+        pending.append(pendingPage)
+    }
+
+    /// Writes the pages taken since the last flush: the WARC records of all of them with one
+    /// `write`, then their lines with another (a pair of writes per page cost more than the rest
+    /// of storing it).
+    ///
+    /// Bodies go first, to the WARC file or body files, and the lines after them, so that a line
+    /// never names a body that a kill cut short. A 304 answer has no body to store.
+    func flush() throws(StageError) {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        if let warc {
+            let archived = pending.indices.filter { pending[$0].records != nil }
+            let offsets = try wrap { () throws(WARCError) in
+                try warc.append(archived.compactMap { pending[$0].records })
+            }
+            for (index, offset) in zip(archived, offsets) where pending[index].page.status != 304 {
+                pending[index].body.record = StoredPage.BodyRecord(file: warcFile, offset: offset)
+            }
+        }
+        var lines: [UInt8] = []
+        lines.reserveCapacity(pending.count * 1024)
+        for page in pending {
+            lines += StoredPage(page: page.page, change: page.change, body: page.body).jsonLine
+        }
+        try wrap { () throws(LoadError) in try pages.writeLine(lines, lines: pending.count) }
     }
 
     func write(_ failure: Failure) throws(StageError) {
@@ -64,6 +94,7 @@ final class FetchArchiveWriter {
     }
 
     func finish() throws(StageError) {
+        try flush()
         try wrap { () throws(LoadError) in
             try pages.finish()
             try failures.finish()

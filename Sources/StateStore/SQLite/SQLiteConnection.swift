@@ -62,30 +62,37 @@ final class SQLiteConnection {
         }
     }
 
-    /// Runs one statement with `values` bound to `?1`, `?2`… and returns its rows.
-    func rows(_ sql: String, _ values: [SQLValue], operation: String) throws(StateStoreError) -> [[SQLValue]] {
-        let statement = try prepared(sql, operation: operation)
+    /// Rows the last INSERT, UPDATE or DELETE changed. The corresponding C function is `sqlite3_changes`.
+    var changes: Int {
+        Int(sqlite3_changes(handle))
+    }
+
+    /// Runs one statement with `values` bound to `?1`, `?2`… and returns its rows. `operation`, which
+    /// names what failed in the error, is made only on failure: most name a URL or hash, and making
+    /// them for every statement cost more than some statements.
+    func rows(_ sql: String, _ values: [SQLValue], operation: @autoclosure () -> String) throws(StateStoreError) -> [[SQLValue]] {
+        let statement = try prepared(sql, operation: operation())
         defer { statement.reset() }
         for (offset, value) in values.enumerated() {
             let status = statement.bind(value, at: Int32(offset + 1))
-            guard status == SQLITE_OK else { throw failure(operation) }
+            guard status == SQLITE_OK else { throw failure(operation()) }
         }
         var rows: [[SQLValue]] = []
         while true {
             switch statement.step() {
             case SQLITE_ROW: rows.append(statement.currentRow())
             case SQLITE_DONE: return rows
-            default: throw failure(operation)
+            default: throw failure(operation())
             }
         }
     }
 
-    private func prepared(_ sql: String, operation: String) throws(StateStoreError) -> PreparedStatement {
+    private func prepared(_ sql: String, operation: @autoclosure () -> String) throws(StateStoreError) -> PreparedStatement {
         if let statement = statements[sql] { return statement }
         var pointer: OpaquePointer?
         guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil) == SQLITE_OK,
             let pointer
-        else { throw failure(operation) }
+        else { throw failure(operation()) }
         let statement = PreparedStatement(pointer)
         statements[sql] = statement
         return statement

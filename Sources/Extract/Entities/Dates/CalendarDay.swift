@@ -1,3 +1,5 @@
+import PipelineModel
+
 /// A day of the proleptic Gregorian calendar, for resolving "yesterday" or "last month" against a
 /// publication date without Foundation's calendars.
 struct CalendarDay: Sendable, Equatable {
@@ -33,15 +35,8 @@ struct CalendarDay: Sendable, Equatable {
     }
 
     init(dayNumber: Int) {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let date = Timestamp.civilDate(daysSince1970: dayNumber)
+        self.init(year: date.year, month: date.month, day: date.day)
     }
 
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
