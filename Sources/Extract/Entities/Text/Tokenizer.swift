@@ -68,7 +68,7 @@ enum Tokenizer {
                 let suffixEnd = endOfWord(scalars, from: index)
                 if suffixEnd > index {
                     let suffix = strings(scalars[index..<suffixEnd], buffer: &buffer, lowerBuffer: &lowerBuffer).lower
-                    if ["st", "nd", "rd", "th", "s"].contains(suffix) {
+                    if Self.numberSuffixes.contains(suffix) {
                         kind = .word
                         index = suffixEnd
                     }
@@ -91,14 +91,15 @@ enum Tokenizer {
                     if isUppercase(s) { upper += 1 }
                 }
             }
-            let previous = tokens.last
-            var initial = sawLineBreak || previous == nil
-            if let previous, previous.kind == .punctuation, !initial {
-                switch previous.text {
+            // By index: a copy of the previous `Token` would retain and release its strings.
+            let previous = tokens.count - 1
+            var initial = sawLineBreak || previous < 0
+            if previous >= 0, tokens[previous].kind == .punctuation, !initial {
+                switch tokens[previous].text {
                 case ".", "!", "?", ":", ";", "•", "·", "|", "*", "–", "—":
-                    initial = !(previous.text == "." && isAbbreviation(tokens))
+                    initial = !(tokens[previous].text == "." && isAbbreviation(tokens))
                 case "\"", "'", "“", "(", "[":
-                    initial = previous.sentenceInitial
+                    initial = tokens[previous].sentenceInitial
                 case ",", "-", "/", "&", "”", ")", "]", "+", "%", "$", "€", "£":
                     break
                 default:
@@ -107,7 +108,7 @@ enum Tokenizer {
                 }
             }
             tokens.append(Token(
-                start: start, end: index, kind: kind, text: text, lower: text.lowercased(),
+                start: start, end: index, kind: kind, text: text, lower: lower,
                 lineBreakBefore: sawLineBreak, spaceBefore: sawSpace,
                 isCapitalized: capitalized, isAllCaps: letters >= 2 && upper == letters,
                 sentenceInitial: initial))
@@ -117,16 +118,20 @@ enum Tokenizer {
         return tokens
     }
 
+    private static let numberSuffixes = ["st", "nd", "rd", "th", "s"]
+
     /// The text of some scalars, with typographic apostrophes made ASCII, and its lower-case form.
     private static func strings(_ slice: ArraySlice<Unicode.Scalar>, buffer: inout [UInt8],
                                 lowerBuffer: inout [UInt8]) -> (text: String, lower: String) {
         buffer.removeAll(keepingCapacity: true)
         lowerBuffer.removeAll(keepingCapacity: true)
         var ascii = true
+        var upper = false
         for scalar in slice {
             if scalar.isASCII {
                 let byte = UInt8(scalar.value)
                 buffer.append(byte)
+                upper = upper || byte >= 65 && byte <= 90
                 lowerBuffer.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
             } else if scalar == "\u{2019}" || scalar == "\u{2018}" && slice.count == 1 {
                 buffer.append(0x27)
@@ -137,7 +142,9 @@ enum Tokenizer {
             }
         }
         let text = String(decoding: buffer, as: UTF8.self)
-        return (text, ascii ? String(decoding: lowerBuffer, as: UTF8.self) : text.lowercased())
+        guard ascii else { return (text, text.lowercased()) }
+        // Most words are in lower case already, and need no second string.
+        return (text, upper ? String(decoding: lowerBuffer, as: UTF8.self) : text)
     }
 
     /// The end of the word that starts at `index`: letters and marks, joined across one hyphen or
