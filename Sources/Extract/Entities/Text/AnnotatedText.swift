@@ -56,7 +56,11 @@ struct AnnotatedText {
 
     var count: Int { storage.tokens.count }
 
-    subscript(index: Int) -> Token { storage.tokens[index] }
+    /// Lent rather than copied: `text[index].kind` then reads one field without retaining and
+    /// releasing the token's strings.
+    subscript(index: Int) -> Token {
+        _read { yield storage.tokens[index] }
+    }
 
     /// The token at `index`, or nil past either end.
     func token(_ index: Int) -> Token? {

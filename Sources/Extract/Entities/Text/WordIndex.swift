@@ -60,8 +60,8 @@ struct WordIndex<Value: Sendable>: Sendable {
     subscript(key: String) -> Value? {
         // nil when the key is not plain.
         func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Value?? {
-            guard Self.isPlain(bytes) else { return .none }
-            return .some(self[plain: bytes])
+            guard let signature = Self.signature(bytes) else { return .none }
+            return .some(entry(bytes, signature).map { storage.values[$0] })
         }
         let found = key.utf8.withContiguousStorageIfAvailable(lookUp) ?? Array(key.utf8).withUnsafeBufferPointer(lookUp)
         if let plain = found { return plain }
@@ -70,7 +70,7 @@ struct WordIndex<Value: Sendable>: Sendable {
 
     /// The value of a key whose bytes are plain (see `isPlain`), or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
-        guard let entry = entry(ofPlain: key) else { return nil }
+        guard let signature = Self.signature(key), let entry = entry(key, signature) else { return nil }
         return storage.values[entry]
     }
 
@@ -94,23 +94,32 @@ struct WordIndex<Value: Sendable>: Sendable {
     /// ASCII without a zero byte and without the three characters a non-ASCII scalar is canonically
     /// equivalent to (";" of U+037E, "`" of U+1FEF, "K" of U+212A): bytes that only an equal `String` has.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || byte == 0 || byte == 0x3B || byte == 0x60 || byte == 0x4B {
-            return false
-        }
-        return true
+        signature(bytes) != nil
     }
 
-    private func entry(ofPlain key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
-        let prefix = Self.prefix(key)
+    /// The 32-bit FNV-1a hash and the first eight bytes (little end first, zero-padded) of a plain
+    /// key, in one pass; nil when the key is not plain.
+    private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, prefix: UInt64)? {
+        var hash: UInt32 = 2_166_136_261
+        var prefix: UInt64 = 0
+        for index in 0..<key.count {
+            let byte = key[index]
+            if byte >= 0x80 || byte == 0 || byte == 0x3B || byte == 0x60 || byte == 0x4B { return nil }
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            if index < 8 { prefix |= UInt64(byte) << (8 * UInt64(index)) }
+        }
+        return (hash, prefix)
+    }
+
+    private func entry(_ key: UnsafeBufferPointer<UInt8>, _ signature: (hash: UInt32, prefix: UInt64)) -> Int? {
         let storage = storage
         return storage.slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
-            var index = Self.start(hash, mask)
+            var index = Self.start(signature.hash, mask)
             while true {
                 let slot = slots[index]
                 if slot.entry == 0 { return nil }
-                if slot.hash == hash && slot.prefix == prefix {
+                if slot.hash == signature.hash && slot.prefix == signature.prefix {
                     let entry = Int(slot.entry) - 1
                     // A prefix with a zero byte (a key shorter than eight bytes) is the whole key.
                     if key.count < 8 || storage.bytes.withUnsafeBufferPointer({
@@ -129,24 +138,6 @@ struct WordIndex<Value: Sendable>: Sendable {
         guard end - start == key.count else { return false }
         for index in 0..<key.count where all[start + index] != key[index] { return false }
         return true
-    }
-
-    /// 32-bit FNV-1a.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-        }
-        return hash
-    }
-
-    /// The first eight bytes, little end first, zero-padded.
-    private static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var prefix: UInt64 = 0
-        for index in 0..<min(8, key.count) {
-            prefix |= UInt64(key[index]) << (8 * UInt64(index))
-        }
-        return prefix
     }
 
     /// The first slot to probe: the hash's bits folded, since FNV-1a's low bits alone cluster.
@@ -174,26 +165,28 @@ struct WordIndex<Value: Sendable>: Sendable {
         /// Adds `key` with `value`, or when `key` is already there, replaces its value by
         /// `merge(old, value)`.
         mutating func add(_ key: String, _ value: Value, merge: (Value, Value) -> Value) {
-            let bytes = Array(key.utf8)
-            if bytes.withUnsafeBufferPointer(WordIndex.isPlain) {
-                bytes.withUnsafeBufferPointer { addPlain($0, value, merge: merge) }
-            } else {
+            let plain = Array(key.utf8).withUnsafeBufferPointer { bytes in
+                guard let signature = WordIndex.signature(bytes) else { return false }
+                addPlain(bytes, signature, value, merge: merge)
+                return true
+            }
+            if !plain {
                 others[key] = others[key].map { merge($0, value) } ?? value
             }
         }
 
         /// `add(_:_:merge:)` for a key's UTF-8 bytes.
         mutating func add(bytes key: UnsafeBufferPointer<UInt8>, _ value: Value, merge: (Value, Value) -> Value) {
-            if WordIndex.isPlain(key) {
-                addPlain(key, value, merge: merge)
+            if let signature = WordIndex.signature(key) {
+                addPlain(key, signature, value, merge: merge)
             } else {
                 add(String(decoding: key, as: UTF8.self), value, merge: merge)
             }
         }
 
-        private mutating func addPlain(_ key: UnsafeBufferPointer<UInt8>, _ value: Value, merge: (Value, Value) -> Value) {
-            let hash = WordIndex.hash(key)
-            let prefix = WordIndex.prefix(key)
+        private mutating func addPlain(_ key: UnsafeBufferPointer<UInt8>, _ signature: (hash: UInt32, prefix: UInt64),
+                                       _ value: Value, merge: (Value, Value) -> Value) {
+            let (hash, prefix) = signature
             let mask = slots.count - 1
             var index = WordIndex.start(hash, mask)
             while slots[index].entry != 0 {
