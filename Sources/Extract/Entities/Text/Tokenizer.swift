@@ -269,6 +269,8 @@ extension Unicode.GeneralCategory {
 extension String {
     /// The string with typographic apostrophes (U+2019) replaced by ASCII ones.
     func replacingApostrophes() -> String {
+        // Most strings have none, and U+2019 is E2 80 99 in UTF-8.
+        guard utf8.contains(0xE2) else { return self }
         var view = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             view.append(scalar == "\u{2019}" ? "'" : scalar)
