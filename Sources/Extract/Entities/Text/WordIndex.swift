@@ -102,11 +102,15 @@ struct WordIndex<Value: Sendable>: Sendable {
     private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, prefix: UInt64)? {
         var hash: UInt32 = 2_166_136_261
         var prefix: UInt64 = 0
-        for index in 0..<key.count {
-            let byte = key[index]
+        // Wrapping operators: the checked ones branched on every byte.
+        var shift: UInt64 = 0
+        for byte in key {
             if byte >= 0x80 || byte == 0 || byte == 0x3B || byte == 0x60 || byte == 0x4B { return nil }
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-            if index < 8 { prefix |= UInt64(byte) << (8 * UInt64(index)) }
+            hash = (hash ^ UInt32(truncatingIfNeeded: byte)) &* 16_777_619
+            if shift < 64 {
+                prefix |= UInt64(truncatingIfNeeded: byte) &<< shift
+                shift &+= 8
+            }
         }
         return (hash, prefix)
     }
