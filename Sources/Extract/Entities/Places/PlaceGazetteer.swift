@@ -26,46 +26,75 @@ struct PlaceGazetteer: Sendable {
         }
     }
 
-    private let places: [String: Place]
-    /// Other places of the same name, after the one in `places` ("Paris", Texas, after Paris, France).
-    private let otherPlaces: [String: [Place]]
+    /// Every entry, in the order of the file.
+    private let entries: [Place]
+    /// The entry of each name: the first of the file when several places share it.
+    private let places: WordIndex<Int32>
+    /// Other places of the same name, by the index of the first ("Paris", Texas, after Paris, France).
+    private let otherPlaces: [Int32: [Int32]]
     /// The lower-case first token of every name, so that most words need no lookup of longer keys.
-    let firstWords: Set<String>
+    let firstWords: WordSet
     /// The most tokens any name has, so lookups know how far to look ahead.
     let maxTokens: Int
 
     init(entries: [(name: String, place: Place)]) {
-        var places: [String: Place] = [:]
-        var otherPlaces: [String: [Place]] = [:]
-        places.reserveCapacity(entries.count)
-        var firstWords = Set<String>()
+        var places = WordIndex<Int32>.Builder(capacity: entries.count)
+        var otherPlaces: [Int32: [Int32]] = [:]
+        var firstWords = WordIndex<Bool>.Builder(capacity: entries.count)
+        let keepFirst: (Bool, Bool) -> Bool = { old, _ in old }
         var maxTokens = 1
-        for (name, place) in entries {
-            let key = PlaceGazetteer.key(name)
-            if places[key] == nil {
-                places[key] = place
-            } else {
-                otherPlaces[key, default: []].append(place)
+        var key: [UInt8] = []
+        for (index, (name, _)) in entries.enumerated() {
+            let added = Int32(index)
+            let keepFirstPlace: (Int32, Int32) -> Int32 = { first, _ in
+                otherPlaces[first, default: []].append(added)
+                return first
             }
             // The tokenizer splits at spaces, full stops and commas, and before a possessive "'s";
             // either cut is a first token ("o'fallon", "people" of "people's republic").
-            firstWords.insert(String(key.prefix { $0 != " " && $0 != "." && $0 != "," }))
-            firstWords.insert(String(key.prefix { $0 != " " && $0 != "." && $0 != "," && $0 != "'" }))
+            if Self.asciiKey(name, into: &key) {
+                key.withUnsafeBufferPointer { bytes in
+                    places.add(bytes: bytes, added, merge: keepFirstPlace)
+                    let word = bytes.prefix { $0 != 0x20 && $0 != 0x2E && $0 != 0x2C }
+                    firstWords.add(bytes: UnsafeBufferPointer(rebasing: word), true, merge: keepFirst)
+                    let beforeApostrophe = word.prefix { $0 != 0x27 }
+                    firstWords.add(bytes: UnsafeBufferPointer(rebasing: beforeApostrophe), true, merge: keepFirst)
+                }
+            } else {
+                let key = PlaceGazetteer.key(name)
+                places.add(key, added, merge: keepFirstPlace)
+                firstWords.add(String(key.prefix { $0 != " " && $0 != "." && $0 != "," }), true, merge: keepFirst)
+                firstWords.add(String(key.prefix { $0 != " " && $0 != "." && $0 != "," && $0 != "'" }), true, merge: keepFirst)
+            }
             // Tokens: words, plus the full stops and commas that are tokens of their own.
             var tokens = 1
             for byte in name.utf8 where byte == 0x20 || byte == 0x2E || byte == 0x2C { tokens += 1 }
             maxTokens = max(maxTokens, tokens)
         }
-        self.places = places
+        self.entries = entries.map(\.place)
+        self.places = places.build()
         self.otherPlaces = otherPlaces
-        self.firstWords = firstWords
+        self.firstWords = WordSet(firstWords.build())
         self.maxTokens = min(maxTokens, 8)
+    }
+
+    /// `key(name)` as bytes when `name` is ASCII (most names are), where lowering is a byte's business.
+    private static func asciiKey(_ name: String, into key: inout [UInt8]) -> Bool {
+        key.removeAll(keepingCapacity: true)
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return false }
+            key.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return true
     }
 
     /// The bundled gazetteer, or an empty one when the resource is missing.
     static func bundled() -> PlaceGazetteer {
         var entries: [(name: String, place: Place)] = []
-        for fields in ResourceFile.records("places.tsv") ?? [] where fields.count >= 3 {
+        entries.reserveCapacity(60_000)
+        _ = ResourceFile.forEachRecord("places.tsv") { bytes in
+            guard bytes.count >= 3 else { return }
+            let fields = bytes.map { String(decoding: $0, as: UTF8.self) }
             let name = fields[0]
             let canonical = fields.count >= 7 && !fields[6].isEmpty ? fields[6] : name
             let population = fields.count >= 8 ? Int(fields[7]) ?? 0 : 0
@@ -82,13 +111,13 @@ struct PlaceGazetteer: Sendable {
 
     /// The entry for a name as written in a text (case-insensitive).
     func place(named name: String) -> Place? {
-        places[name]
+        places[name].map { entries[Int($0)] }
     }
 
     /// Every place of a name, the one `place(named:)` gives first.
     func candidates(named name: String) -> [Place] {
         guard let first = places[name] else { return [] }
-        return [first] + (otherPlaces[name] ?? [])
+        return ([first] + (otherPlaces[first] ?? [])).map { entries[Int($0)] }
     }
 
     /// The lookup key of a name: lower case, straight apostrophes.
@@ -96,5 +125,5 @@ struct PlaceGazetteer: Sendable {
         name.replacingApostrophes().lowercased()
     }
 
-    var isEmpty: Bool { places.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 }

@@ -11,33 +11,42 @@ enum ResourceFile {
 
     /// The tab-separated fields of each line of the resource `name` (lines starting with "#" skipped),
     /// or nil (with a warning on standard error) when it cannot be read.
-    ///
-    /// Splits the UTF-8 bytes directly: splitting a 2 MB `String` by `Character` took most of a second.
     static func records(_ name: String) -> [[String]]? {
+        var records: [[String]] = []
+        let found = forEachRecord(name) { fields in
+            records.append(fields.map { String(decoding: $0, as: UTF8.self) })
+        }
+        return found ? records : nil
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the tab-separated fields of each line of the resource `name`
+    /// (lines starting with "#" skipped); false (with a warning on standard error) when it cannot be read.
+    ///
+    /// Splits the bytes directly: splitting a 2 MB `String` by `Character` took most of a second, and
+    /// lists that go into a `WordIndex` need no `String` per line at all.
+    static func forEachRecord(_ name: String, _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) -> Bool {
         guard let url = url(of: name), let data = FileManager.default.contents(atPath: url.path) else {
             warn("entities: resource \(name) not found; recognising without it")
-            return nil
+            return false
         }
-        var records: [[String]] = []
-        records.reserveCapacity(data.count / 12)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
             var fieldStart = 0
-            var fields: [String] = []
+            var fields: [UnsafeBufferPointer<UInt8>] = []
             for index in 0...bytes.count {
                 let byte: UInt8 = index < bytes.count ? bytes[index] : 0x0A
                 guard byte == 0x09 || byte == 0x0A else { continue }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fields.append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]))
                 fieldStart = index + 1
                 if byte == 0x0A {
-                    if index > lineStart && bytes[lineStart] != 0x23 { records.append(fields) }
+                    if index > lineStart && bytes[lineStart] != 0x23 { body(fields) }
                     fields.removeAll(keepingCapacity: true)
                     lineStart = index + 1
                 }
             }
         }
-        return records
+        return true
     }
 
     private static func url(of name: String) -> URL? {

@@ -41,10 +41,9 @@ enum Tokenizer {
         var sawSpace = false
         var sawLineBreak = true
         let count = scalars.count
-        // Reused for every token: building a `String` from UTF-8 bytes is much cheaper than
-        // appending scalars to a `String.UnicodeScalarView`.
+        // Reused for every token that is not ASCII: building a `String` from UTF-8 bytes is much
+        // cheaper than appending scalars to a `String.UnicodeScalarView`.
         var buffer: [UInt8] = []
-        var lowerBuffer: [UInt8] = []
         while index < count {
             let scalar = scalars[index]
             if isWhitespace(scalar) {
@@ -67,8 +66,8 @@ enum Tokenizer {
                 // ("2019Bitter" where a page ran two fields together) start a new token.
                 let suffixEnd = endOfWord(scalars, from: index)
                 if suffixEnd > index {
-                    let suffix = strings(scalars[index..<suffixEnd], buffer: &buffer, lowerBuffer: &lowerBuffer).lower
-                    if ["st", "nd", "rd", "th", "s"].contains(suffix) {
+                    let suffix = strings(scalars[index..<suffixEnd], buffer: &buffer).lower
+                    if Self.numberSuffixes.contains(suffix) {
                         kind = .word
                         index = suffixEnd
                     }
@@ -81,7 +80,7 @@ enum Tokenizer {
             } else {
                 index += 1
             }
-            let (text, lower) = strings(scalars[start..<index], buffer: &buffer, lowerBuffer: &lowerBuffer)
+            let (text, lower) = strings(scalars[start..<index], buffer: &buffer)
             let capitalized = kind == .word && isUppercase(scalars[start])
             var letters = 0
             var upper = 0
@@ -91,23 +90,27 @@ enum Tokenizer {
                     if isUppercase(s) { upper += 1 }
                 }
             }
-            let previous = tokens.last
-            var initial = sawLineBreak || previous == nil
-            if let previous, previous.kind == .punctuation, !initial {
-                switch previous.text {
-                case ".", "!", "?", ":", ";", "•", "·", "|", "*", "–", "—":
-                    initial = !(previous.text == "." && isAbbreviation(tokens))
-                case "\"", "'", "“", "(", "[":
-                    initial = previous.sentenceInitial
-                case ",", "-", "/", "&", "”", ")", "]", "+", "%", "$", "€", "£":
+            // By index: a copy of the previous `Token` would retain and release its strings.
+            let previous = tokens.count - 1
+            var initial = sawLineBreak || previous < 0
+            if previous >= 0, tokens[previous].kind == .punctuation, !initial {
+                // A one-character ASCII mark's kind comes from a table; only others compare strings.
+                let single = tokens[previous].end - tokens[previous].start == 1 ? scalars[tokens[previous].start] : nil
+                let mark = single.flatMap { $0.isASCII ? asciiMarks[Int($0.value)] : nil } ?? Mark(tokens[previous].text)
+                switch mark {
+                case .sentenceEnd:
+                    initial = !(tokens[previous].text == "." && isAbbreviation(tokens))
+                case .opening:
+                    initial = tokens[previous].sentenceInitial
+                case .inside:
                     break
-                default:
+                case .other:
                     // Emoji, bullets and other symbols start a new piece of text.
                     initial = true
                 }
             }
             tokens.append(Token(
-                start: start, end: index, kind: kind, text: text, lower: text.lowercased(),
+                start: start, end: index, kind: kind, text: text, lower: lower,
                 lineBreakBefore: sawLineBreak, spaceBefore: sawSpace,
                 isCapitalized: capitalized, isAllCaps: letters >= 2 && upper == letters,
                 sentenceInitial: initial))
@@ -117,27 +120,78 @@ enum Tokenizer {
         return tokens
     }
 
+    /// What a punctuation mark says about the word after it.
+    private enum Mark {
+        /// The word after it starts a sentence ("." unless it ends an abbreviation).
+        case sentenceEnd
+        /// The word after it starts a sentence when the mark does.
+        case opening
+        /// The sentence goes on.
+        case inside
+        case other
+
+        init(_ text: String) {
+            switch text {
+            case ".", "!", "?", ":", ";", "•", "·", "|", "*", "–", "—": self = .sentenceEnd
+            case "\"", "'", "“", "(", "[": self = .opening
+            case ",", "-", "/", "&", "”", ")", "]", "+", "%", "$", "€", "£": self = .inside
+            default: self = .other
+            }
+        }
+    }
+
+    /// `Mark` of each ASCII character, so that most marks cost no string comparison.
+    private static let asciiMarks: [Mark] = (0..<128).map { Mark(String(UnicodeScalar(UInt8($0)))) }
+
+    private static let numberSuffixes = ["st", "nd", "rd", "th", "s"]
+
     /// The text of some scalars, with typographic apostrophes made ASCII, and its lower-case form.
-    private static func strings(_ slice: ArraySlice<Unicode.Scalar>, buffer: inout [UInt8],
-                                lowerBuffer: inout [UInt8]) -> (text: String, lower: String) {
-        buffer.removeAll(keepingCapacity: true)
-        lowerBuffer.removeAll(keepingCapacity: true)
+    private static func strings(_ slice: ArraySlice<Unicode.Scalar>, buffer: inout [UInt8]) -> (text: String, lower: String) {
+        // Most tokens are ASCII once their apostrophes are straight: their bytes go straight into the
+        // strings, and a word already in lower case is its own lower-case form.
         var ascii = true
+        var upper = false
         for scalar in slice {
             if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                buffer.append(byte)
-                lowerBuffer.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-            } else if scalar == "\u{2019}" || scalar == "\u{2018}" && slice.count == 1 {
-                buffer.append(0x27)
-                lowerBuffer.append(0x27)
-            } else {
+                upper = upper || scalar.value >= 65 && scalar.value <= 90
+            } else if !isApostrophe(scalar, alone: slice.count == 1) {
                 ascii = false
+                break
+            }
+        }
+        if ascii {
+            let text = asciiString(slice, lowered: false)
+            return (text, upper ? asciiString(slice, lowered: true) : text)
+        }
+        buffer.removeAll(keepingCapacity: true)
+        for scalar in slice {
+            if isApostrophe(scalar, alone: slice.count == 1) {
+                buffer.append(0x27)
+            } else {
                 UTF8.encode(scalar) { buffer.append($0) }
             }
         }
         let text = String(decoding: buffer, as: UTF8.self)
-        return (text, ascii ? String(decoding: lowerBuffer, as: UTF8.self) : text.lowercased())
+        return (text, text.lowercased())
+    }
+
+    /// A typographic apostrophe that becomes "'": the right single quote, and the left one alone.
+    private static func isApostrophe(_ scalar: Unicode.Scalar, alone: Bool) -> Bool {
+        scalar == "\u{2019}" || scalar == "\u{2018}" && alone
+    }
+
+    /// The string of scalars that are ASCII or apostrophes (`isApostrophe`), lowered when asked.
+    private static func asciiString(_ slice: ArraySlice<Unicode.Scalar>, lowered: Bool) -> String {
+        String(unsafeUninitializedCapacity: slice.count) { bytes in
+            var offset = 0
+            for scalar in slice {
+                var byte: UInt8 = scalar.isASCII ? UInt8(truncatingIfNeeded: scalar.value) : 0x27
+                if lowered && byte >= 65 && byte <= 90 { byte += 32 }
+                bytes[offset] = byte
+                offset += 1
+            }
+            return offset
+        }
     }
 
     /// The end of the word that starts at `index`: letters and marks, joined across one hyphen or
@@ -215,6 +269,8 @@ extension Unicode.GeneralCategory {
 extension String {
     /// The string with typographic apostrophes (U+2019) replaced by ASCII ones.
     func replacingApostrophes() -> String {
+        // Most strings have none, and U+2019 is E2 80 99 in UTF-8.
+        guard utf8.contains(0xE2) else { return self }
         var view = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             view.append(scalar == "\u{2019}" ? "'" : scalar)

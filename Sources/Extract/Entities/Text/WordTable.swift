@@ -32,14 +32,18 @@ struct WordClass: OptionSet, Sendable, Hashable {
 /// Every word list merged into one table, so that a token costs one hash lookup, made once when the
 /// text is tokenized; the recognisers then test bits instead of hashing the word again and again.
 struct WordTable: Sendable {
-    private let classes: [String: WordClass]
+    private let classes: WordIndex<WordClass>
 
-    init(names: NameLists, gazetteerFirstWords: Set<String>) {
-        var classes: [String: WordClass] = [:]
-        classes.reserveCapacity(names.words.count + names.given.count + names.surnames.count + names.worldGiven.count
-            + gazetteerFirstWords.count)
+    init(names: NameLists, gazetteerFirstWords: WordSet) {
+        var classes = WordIndex<WordClass>.Builder(capacity: names.words.count + names.given.count + names.surnames.count
+            + names.worldGiven.count + gazetteerFirstWords.count)
+        let union: (WordClass, WordClass) -> WordClass = { $0.union($1) }
+        func add(_ words: WordSet, _ wordClass: WordClass) {
+            words.forEach(plain: { classes.add(bytes: $0, wordClass, merge: union) },
+                          other: { classes.add($0, wordClass, merge: union) })
+        }
         func add(_ words: some Sequence<String>, _ wordClass: WordClass) {
-            for word in words { classes[word, default: []].insert(wordClass) }
+            for word in words { classes.add(word, wordClass, merge: union) }
         }
         add(names.words, .dictionaryWord)
         add(names.given, .givenName)
@@ -61,11 +65,16 @@ struct WordTable: Sendable {
         add(LawRecognizer.instrumentWords, .instrument)
         add(LawRecognizer.provisionWords, .provision)
         add(LawRecognizer.statuteAbbreviations, .statute)
-        self.classes = classes
+        self.classes = classes.build()
     }
 
     /// The classes of a lower-case word; empty for a word on no list.
     func classes(of lower: String) -> WordClass {
         classes[lower] ?? []
+    }
+
+    /// `classes(of:)` for a word whose bytes are plain (see `WordIndex.isPlain`).
+    func classes(ofPlain lower: UnsafeBufferPointer<UInt8>) -> WordClass {
+        classes[plain: lower] ?? []
     }
 }
