@@ -66,4 +66,15 @@ struct WordIndexTests {
         #expect(!names.isWord("mary"))
         #expect(names.isName("welles"))
     }
+
+    @Test("participles of listed stems are words, in plain ASCII as in other text; short stems stay names")
+    func participles() {
+        let names = NameLists(given: ["jared"], surnames: [], words: ["process", "walk", "use", "stop", "jar", "chase", "café"])
+        for word in ["processing", "walked", "using", "used", "stopped", "stopping", "chasing", "caféing"] {
+            #expect(names.isWord(word), "\(word)")
+        }
+        // "jar" is three letters: too short a stem for "jared", which the given names list.
+        #expect(!names.isWord("jared"))
+        #expect(!names.isWord("ming"))
+    }
 }

@@ -81,7 +81,22 @@ struct NameLists: Sendable {
         }
         if endsWith("ches") || endsWith("shes") || endsWith("sses") || endsWith("xes") || endsWith("zes") || endsWith("oes"),
            isWord(droppingLast: 2) { return true }
-        return endsWith("s") && isWord(droppingLast: 1)
+        if endsWith("s") { return isWord(droppingLast: 1) }
+        if endsWith("ing") { return isStem(length: count - 3) }
+        if endsWith("ed") { return isWord(droppingLast: 1) || isStem(length: count - 2) }
+        return false
+
+        /// `isStem(_:)` for the first `length` bytes.
+        func isStem(length: Int) -> Bool {
+            guard length >= 2 else { return false }
+            var withE = Array(bytes[0..<length])
+            withE.append(UInt8(ascii: "e"))
+            if withE.withUnsafeBufferPointer({ words.contains(plain: $0) }) { return true }
+            guard length >= 4 else { return false }
+            if isWord(droppingLast: count - length) { return true }
+            guard bytes[length - 1] == bytes[length - 2] else { return false }
+            return isWord(droppingLast: count - length + 1)
+        }
     }
 
     /// The bundled lists, or empty lists when the resource is missing.
