@@ -388,4 +388,28 @@ struct MainContentRuleTests {
         #expect(text.contains("Tickets go on sale next month"))
         #expect(text.contains("A sleeping car at the depot before its first run."))
     }
+
+    @Test("An accordion's questions stay as the headings of their answers; a menu button does not")
+    func accordionQuestionsAreKept() throws {
+        let html = """
+            <html><head><title>Moving help</title></head><body>
+            <div class="top"><button aria-expanded="false" aria-controls="menu-list">Browse our services</button>
+            <ul id="menu-list"><li><a href="/packing">Packing and unpacking help</a></li><li><a href="/loading">Loading help</a></li></ul></div>
+            <div class="intro"><p>We connect you with local movers who load, drive and unload, and we keep your booking safe until moving day.</p></div>
+            <div class="accordion" id="faq">
+            <div class="accordion-item"><h3 class="accordion-header"><button class="accordion-button" type="button" aria-expanded="false"
+              aria-controls="answer-1">How early should I start packing?</button></h3>
+            <div id="answer-1" class="accordion-collapse collapse"><p>Start three to four weeks before the move, with the rooms you use least.</p></div></div>
+            <div class="accordion-item"><h3 class="accordion-header"><button class="accordion-button" type="button" aria-expanded="false"
+              aria-controls="answer-2">Do stairs cost more?</button></h3>
+            <div id="answer-2" class="accordion-collapse collapse"><p>One flight of stairs is included, and each further flight adds a small fee per hour.</p></div></div>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("How early should I start packing?"))
+        #expect(text.contains("Do stairs cost more?"))
+        #expect(text.contains("each further flight adds a small fee"))
+        #expect(!text.contains("Browse our services"))
+    }
 }

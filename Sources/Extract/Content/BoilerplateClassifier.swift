@@ -123,8 +123,13 @@ enum BoilerplateClassifier {
         }
         guard hides else { return false }
         if node.attribute("role")?.lowercased() == "tabpanel" { return false }
-        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
-        return true
+        return !namesDisclosure(node)
+    }
+
+    /// True if the class or id names a part of a disclosure widget (`accordion-header`, `faq-question`):
+    /// such a part is content even when its name also holds a furniture word.
+    static func namesDisclosure(_ node: HTMLNode) -> Bool {
+        !node.classAndID.isEmpty && disclosureFragmentSet.occurs(in: node.classAndID)
     }
 
     private static let displayNone = Array("display:none".utf8)
