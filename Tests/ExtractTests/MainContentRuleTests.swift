@@ -412,4 +412,27 @@ struct MainContentRuleTests {
         #expect(text.contains("each further flight adds a small fee"))
         #expect(!text.contains("Browse our services"))
     }
+
+    @Test("Tag and category classes of a publishing system do not make its posts furniture")
+    func taxonomyClassesAreNotFurniture() throws {
+        let items = [("Sharing board", "sharing-board"), ("Social picnic set", "social-picnic"), ("Comment card pack", "comment-cards")].map {
+            """
+            <li class="product type-product status-publish product_tag-\($0.1) product_cat-picnic">
+            <h3><a href="/p/\($0.1)">\($0.0)</a></h3><div class="short-description">A sturdy piece for long lunches outdoors, made \
+            of oiled oak and packed in recycled card.</div><span class="price">$24.00</span></li>
+            """
+        }
+        let html = """
+            <html><head><title>Picnic gear</title></head><body>
+            <nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav>
+            <ul class="products">\(items.joined(separator: "\n"))</ul>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        for name in ["Sharing board", "Social picnic set", "Comment card pack"] {
+            #expect(text.contains(name), "missing: \(name)")
+        }
+        #expect(!text.contains("Terms"))
+    }
 }
