@@ -435,4 +435,33 @@ struct MainContentRuleTests {
         }
         #expect(!text.contains("Terms"))
     }
+
+    @Test("A furniture name that every entry of an index repeats names a part of the entries")
+    func repeatedItemPartsAreKept() throws {
+        let entries = [
+            ("Sparse attention for long documents", "Computation and Language"), ("Counting birds from drone images", "Computer Vision"),
+            ("Fair queues for shared printers", "Operating Systems"), ("Proofs that fit on a postcard", "Logic in Computer Science"),
+            ("Weather models on a laptop", "Machine Learning"), ("Robots that fold towels", "Robotics"),
+        ]
+        let items = entries.enumerated().map { number, entry in
+            """
+            <dt><a href="/abs/\(number)">[\(number)]</a> <a href="/pdf/\(number)">pdf</a></dt><dd><div class="meta">\
+            <div class="list-title">Title: \(entry.0)</div><div class="list-subjects">Subjects: \(entry.1)</div></div></dd>
+            """
+        }
+        let html = """
+            <html><head><title>Recent papers</title></head><body>
+            <nav><a href="/">Home</a> <a href="/help">Help</a></nav>
+            <div id="content"><h1>Recent submissions</h1>
+            <p>Showing the newest entries of the week, most recent first, with their titles and subject areas as filed.</p>
+            <p>Entries are listed in the order in which they were announced, and a replaced entry keeps its place in the list.</p>
+            <dl>\(items.joined(separator: "\n"))</dl></div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Title: Sparse attention for long documents"))
+        #expect(text.contains("Subjects: Robotics"))
+        #expect(!text.contains("Terms"))
+    }
 }

@@ -69,6 +69,8 @@ struct MainContentSelector {
     static let hiddenProseShare = 0.5
     /// From this many characters up, the label of a button that opens a panel is a heading (``isDisclosureLabel(_:)``).
     static let disclosureLabelLength = 12
+    /// From this many elements below a root up, a furniture name they share names a part of each list item.
+    static let itemPartCount = 5
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -608,12 +610,13 @@ struct MainContentSelector {
         var removedByName = (blocks: 0, length: 0)
         var index = root + 1
         let end = document.subtreeEnd(of: root)
+        let itemParts = names ? repeatedFurnitureNames(in: root) : []
         while index < end {
             if excluded[index] || nodes[index].isText {
                 index += 1
                 continue
             }
-            let named = names && isNamedFurniture(index, rootLength: rootLength)
+            let named = names && isNamedFurniture(index, rootLength: rootLength) && !itemParts.contains(nodes[index].classAndID)
             if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
                 if named {
                     removedByName.blocks += 1
@@ -626,6 +629,21 @@ struct MainContentSelector {
             index += 1
         }
         return removedByName
+    }
+
+    /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
+    /// text of its own: each names a part of every item of a list (the `meta` block under each entry of an
+    /// index), which is content of the list. Short labels repeated per item ("Star", "538 views") stay out,
+    /// and so do the credit lines of an article's pictures, repeated per figure.
+    private func repeatedFurnitureNames(in root: Int) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for index in root + 1..<document.subtreeEnd(of: root)
+        where hints[index].negative && !hints[index].unlikely && !excluded[index]
+            && textLength[index] >= MainContentSelector.minimumParagraphLength
+            && document.nearestAncestor(of: index, after: root, where: { $0.name == "figure" }) == nil {
+            counts[nodes[index].classAndID, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value >= MainContentSelector.itemPartCount }.keys)
     }
 
     /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
