@@ -464,4 +464,24 @@ struct MainContentRuleTests {
         #expect(text.contains("Subjects: Robotics"))
         #expect(!text.contains("Terms"))
     }
+
+    @Test("A question button that only says it is expanded heads the answer that follows it")
+    func expandedButtonQuestionIsKept() throws {
+        let html = """
+            <html><head><title>Hiring designers</title></head><body>
+            <div class="page"><p>Our network of designers covers brand, product and motion work, and every one of them passed a review.</p>
+            <h2>Questions</h2><ul>
+            <li><button class="flex" aria-expanded="true"><svg viewBox="0 0 8 8"><path d="M1 1"></path></svg>
+            <h3>How much does a designer cost?</h3></button>
+            <div class="overflow-hidden"><p>The cost depends on the seniority of the designer, the size of the project and the hours a week.</p></div></li>
+            <li><button class="flex" aria-expanded="false"><h3>How fast can I start?</h3></button>
+            <div class="overflow-hidden"><p>Most clients meet a first candidate within two days and start work within the same week.</p></div></li>
+            </ul></div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("How much does a designer cost?"))
+        #expect(text.contains("How fast can I start?"))
+        #expect(text.contains("start work within the same week"))
+    }
 }

@@ -228,11 +228,31 @@ struct MainContentSelector {
     /// A button that opens a panel of prose (an accordion's question above its answer) and says more than a
     /// word or two: its label is the heading of what it opens. Short labels ("Menu", "More") are controls, and
     /// a button that opens a list of links (a menu, a tree of documentation pages) is navigation.
+    ///
+    /// A button that names no panel but says whether it is expanded opens the element after it (or after
+    /// the heading it sits in).
     private func isDisclosureLabel(_ index: Int) -> Bool {
-        guard nodes[index].name == "button", let ids = nodes[index].attribute("aria-controls") else { return false }
+        guard nodes[index].name == "button" else { return false }
+        let ids = nodes[index].attribute("aria-controls")
+        guard ids != nil || nodes[index].attribute("aria-expanded") != nil else { return false }
         let label = document.plainText(of: index)
         guard label.count >= MainContentSelector.disclosureLabelLength && label.count <= 200 else { return false }
-        return ids.split(separator: " ").contains { id in panels[String(id)].map(holdsProse) ?? false }
+        if let ids {
+            return ids.split(separator: " ").contains { id in panels[String(id)].map(holdsProse) ?? false }
+        }
+        let parent = nodes[index].parent
+        let opener = nextElement(after: index) == nil && parent > 0 ? parent : index
+        return nextElement(after: opener).map(holdsProse) ?? false
+    }
+
+    /// The first element among the siblings after `index`.
+    private func nextElement(after index: Int) -> Int? {
+        var sibling = nodes[index].nextSibling
+        while sibling != HTMLDocument.none {
+            if !nodes[sibling].isText { return sibling }
+            sibling = nodes[sibling].nextSibling
+        }
+        return nil
     }
 
     /// True if a text below `index`, outside links, is long enough for a paragraph.
