@@ -388,4 +388,100 @@ struct MainContentRuleTests {
         #expect(text.contains("Tickets go on sale next month"))
         #expect(text.contains("A sleeping car at the depot before its first run."))
     }
+
+    @Test("An accordion's questions stay as the headings of their answers; a menu button does not")
+    func accordionQuestionsAreKept() throws {
+        let html = """
+            <html><head><title>Moving help</title></head><body>
+            <div class="top"><button aria-expanded="false" aria-controls="menu-list">Browse our services</button>
+            <ul id="menu-list"><li><a href="/packing">Packing and unpacking help</a></li><li><a href="/loading">Loading help</a></li></ul></div>
+            <div class="intro"><p>We connect you with local movers who load, drive and unload, and we keep your booking safe until moving day.</p></div>
+            <div class="accordion" id="faq">
+            <div class="accordion-item"><h3 class="accordion-header"><button class="accordion-button" type="button" aria-expanded="false"
+              aria-controls="answer-1">How early should I start packing?</button></h3>
+            <div id="answer-1" class="accordion-collapse collapse"><p>Start three to four weeks before the move, with the rooms you use least.</p></div></div>
+            <div class="accordion-item"><h3 class="accordion-header"><button class="accordion-button" type="button" aria-expanded="false"
+              aria-controls="answer-2">Do stairs cost more?</button></h3>
+            <div id="answer-2" class="accordion-collapse collapse"><p>One flight of stairs is included, and each further flight adds a small fee per hour.</p></div></div>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("How early should I start packing?"))
+        #expect(text.contains("Do stairs cost more?"))
+        #expect(text.contains("each further flight adds a small fee"))
+        #expect(!text.contains("Browse our services"))
+    }
+
+    @Test("Tag and category classes of a publishing system do not make its posts furniture")
+    func taxonomyClassesAreNotFurniture() throws {
+        let items = [("Sharing board", "sharing-board"), ("Social picnic set", "social-picnic"), ("Comment card pack", "comment-cards")].map {
+            """
+            <li class="product type-product status-publish product_tag-\($0.1) product_cat-picnic">
+            <h3><a href="/p/\($0.1)">\($0.0)</a></h3><div class="short-description">A sturdy piece for long lunches outdoors, made \
+            of oiled oak and packed in recycled card.</div><span class="price">$24.00</span></li>
+            """
+        }
+        let html = """
+            <html><head><title>Picnic gear</title></head><body>
+            <nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav>
+            <ul class="products">\(items.joined(separator: "\n"))</ul>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        for name in ["Sharing board", "Social picnic set", "Comment card pack"] {
+            #expect(text.contains(name), "missing: \(name)")
+        }
+        #expect(!text.contains("Terms"))
+    }
+
+    @Test("A furniture name that every entry of an index repeats names a part of the entries")
+    func repeatedItemPartsAreKept() throws {
+        let entries = [
+            ("Sparse attention for long documents", "Computation and Language"), ("Counting birds from drone images", "Computer Vision"),
+            ("Fair queues for shared printers", "Operating Systems"), ("Proofs that fit on a postcard", "Logic in Computer Science"),
+            ("Weather models on a laptop", "Machine Learning"), ("Robots that fold towels", "Robotics"),
+        ]
+        let items = entries.enumerated().map { number, entry in
+            """
+            <dt><a href="/abs/\(number)">[\(number)]</a> <a href="/pdf/\(number)">pdf</a></dt><dd><div class="meta">\
+            <div class="list-title">Title: \(entry.0)</div><div class="list-subjects">Subjects: \(entry.1)</div></div></dd>
+            """
+        }
+        let html = """
+            <html><head><title>Recent papers</title></head><body>
+            <nav><a href="/">Home</a> <a href="/help">Help</a></nav>
+            <div id="content"><h1>Recent submissions</h1>
+            <p>Showing the newest entries of the week, most recent first, with their titles and subject areas as filed.</p>
+            <p>Entries are listed in the order in which they were announced, and a replaced entry keeps its place in the list.</p>
+            <dl>\(items.joined(separator: "\n"))</dl></div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Title: Sparse attention for long documents"))
+        #expect(text.contains("Subjects: Robotics"))
+        #expect(!text.contains("Terms"))
+    }
+
+    @Test("A question button that only says it is expanded heads the answer that follows it")
+    func expandedButtonQuestionIsKept() throws {
+        let html = """
+            <html><head><title>Hiring designers</title></head><body>
+            <div class="page"><p>Our network of designers covers brand, product and motion work, and every one of them passed a review.</p>
+            <h2>Questions</h2><ul>
+            <li><button class="flex" aria-expanded="true"><svg viewBox="0 0 8 8"><path d="M1 1"></path></svg>
+            <h3>How much does a designer cost?</h3></button>
+            <div class="overflow-hidden"><p>The cost depends on the seniority of the designer, the size of the project and the hours a week.</p></div></li>
+            <li><button class="flex" aria-expanded="false"><h3>How fast can I start?</h3></button>
+            <div class="overflow-hidden"><p>Most clients meet a first candidate within two days and start work within the same week.</p></div></li>
+            </ul></div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("How much does a designer cost?"))
+        #expect(text.contains("How fast can I start?"))
+        #expect(text.contains("start work within the same week"))
+    }
 }

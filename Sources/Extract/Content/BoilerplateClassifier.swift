@@ -123,8 +123,13 @@ enum BoilerplateClassifier {
         }
         guard hides else { return false }
         if node.attribute("role")?.lowercased() == "tabpanel" { return false }
-        if !node.classAndID.isEmpty, disclosureFragmentSet.occurs(in: node.classAndID) { return false }
-        return true
+        return !namesDisclosure(node)
+    }
+
+    /// True if the class or id names a part of a disclosure widget (`accordion-header`, `faq-question`):
+    /// such a part is content even when its name also holds a furniture word.
+    static func namesDisclosure(_ node: HTMLNode) -> Bool {
+        !node.classAndID.isEmpty && disclosureFragmentSet.occurs(in: node.classAndID)
     }
 
     private static let displayNone = Array("display:none".utf8)
@@ -152,7 +157,25 @@ enum BoilerplateClassifier {
     /// The lowercase words of an element's class and id, split at anything that is not a letter or
     /// digit: for names that are not ASCII, which ``WordSet`` cannot match in place.
     static func nameWords(_ node: HTMLNode) -> [Substring] {
-        node.classAndID.split { !$0.isLetter && !$0.isNumber }
+        nameWords(of: node.classAndID)
+    }
+
+    private static func nameWords(of names: String) -> [Substring] {
+        names.split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// The class and id without the terms a publishing system adds to each post or product after its tags
+    /// and categories (`tag-sharing`, `category-advertising`, `product_tag-gift`): they name the item's
+    /// subject, not its part in the page. Such systems also give the item `type-…` and `status-…` classes.
+    static func withoutTaxonomyTerms(_ names: String) -> String {
+        guard WhiteSpace.occurs("status-", in: names), WhiteSpace.occurs("type-", in: names) else { return names }
+        return names.split(separator: " ").filter { !isTaxonomyTerm($0) }.joined(separator: " ")
+    }
+
+    private static func isTaxonomyTerm(_ name: Substring) -> Bool {
+        // `product_tag-gift` is the tag `gift` of the taxonomy `product_tag`.
+        let term = name.split(separator: "_").last ?? name
+        return ["tag-", "tags-", "category-", "cat-"].contains { term.hasPrefix($0) }
     }
 
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
@@ -188,19 +211,20 @@ enum BoilerplateClassifier {
         var negative = false
         var unlikely = false
         var positive = false
-        if !node.classAndID.isEmpty {
-            let fragments = hintFragmentSets.groupsOccurring(in: node.classAndID)
+        let names = withoutTaxonomyTerms(node.classAndID)
+        if !names.isEmpty {
+            let fragments = hintFragmentSets.groupsOccurring(in: names)
             positive = fragments & 1 != 0
             negative = fragments & 2 != 0
             unlikely = negative && fragments & 4 != 0
             if !unlikely {
                 // ASCII names (nearly all) are matched word by word in place; others are split as Unicode.
-                let ascii = WhiteSpace.withBytes(node.classAndID) { buffer -> (negative: Bool, unlikely: Bool)? in
+                let ascii = WhiteSpace.withBytes(names) { buffer -> (negative: Bool, unlikely: Bool)? in
                     guard buffer.allSatisfy({ $0 < 0x80 }) else { return nil }
                     let words = hintWordSets.groupsContainingWord(of: buffer)
                     return (words != 0, words & 1 != 0)
                 }
-                let words = ascii == nil ? nameWords(node).map(String.init) : []
+                let words = ascii == nil ? nameWords(of: names).map(String.init) : []
                 let negativeWord = ascii?.negative ?? words.contains(where: negativeWords.contains)
                 negative = negative || negativeWord
                 unlikely = negative && (ascii?.unlikely ?? words.contains(where: unlikelyWords.contains))

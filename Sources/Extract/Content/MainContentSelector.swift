@@ -31,6 +31,8 @@ struct MainContentSelector {
     private let hints: [BoilerplateClassifier.NameHints]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
+    /// Elements that a button opens (named in an `aria-controls`), by id.
+    private let panels: [String: Int]
     /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
     /// Filled after never-content is marked, so script and style text is never counted.
     private var measured: [(length: Int, commas: Int)]
@@ -65,6 +67,10 @@ struct MainContentSelector {
     static let articleLead = 3.0
     /// A hidden element with more than this share of the page's paragraph text is content a script reveals.
     static let hiddenProseShare = 0.5
+    /// From this many characters up, the label of a button that opens a panel is a heading (``isDisclosureLabel(_:)``).
+    static let disclosureLabelLength = 12
+    /// From this many elements below a root up, a furniture name they share names a part of each list item.
+    static let itemPartCount = 5
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -97,6 +103,13 @@ struct MainContentSelector {
             guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
             return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
         }
+        var panels: [String: Int] = [:]
+        if !controlled.isEmpty {
+            for index in nodes.indices where !nodes[index].attributes.isEmpty {
+                if let id = nodes[index].attribute("id"), controlled.contains(id) { panels[id] = index }
+            }
+        }
+        self.panels = panels
     }
 
     /// The roots of the main content, in document order; their subtrees minus ``excluded`` form the text.
@@ -206,8 +219,48 @@ struct MainContentSelector {
                 // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
                 // subtree in such an element is content.
                 let large = document.subtreeEnd(of: index) - index > 60
+                if isDisclosureLabel(index) { continue }
                 if !large || BoilerplateClassifier.neverTextTags.contains(nodes[index].name) { excluded[index] = true }
             }
+        }
+    }
+
+    /// A button that opens a panel of prose (an accordion's question above its answer) and says more than a
+    /// word or two: its label is the heading of what it opens. Short labels ("Menu", "More") are controls, and
+    /// a button that opens a list of links (a menu, a tree of documentation pages) is navigation.
+    ///
+    /// A button that names no panel but says whether it is expanded opens the element after it (or after
+    /// the heading it sits in).
+    private func isDisclosureLabel(_ index: Int) -> Bool {
+        guard nodes[index].name == "button" else { return false }
+        let ids = nodes[index].attribute("aria-controls")
+        guard ids != nil || nodes[index].attribute("aria-expanded") != nil else { return false }
+        let label = document.plainText(of: index)
+        guard label.count >= MainContentSelector.disclosureLabelLength && label.count <= 200 else { return false }
+        if let ids {
+            return ids.split(separator: " ").contains { id in panels[String(id)].map(holdsProse) ?? false }
+        }
+        let parent = nodes[index].parent
+        let opener = nextElement(after: index) == nil && parent > 0 ? parent : index
+        return nextElement(after: opener).map(holdsProse) ?? false
+    }
+
+    /// The first element among the siblings after `index`.
+    private func nextElement(after index: Int) -> Int? {
+        var sibling = nodes[index].nextSibling
+        while sibling != HTMLDocument.none {
+            if !nodes[sibling].isText { return sibling }
+            sibling = nodes[sibling].nextSibling
+        }
+        return nil
+    }
+
+    /// True if a text below `index`, outside links, is long enough for a paragraph.
+    private func holdsProse(_ index: Int) -> Bool {
+        (index..<document.subtreeEnd(of: index)).contains { position in
+            nodes[position].isText
+                && document.withText(of: position, MainContentSelector.measure).length >= MainContentSelector.minimumParagraphLength
+                && document.nearestAncestor(of: position, after: index, where: { $0.name == "a" }) == nil
         }
     }
 
@@ -257,7 +310,8 @@ struct MainContentSelector {
                 continue
             }
             let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
-                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
+                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
+                    && !BoilerplateClassifier.namesDisclosure(node))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if !protectedTags.contains(node.name), furniture, small {
                 exclude(subtreeOf: index)
@@ -576,12 +630,13 @@ struct MainContentSelector {
         var removedByName = (blocks: 0, length: 0)
         var index = root + 1
         let end = document.subtreeEnd(of: root)
+        let itemParts = names ? repeatedFurnitureNames(in: root) : []
         while index < end {
             if excluded[index] || nodes[index].isText {
                 index += 1
                 continue
             }
-            let named = names && isNamedFurniture(index, rootLength: rootLength)
+            let named = names && isNamedFurniture(index, rootLength: rootLength) && !itemParts.contains(nodes[index].classAndID)
             if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
                 if named {
                     removedByName.blocks += 1
@@ -596,6 +651,21 @@ struct MainContentSelector {
         return removedByName
     }
 
+    /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
+    /// text of its own: each names a part of every item of a list (the `meta` block under each entry of an
+    /// index), which is content of the list. Short labels repeated per item ("Star", "538 views") stay out,
+    /// and so do the credit lines of an article's pictures, repeated per figure.
+    private func repeatedFurnitureNames(in root: Int) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for index in root + 1..<document.subtreeEnd(of: root)
+        where hints[index].negative && !hints[index].unlikely && !excluded[index]
+            && textLength[index] >= MainContentSelector.minimumParagraphLength
+            && document.nearestAncestor(of: index, after: root, where: { $0.name == "figure" }) == nil {
+            counts[nodes[index].classAndID, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value >= MainContentSelector.itemPartCount }.keys)
+    }
+
     /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
     /// holds most of the content is the content's own wrapper.
     private func isNamedFurniture(_ index: Int, rootLength: Int) -> Bool {
@@ -606,7 +676,7 @@ struct MainContentSelector {
         if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
         return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
-            && !BoilerplateClassifier.isMainMarker(nodes[index])
+            && !BoilerplateClassifier.isMainMarker(nodes[index]) && !BoilerplateClassifier.namesDisclosure(nodes[index])
     }
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.

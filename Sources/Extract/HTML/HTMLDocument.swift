@@ -141,7 +141,7 @@ struct HTMLDocument: Sendable {
     /// attributes: links, image sources, sizes, data for scripts), which spares their parsing and copies.
     /// Reading another attribute means adding its name here.
     static let keptAttributes: Set<String> = [
-        "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-controls", "type", "rel",
+        "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-controls", "aria-expanded", "type", "rel",
         "content", "property", "name", "http-equiv", "datetime", "pubdate", "lang", "xml:lang",
     ]
 
