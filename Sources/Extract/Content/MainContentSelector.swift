@@ -18,6 +18,10 @@ struct MainContentSelector {
     private var linkLength: [Int]
     /// Commas below each node.
     private var commas: [Int]
+    /// Characters inside `<blockquote>` elements below each node.
+    private var quotedLength: [Int]
+    /// Characters inside `<time datetime>` elements below each node.
+    private var timeLength: [Int]
     /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
     private var directLength: [Int]
     private var directLinkLength: [Int]
@@ -31,6 +35,8 @@ struct MainContentSelector {
     private let hints: [BoilerplateClassifier.NameHints]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
+    /// The first `<h1>` that repeats the page's title, if any.
+    private var headline: Int?
     /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
     /// Filled after never-content is marked, so script and style text is never counted.
     private var measured: [(length: Int, commas: Int)]
@@ -65,6 +71,13 @@ struct MainContentSelector {
     static let articleLead = 3.0
     /// A hidden element with more than this share of the page's paragraph text is content a script reveals.
     static let hiddenProseShare = 0.5
+    /// The share of a block's text inside `<blockquote>` from which it is a quotation whatever its name.
+    static let embeddedQuoteShare = 0.8
+    /// The most characters of one embedded post.
+    static let embeddedQuoteLength = 600
+    /// The most characters of a dateline, and the least share of them a `<time>` holds.
+    static let datelineLength = 80
+    static let datelineTimeShare = 0.6
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -75,6 +88,8 @@ struct MainContentSelector {
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
         commas = Array(repeating: 0, count: count)
+        quotedLength = Array(repeating: 0, count: count)
+        timeLength = Array(repeating: 0, count: count)
         directLength = Array(repeating: 0, count: count)
         directLinkLength = Array(repeating: 0, count: count)
         directCommas = Array(repeating: 0, count: count)
@@ -131,6 +146,7 @@ struct MainContentSelector {
         let top = topCandidate(body: body)
         var roots = top.map(withSiblings) ?? [body]
         if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
+        if let article = headlinedArticle(in: roots) { roots = [article] }
         let beforeCleaning = excluded
         let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
@@ -172,6 +188,28 @@ struct MainContentSelector {
         let others = articles.filter { !(best..<bestEnd).contains($0) && !($0..<document.subtreeEnd(of: $0)).contains(best) }
         let runnerUp = others.map { goodLength[$0] }.max() ?? 0
         return Double(goodLength[best]) >= MainContentSelector.articleLead * Double(runnerUp) ? best : nil
+    }
+
+    /// The `<article>` in the roots that holds the page's headline, when other articles stand beside it:
+    /// they are teasers of other stories ("You may also like"), each with a paragraph of its own.
+    private func headlinedArticle(in roots: [Int]) -> Int? {
+        guard let headline, let root = roots.first(where: { contains($0, headline) }) else { return nil }
+        let isArticle: (HTMLNode) -> Bool = { $0.name == "article" }
+        let nested = document.nearestAncestor(of: headline, after: root, where: isArticle)
+        guard let article = nested ?? (isArticle(nodes[root]) ? root : nil),
+              goodLength[article] >= MainContentSelector.minimumContentLength
+        else { return nil }
+        let beside = roots.contains { root in
+            (root..<document.subtreeEnd(of: root)).contains { index in
+                isArticle(nodes[index]) && !excluded[index] && !contains(article, index) && !contains(index, article)
+            }
+        }
+        return beside ? article : nil
+    }
+
+    /// True if `node` lies in the subtree of `ancestor` (or is it).
+    private func contains(_ ancestor: Int, _ node: Int) -> Bool {
+        (ancestor..<document.subtreeEnd(of: ancestor)).contains(node)
     }
 
     /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
@@ -225,7 +263,10 @@ struct MainContentSelector {
         let key = MetadataExtractor.comparable(title)
         guard !key.isEmpty else { return }
         for index in document.elements(named: "h1") where !excluded[index] {
-            if MetadataExtractor.comparable(document.plainText(of: index)) == key { exclude(subtreeOf: index) }
+            if MetadataExtractor.comparable(document.plainText(of: index)) == key {
+                exclude(subtreeOf: index)
+                if headline == nil { headline = index }
+            }
         }
     }
 
@@ -257,7 +298,8 @@ struct MainContentSelector {
                 continue
             }
             let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
-                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node))
+                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
+                    && !isEmbeddedQuote(index))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if !protectedTags.contains(node.name), furniture, small {
                 exclude(subtreeOf: index)
@@ -280,16 +322,23 @@ struct MainContentSelector {
             textLength[index] = 0
             linkLength[index] = 0
             commas[index] = 0
+            quotedLength[index] = 0
+            timeLength[index] = 0
             directLength[index] = 0
             directLinkLength[index] = 0
             directCommas[index] = 0
         }
         // Top-down: whether a node sits inside a link, and its nearest block ancestor.
         var inLink = Array(repeating: false, count: count)
+        var inQuote = Array(repeating: false, count: count)
+        var inTime = Array(repeating: false, count: count)
         var block = Array(repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            inQuote[index] = inQuote[parent] || nodes[parent].name == "blockquote"
+            // A `<time>` without a machine-readable date is a delivery window or an opening hour, not a dateline.
+            inTime[index] = inTime[parent] || (nodes[parent].name == "time" && nodes[parent].attribute("datetime") != nil)
             let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
@@ -298,6 +347,8 @@ struct MainContentSelector {
             textLength[index] = length
             commas[index] = commaCount
             if inLink[index] { linkLength[index] = length }
+            if inQuote[index] { quotedLength[index] = length }
+            if inTime[index] { timeLength[index] = length }
             directLength[block[index]] += length
             directCommas[block[index]] += commaCount
             if inLink[index] { directLinkLength[block[index]] += length }
@@ -312,6 +363,8 @@ struct MainContentSelector {
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
             commas[parent] += commas[index]
+            quotedLength[parent] += quotedLength[index]
+            timeLength[parent] += timeLength[index]
             goodLength[parent] += goodLength[index]
         }
     }
@@ -582,7 +635,7 @@ struct MainContentSelector {
                 continue
             }
             let named = names && isNamedFurniture(index, rootLength: rootLength)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) {
                 if named {
                     removedByName.blocks += 1
                     removedByName.length += textLength[index]
@@ -606,7 +659,26 @@ struct MainContentSelector {
         if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
         return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
-            && !BoilerplateClassifier.isMainMarker(nodes[index])
+            && !BoilerplateClassifier.isMainMarker(nodes[index]) && !isEmbeddedQuote(index)
+    }
+
+    /// True for a short block that is mostly a `<time datetime>`: "Updated 5:27 am, November 20, 2019" above or
+    /// below the story says when it was written, which the document carries as its date.
+    /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
+    private func isDateline(_ index: Int) -> Bool {
+        guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
+              Double(timeLength[index]) >= MainContentSelector.datelineTimeShare * Double(textLength[index])
+        else { return false }
+        guard nodes[index].isInline else { return true }
+        return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+    }
+
+    /// True for an embed whose text is mostly quoted: a post from a social network that the article embeds
+    /// (`<div class="social-embed"><blockquote>...`) is a quotation, not a share bar.
+    private func isEmbeddedQuote(_ index: Int) -> Bool {
+        textLength[index] > 0 && textLength[index] <= MainContentSelector.embeddedQuoteLength
+            && WhiteSpace.occurs("embed", in: nodes[index].classAndID)
+            && Double(quotedLength[index]) > MainContentSelector.embeddedQuoteShare * Double(textLength[index])
     }
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
@@ -619,7 +691,7 @@ struct MainContentSelector {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
-        if commas[index] >= 10 { return false }
+        if commas[index] >= 10 || isEmbeddedQuote(index) { return false }
         let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
         // A block holding most of the content is the content's own wrapper: only a clear link list goes.
