@@ -60,7 +60,7 @@ struct MetadataTests {
         #expect(document.published == "2019-12-20")
     }
 
-    @Test("Meta author and keywords are read; an author equal to the site name is not")
+    @Test("Meta author and keywords are read; an author equal to the site name is taken as the publisher")
     func metaAuthorAndKeywords() throws {
         let html = """
             <html><head><meta name="author" content="By Maria Keller"><meta name="keywords" content="asylum, deportation , asylum">
@@ -74,7 +74,34 @@ struct MetadataTests {
             <html><head><meta property="og:site_name" content="Rights Monitor"><meta name="author" content="Rights Monitor">
             </head><body><div>\(MetadataTests.body)</div></body></html>
             """
-        #expect(try extractHTML(siteAuthor).author == nil)
+        #expect(try extractHTML(siteAuthor).author == "Rights Monitor")
+    }
+
+    @Test("A page that no person signs has its publisher as author; a byline wins over the publisher")
+    func publisherStandsForAuthor() throws {
+        let unsigned = """
+            <html><head><title>Ten tips for a tidy garage | Harbour Tools</title><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"BlogPosting","headline":"Ten tips for a tidy garage",
+            "publisher":{"@type":"Organization","name":"Harbour Tools Ltd"}}
+            </script><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(unsigned).author == "Harbour Tools Ltd")
+
+        let siteOnly = """
+            <html><head><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(siteOnly).author == "Harbour Tools")
+
+        let signed = """
+            <html><head><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article><p class="byline">By Jane Doe</p>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(signed).author == "Jane Doe")
+
+        let nameless = "<html><head></head><body><article>\(MetadataTests.body)</article></body></html>"
+        #expect(try extractHTML(nameless).author == nil)
     }
 
     @Test("Language is the primary subtag of html lang or content-language", arguments: [

@@ -232,7 +232,26 @@ struct MetadataExtractor {
            let valid = validAuthor(name) {
             return valid
         }
-        return visibleByline()
+        return visibleByline() ?? publisherName()
+    }
+
+    /// The organisation that publishes the page, the author of what no person signs: the publisher named in
+    /// JSON-LD, else the site's name.
+    private func publisherName() -> String? {
+        for object in linkedArticles {
+            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String,
+               !clean(name).isEmpty {
+                return clean(name)
+            }
+        }
+        if let site = firstMeta(["og:site_name", "application-name"]).map(clean), !site.isEmpty { return site }
+        for object in linkedData {
+            if let type = object["@type"] as? String, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
+               let name = (object["name"] as? String).map(clean), !name.isEmpty {
+                return name
+            }
+        }
+        return nil
     }
 
     private static func personNames(_ value: Any) -> String? {
