@@ -60,6 +60,22 @@ struct ArticleRuleTests {
         #expect(text.contains("Mon to Fri, 9 am to 6 pm"))
     }
 
+    @Test("A sibling named like furniture does not join the story for the paragraphs it holds")
+    func furnitureNamedSiblingStaysOut() throws {
+        let html = """
+            <html><head><title>Market hall reopens</title></head><body><div class="wrapper">
+            <div class="post-content">\(Self.story("market hall", count: 6))</div>
+            <div class="footer footer-content"><p>Town Weekly is the leading source of local news for the valley, \
+            featuring daily headlines, reviews and guides from our team of reporters since 1998.</p>
+            <p>Use of this site constitutes acceptance of our terms of use and privacy policy, which may change.</p></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 6 about the market hall"))
+        #expect(!text.contains("leading source of local news"))
+        #expect(!text.contains("acceptance of our terms"))
+    }
+
     @Test("Of several articles, the one holding the headline is the story; the others are teasers")
     func headlinedArticleWinsOverTeasers() throws {
         let teasers = (1...5).map {

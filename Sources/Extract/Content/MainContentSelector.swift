@@ -548,7 +548,8 @@ struct MainContentSelector {
             }
             var bonus = 0.0
             if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
-            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
+            // A sibling named like furniture ("footer-content") scored on its own paragraphs: an about box.
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold, !hints[sibling].unlikely {
                 roots.append(sibling)
                 continue
             }
