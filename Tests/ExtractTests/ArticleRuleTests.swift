@@ -48,6 +48,34 @@ struct ArticleRuleTests {
         #expect(text.contains("The first crossing moves to June 1, when the summer timetable begins"))
     }
 
+    @Test("A line marked as the publication date goes too, without a <time>")
+    func itempropDatelineGoes() throws {
+        let html = """
+            <html><head><title>Race calendar</title></head><body><article>
+            <span class="data" itemprop="datePublished">Monday, 22 January 2018 at 0:13</span>
+            \(Self.story("race calendar"))
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("22 January 2018"))
+        #expect(text.contains("Paragraph 5 about the race calendar"))
+    }
+
+    @Test("A block of links to tag pages is the story's keywords, not its text")
+    func tagListGoes() throws {
+        // Many tags: commas and length keep the block from looking like a short row of links.
+        let tags = (1...12).map { "<a href=\"/tag/t\($0)\" rel=\"tag\">race circuit number \($0)</a>" }.joined(separator: ", ")
+        let html = """
+            <html><head><title>Race calendar</title></head><body><article>
+            \(Self.story("race calendar"))
+            <div class="box"><strong>\(tags)</strong></div>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("race circuit number 7"))
+        #expect(text.contains("Paragraph 5 about the race calendar"))
+    }
+
     @Test("A time without a machine-readable date stays")
     func timeWithoutDatetimeStays() throws {
         let html = """

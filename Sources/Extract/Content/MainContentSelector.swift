@@ -20,7 +20,9 @@ struct MainContentSelector {
     private var commas: [Int]
     /// Characters inside `<blockquote>` elements below each node.
     private var quotedLength: [Int]
-    /// Characters inside `<time datetime>` elements below each node.
+    /// Characters inside links to tag pages (`rel="tag"`) below each node.
+    private var tagLinkLength: [Int]
+    /// Characters inside elements that mark a date for machines (``isMachineDate(_:)``) below each node.
     private var timeLength: [Int]
     /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
     private var directLength: [Int]
@@ -78,6 +80,8 @@ struct MainContentSelector {
     /// The most characters of a dateline, and the least share of them a `<time>` holds.
     static let datelineLength = 80
     static let datelineTimeShare = 0.6
+    /// The least share of a block's text in links to tag pages that makes it a tag list.
+    static let tagListShare = 0.6
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -90,6 +94,7 @@ struct MainContentSelector {
         commas = Array(repeating: 0, count: count)
         quotedLength = Array(repeating: 0, count: count)
         timeLength = Array(repeating: 0, count: count)
+        tagLinkLength = Array(repeating: 0, count: count)
         directLength = Array(repeating: 0, count: count)
         directLinkLength = Array(repeating: 0, count: count)
         directCommas = Array(repeating: 0, count: count)
@@ -324,6 +329,7 @@ struct MainContentSelector {
             commas[index] = 0
             quotedLength[index] = 0
             timeLength[index] = 0
+            tagLinkLength[index] = 0
             directLength[index] = 0
             directLinkLength[index] = 0
             directCommas[index] = 0
@@ -332,13 +338,14 @@ struct MainContentSelector {
         var inLink = Array(repeating: false, count: count)
         var inQuote = Array(repeating: false, count: count)
         var inTime = Array(repeating: false, count: count)
+        var inTagLink = Array(repeating: false, count: count)
         var block = Array(repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
             inQuote[index] = inQuote[parent] || nodes[parent].name == "blockquote"
-            // A `<time>` without a machine-readable date is a delivery window or an opening hour, not a dateline.
-            inTime[index] = inTime[parent] || (nodes[parent].name == "time" && nodes[parent].attribute("datetime") != nil)
+            inTime[index] = inTime[parent] || isMachineDate(parent)
+            inTagLink[index] = inTagLink[parent] || (inLink[index] && isTagLink(parent))
             let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
@@ -349,6 +356,7 @@ struct MainContentSelector {
             if inLink[index] { linkLength[index] = length }
             if inQuote[index] { quotedLength[index] = length }
             if inTime[index] { timeLength[index] = length }
+            if inTagLink[index] { tagLinkLength[index] = length }
             directLength[block[index]] += length
             directCommas[block[index]] += commaCount
             if inLink[index] { directLinkLength[block[index]] += length }
@@ -365,6 +373,7 @@ struct MainContentSelector {
             commas[parent] += commas[index]
             quotedLength[parent] += quotedLength[index]
             timeLength[parent] += timeLength[index]
+            tagLinkLength[parent] += tagLinkLength[index]
             goodLength[parent] += goodLength[index]
         }
     }
@@ -636,7 +645,7 @@ struct MainContentSelector {
                 continue
             }
             let named = names && isNamedFurniture(index, rootLength: rootLength)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) {
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
                 if named {
                     removedByName.blocks += 1
                     removedByName.length += textLength[index]
@@ -663,8 +672,8 @@ struct MainContentSelector {
             && !BoilerplateClassifier.isMainMarker(nodes[index]) && !isEmbeddedQuote(index)
     }
 
-    /// True for a short block that is mostly a `<time datetime>`: "Updated 5:27 am, November 20, 2019" above or
-    /// below the story says when it was written, which the document carries as its date.
+    /// True for a short block that is mostly a machine-marked date (``isMachineDate(_:)``): "Updated 5:27 am,
+    /// November 20, 2019" above or below the story says when it was written, which the document carries as its date.
     /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
     private func isDateline(_ index: Int) -> Bool {
         guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
@@ -672,6 +681,27 @@ struct MainContentSelector {
         else { return false }
         guard nodes[index].isInline else { return true }
         return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+    }
+
+    /// True for a link to a tag page (`rel="tag"`).
+    private func isTagLink(_ index: Int) -> Bool {
+        nodes[index].name == "a" && !nodes[index].attributes.isEmpty
+            && (nodes[index].attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false)
+    }
+
+    /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
+    private func isTagList(_ index: Int) -> Bool {
+        tagLinkLength[index] > 0 && Double(tagLinkLength[index]) >= MainContentSelector.tagListShare * Double(textLength[index])
+    }
+
+    /// True for an element that marks a date for machines: `<time datetime>` or `itemprop="datePublished"`.
+    /// A `<time>` without a machine-readable date is a delivery window or an opening hour, not a dateline.
+    private func isMachineDate(_ index: Int) -> Bool {
+        let node = nodes[index]
+        guard !node.attributes.isEmpty else { return false }
+        if node.name == "time" { return node.attribute("datetime") != nil }
+        guard let property = node.attribute("itemprop")?.lowercased() else { return false }
+        return property == "datepublished" || property == "datemodified"
     }
 
     /// True for an embed whose text is mostly quoted: a post from a social network that the article embeds
