@@ -22,7 +22,7 @@ struct MainContentSelector {
     private var quotedLength: [Int]
     /// Characters inside links to tag pages (`rel="tag"`) below each node.
     private var tagLinkLength: [Int]
-    /// Characters inside elements that mark a date for machines (``isMachineDate(_:)``) below each node.
+    /// Characters inside elements that mark a date for machines (``Marking/machineDate``) below each node.
     private var timeLength: [Int]
     /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
     private var directLength: [Int]
@@ -35,6 +35,8 @@ struct MainContentSelector {
     private var scores: [Double?]
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
+    /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
+    private let markings: [Marking]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// The first `<h1>` that repeats the page's title, if any.
@@ -104,6 +106,7 @@ struct MainContentSelector {
         // strings and attributes).
         let nodes = document.nodes
         hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
+        markings = nodes.indices.map { MainContentSelector.marking(nodes[$0]) }
         measured = Array(repeating: (0, 0), count: count)
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
@@ -321,6 +324,29 @@ struct MainContentSelector {
 
     // MARK: Statistics
 
+    /// Elements whose text the statistics count apart.
+    private enum Marking {
+        case none
+        /// A `<blockquote>`.
+        case quote
+        /// A date marked for machines: `<time datetime>` or `itemprop="datePublished"`. A `<time>` without
+        /// a machine-readable date is a delivery window or an opening hour, not a dateline.
+        case machineDate
+        /// A link to a tag page (`rel="tag"`).
+        case tagLink
+    }
+
+    private static func marking(_ node: HTMLNode) -> Marking {
+        if node.name == "blockquote" { return .quote }
+        guard !node.attributes.isEmpty else { return .none }
+        if node.name == "time" { return node.attribute("datetime") != nil ? .machineDate : .none }
+        if node.name == "a" {
+            return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
+        }
+        let property = node.attribute("itemprop")?.lowercased()
+        return property == "datepublished" || property == "datemodified" ? .machineDate : .none
+    }
+
     private mutating func computeStatistics() {
         let count = nodes.count
         for index in 0..<count {
@@ -343,9 +369,9 @@ struct MainContentSelector {
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
-            inQuote[index] = inQuote[parent] || nodes[parent].name == "blockquote"
-            inTime[index] = inTime[parent] || isMachineDate(parent)
-            inTagLink[index] = inTagLink[parent] || (inLink[index] && isTagLink(parent))
+            inQuote[index] = inQuote[parent] || markings[parent] == .quote
+            inTime[index] = inTime[parent] || markings[parent] == .machineDate
+            inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink
             let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
@@ -672,7 +698,7 @@ struct MainContentSelector {
             && !BoilerplateClassifier.isMainMarker(nodes[index]) && !isEmbeddedQuote(index)
     }
 
-    /// True for a short block that is mostly a machine-marked date (``isMachineDate(_:)``): "Updated 5:27 am,
+    /// True for a short block that is mostly a machine-marked date (``Marking/machineDate``): "Updated 5:27 am,
     /// November 20, 2019" above or below the story says when it was written, which the document carries as its date.
     /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
     private func isDateline(_ index: Int) -> Bool {
@@ -683,26 +709,12 @@ struct MainContentSelector {
         return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
     }
 
-    /// True for a link to a tag page (`rel="tag"`).
-    private func isTagLink(_ index: Int) -> Bool {
-        nodes[index].name == "a" && !nodes[index].attributes.isEmpty
-            && (nodes[index].attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false)
-    }
 
     /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
     private func isTagList(_ index: Int) -> Bool {
         tagLinkLength[index] > 0 && Double(tagLinkLength[index]) >= MainContentSelector.tagListShare * Double(textLength[index])
     }
 
-    /// True for an element that marks a date for machines: `<time datetime>` or `itemprop="datePublished"`.
-    /// A `<time>` without a machine-readable date is a delivery window or an opening hour, not a dateline.
-    private func isMachineDate(_ index: Int) -> Bool {
-        let node = nodes[index]
-        guard !node.attributes.isEmpty else { return false }
-        if node.name == "time" { return node.attribute("datetime") != nil }
-        guard let property = node.attribute("itemprop")?.lowercased() else { return false }
-        return property == "datepublished" || property == "datemodified"
-    }
 
     /// True for an embed whose text is mostly quoted: a post from a social network that the article embeds
     /// (`<div class="social-embed"><blockquote>...`) is a quotation, not a share bar.
