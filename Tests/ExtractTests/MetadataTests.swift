@@ -53,6 +53,30 @@ struct MetadataTests {
         #expect(try extractHTML(html).published == "2023-05-31")
     }
 
+    @Test("A date after a label anywhere on the page is found when nothing nearer the headline gives one", arguments: [
+        ("<p>Last updated: November 13, 2025</p>", "2025-11-13"), ("<span>Posted on</span> <span>April 13, 2023</span>", "2023-04-13"),
+    ])
+    func labelledDate(written: String, expected: String) throws {
+        let html = "<html lang=en><body><div>\(MetadataTests.body)</div><div>\(MetadataTests.body)</div>\(written)</body></html>"
+        #expect(try extractHTML(html).published == expected)
+    }
+
+    @Test("A meta tag named published gives the date")
+    func metaNamedPublished() throws {
+        let html = "<html><head><meta name=\"published\" content=\"July 17, 2025\"></head><body><div>\(MetadataTests.body)</div></body></html>"
+        #expect(try extractHTML(html).published == "2025-07-17")
+    }
+
+    @Test("The date path of the address the page gives for itself counts, a saved file's own address having none")
+    func dateFromOwnAddress() throws {
+        let html = """
+            <html><head><meta property="og:url" content="https://blog.example/articles/2025-12-15+Compiler+news"></head>
+            <body><div>\(MetadataTests.body)</div></body></html>
+            """
+        let document = try extractDocument(makePage(Array(html.utf8), url: "file:///tmp/saved/page.html"))
+        #expect(document.published == "2025-12-15")
+    }
+
     @Test("The URL's date path is the last resort")
     func dateFromURL() throws {
         let html = "<html><body><div>\(MetadataTests.body)</div></body></html>"
@@ -60,7 +84,7 @@ struct MetadataTests {
         #expect(document.published == "2019-12-20")
     }
 
-    @Test("Meta author and keywords are read; an author equal to the site name is not")
+    @Test("Meta author and keywords are read; an author equal to the site name is taken as the publisher")
     func metaAuthorAndKeywords() throws {
         let html = """
             <html><head><meta name="author" content="By Maria Keller"><meta name="keywords" content="asylum, deportation , asylum">
@@ -74,7 +98,34 @@ struct MetadataTests {
             <html><head><meta property="og:site_name" content="Rights Monitor"><meta name="author" content="Rights Monitor">
             </head><body><div>\(MetadataTests.body)</div></body></html>
             """
-        #expect(try extractHTML(siteAuthor).author == nil)
+        #expect(try extractHTML(siteAuthor).author == "Rights Monitor")
+    }
+
+    @Test("A page that no person signs has its publisher as author; a byline wins over the publisher")
+    func publisherStandsForAuthor() throws {
+        let unsigned = """
+            <html><head><title>Ten tips for a tidy garage | Harbour Tools</title><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"BlogPosting","headline":"Ten tips for a tidy garage",
+            "publisher":{"@type":"Organization","name":"Harbour Tools Ltd"}}
+            </script><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(unsigned).author == "Harbour Tools Ltd")
+
+        let siteOnly = """
+            <html><head><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(siteOnly).author == "Harbour Tools")
+
+        let signed = """
+            <html><head><meta property="og:site_name" content="Harbour Tools"></head>
+            <body><article><p class="byline">By Jane Doe</p>\(MetadataTests.body)</article></body></html>
+            """
+        #expect(try extractHTML(signed).author == "Jane Doe")
+
+        let nameless = "<html><head></head><body><article>\(MetadataTests.body)</article></body></html>"
+        #expect(try extractHTML(nameless).author == nil)
     }
 
     @Test("Language is the primary subtag of html lang or content-language", arguments: [

@@ -18,6 +18,12 @@ struct MainContentSelector {
     private var linkLength: [Int]
     /// Commas below each node.
     private var commas: [Int]
+    /// Characters inside `<blockquote>` elements below each node.
+    private var quotedLength: [Int]
+    /// Characters inside links to tag pages (`rel="tag"`) below each node.
+    private var tagLinkLength: [Int]
+    /// Characters inside elements that mark a date for machines (``Marking/machineDate``) below each node.
+    private var timeLength: [Int]
     /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
     private var directLength: [Int]
     private var directLinkLength: [Int]
@@ -29,10 +35,14 @@ struct MainContentSelector {
     private var scores: [Double?]
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
+    /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
+    private let markings: [Marking]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
     private let panels: [String: Int]
+    /// The first `<h1>` that repeats the page's title, if any.
+    private var headline: Int?
     /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
     /// Filled after never-content is marked, so script and style text is never counted.
     private var measured: [(length: Int, commas: Int)]
@@ -71,6 +81,15 @@ struct MainContentSelector {
     static let disclosureLabelLength = 12
     /// From this many elements below a root up, a furniture name they share names a part of each list item.
     static let itemPartCount = 5
+    /// The share of a block's text inside `<blockquote>` from which it is a quotation whatever its name.
+    static let embeddedQuoteShare = 0.8
+    /// The most characters of one embedded post.
+    static let embeddedQuoteLength = 600
+    /// The most characters of a dateline, and the least share of them a `<time>` holds.
+    static let datelineLength = 80
+    static let datelineTimeShare = 0.6
+    /// The least share of a block's text in links to tag pages that makes it a tag list.
+    static let tagListShare = 0.6
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -81,6 +100,9 @@ struct MainContentSelector {
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
         commas = Array(repeating: 0, count: count)
+        quotedLength = Array(repeating: 0, count: count)
+        timeLength = Array(repeating: 0, count: count)
+        tagLinkLength = Array(repeating: 0, count: count)
         directLength = Array(repeating: 0, count: count)
         directLinkLength = Array(repeating: 0, count: count)
         directCommas = Array(repeating: 0, count: count)
@@ -90,6 +112,7 @@ struct MainContentSelector {
         // strings and attributes).
         let nodes = document.nodes
         hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
+        markings = nodes.indices.map { MainContentSelector.marking(nodes[$0]) }
         measured = Array(repeating: (0, 0), count: count)
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
@@ -144,6 +167,7 @@ struct MainContentSelector {
         let top = topCandidate(body: body)
         var roots = top.map(withSiblings) ?? [body]
         if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
+        if let article = headlinedArticle(in: roots) { roots = [article] }
         let beforeCleaning = excluded
         let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
@@ -185,6 +209,28 @@ struct MainContentSelector {
         let others = articles.filter { !(best..<bestEnd).contains($0) && !($0..<document.subtreeEnd(of: $0)).contains(best) }
         let runnerUp = others.map { goodLength[$0] }.max() ?? 0
         return Double(goodLength[best]) >= MainContentSelector.articleLead * Double(runnerUp) ? best : nil
+    }
+
+    /// The `<article>` in the roots that holds the page's headline, when other articles stand beside it:
+    /// they are teasers of other stories ("You may also like"), each with a paragraph of its own.
+    private func headlinedArticle(in roots: [Int]) -> Int? {
+        guard let headline, let root = roots.first(where: { contains($0, headline) }) else { return nil }
+        let isArticle: (HTMLNode) -> Bool = { $0.name == "article" }
+        let nested = document.nearestAncestor(of: headline, after: root, where: isArticle)
+        guard let article = nested ?? (isArticle(nodes[root]) ? root : nil),
+              goodLength[article] >= MainContentSelector.minimumContentLength
+        else { return nil }
+        let beside = roots.contains { root in
+            (root..<document.subtreeEnd(of: root)).contains { index in
+                isArticle(nodes[index]) && !excluded[index] && !contains(article, index) && !contains(index, article)
+            }
+        }
+        return beside ? article : nil
+    }
+
+    /// True if `node` lies in the subtree of `ancestor` (or is it).
+    private func contains(_ ancestor: Int, _ node: Int) -> Bool {
+        (ancestor..<document.subtreeEnd(of: ancestor)).contains(node)
     }
 
     /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
@@ -278,7 +324,10 @@ struct MainContentSelector {
         let key = MetadataExtractor.comparable(title)
         guard !key.isEmpty else { return }
         for index in document.elements(named: "h1") where !excluded[index] {
-            if MetadataExtractor.comparable(document.plainText(of: index)) == key { exclude(subtreeOf: index) }
+            if MetadataExtractor.comparable(document.plainText(of: index)) == key {
+                exclude(subtreeOf: index)
+                if headline == nil { headline = index }
+            }
         }
     }
 
@@ -311,7 +360,7 @@ struct MainContentSelector {
             }
             let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
                 || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
-                    && !BoilerplateClassifier.namesDisclosure(node))
+                    && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if !protectedTags.contains(node.name), furniture, small {
                 exclude(subtreeOf: index)
@@ -328,22 +377,54 @@ struct MainContentSelector {
 
     // MARK: Statistics
 
+    /// Elements whose text the statistics count apart.
+    private enum Marking {
+        case none
+        /// A `<blockquote>`.
+        case quote
+        /// A date marked for machines: `<time datetime>` or `itemprop="datePublished"`. A `<time>` without
+        /// a machine-readable date is a delivery window or an opening hour, not a dateline.
+        case machineDate
+        /// A link to a tag page (`rel="tag"`).
+        case tagLink
+    }
+
+    private static func marking(_ node: HTMLNode) -> Marking {
+        if node.name == "blockquote" { return .quote }
+        guard !node.attributes.isEmpty else { return .none }
+        if node.name == "time" { return node.attribute("datetime") != nil ? .machineDate : .none }
+        if node.name == "a" {
+            return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
+        }
+        let property = node.attribute("itemprop")?.lowercased()
+        return property == "datepublished" || property == "datemodified" ? .machineDate : .none
+    }
+
     private mutating func computeStatistics() {
         let count = nodes.count
         for index in 0..<count {
             textLength[index] = 0
             linkLength[index] = 0
             commas[index] = 0
+            quotedLength[index] = 0
+            timeLength[index] = 0
+            tagLinkLength[index] = 0
             directLength[index] = 0
             directLinkLength[index] = 0
             directCommas[index] = 0
         }
         // Top-down: whether a node sits inside a link, and its nearest block ancestor.
         var inLink = Array(repeating: false, count: count)
+        var inQuote = Array(repeating: false, count: count)
+        var inTime = Array(repeating: false, count: count)
+        var inTagLink = Array(repeating: false, count: count)
         var block = Array(repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
             inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            inQuote[index] = inQuote[parent] || markings[parent] == .quote
+            inTime[index] = inTime[parent] || markings[parent] == .machineDate
+            inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink
             let parentIsBlock = !nodes[parent].isInline
             block[index] = parentIsBlock ? parent : block[parent]
         }
@@ -352,6 +433,9 @@ struct MainContentSelector {
             textLength[index] = length
             commas[index] = commaCount
             if inLink[index] { linkLength[index] = length }
+            if inQuote[index] { quotedLength[index] = length }
+            if inTime[index] { timeLength[index] = length }
+            if inTagLink[index] { tagLinkLength[index] = length }
             directLength[block[index]] += length
             directCommas[block[index]] += commaCount
             if inLink[index] { directLinkLength[block[index]] += length }
@@ -366,6 +450,9 @@ struct MainContentSelector {
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
             commas[parent] += commas[index]
+            quotedLength[parent] += quotedLength[index]
+            timeLength[parent] += timeLength[index]
+            tagLinkLength[parent] += tagLinkLength[index]
             goodLength[parent] += goodLength[index]
         }
     }
@@ -549,7 +636,8 @@ struct MainContentSelector {
             }
             var bonus = 0.0
             if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
-            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
+            // A sibling named like furniture ("footer-content") scored on its own paragraphs: an about box.
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold, !hints[sibling].unlikely {
                 roots.append(sibling)
                 continue
             }
@@ -637,7 +725,7 @@ struct MainContentSelector {
                 continue
             }
             let named = names && isNamedFurniture(index, rootLength: rootLength) && !itemParts.contains(nodes[index].classAndID)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength)) {
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
                 if named {
                     removedByName.blocks += 1
                     removedByName.length += textLength[index]
@@ -677,6 +765,31 @@ struct MainContentSelector {
         let limit = hints[index].positive ? 0.3 : 0.6
         return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
             && !BoilerplateClassifier.isMainMarker(nodes[index]) && !BoilerplateClassifier.namesDisclosure(nodes[index])
+            && !isEmbeddedQuote(index)
+    }
+
+    /// True for a short block that is mostly a machine-marked date (``Marking/machineDate``): "Updated 5:27 am,
+    /// November 20, 2019" above or below the story says when it was written, which the document carries as its date.
+    /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
+    private func isDateline(_ index: Int) -> Bool {
+        guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
+              Double(timeLength[index]) >= MainContentSelector.datelineTimeShare * Double(textLength[index])
+        else { return false }
+        guard nodes[index].isInline else { return true }
+        return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+    }
+
+    /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
+    private func isTagList(_ index: Int) -> Bool {
+        tagLinkLength[index] > 0 && Double(tagLinkLength[index]) >= MainContentSelector.tagListShare * Double(textLength[index])
+    }
+
+    /// True for an embed whose text is mostly quoted: a post from a social network that the article embeds
+    /// (`<div class="social-embed"><blockquote>...`) is a quotation, not a share bar.
+    private func isEmbeddedQuote(_ index: Int) -> Bool {
+        textLength[index] > 0 && textLength[index] <= MainContentSelector.embeddedQuoteLength
+            && WhiteSpace.occurs("embed", in: nodes[index].classAndID)
+            && Double(quotedLength[index]) > MainContentSelector.embeddedQuoteShare * Double(textLength[index])
     }
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
@@ -689,7 +802,7 @@ struct MainContentSelector {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
-        if commas[index] >= 10 { return false }
+        if commas[index] >= 10 || isEmbeddedQuote(index) { return false }
         let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
         // A block holding most of the content is the content's own wrapper: only a clear link list goes.

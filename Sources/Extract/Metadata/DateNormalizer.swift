@@ -92,7 +92,7 @@ enum DateNormalizer {
 
     /// A date given by the path of a URL, such as `/2019/12/20/` or `/2019/12/`.
     static func fromURL(_ url: String) -> String? {
-        if let groups = captures(#"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)"#, in: url),
+        if let groups = captures(#"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_+.]|$)"#, in: url),
            let date = make(year: groups[0], month: groups[1].flatMap { Int($0) }, day: groups[2]) {
             return date
         }

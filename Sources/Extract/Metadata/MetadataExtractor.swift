@@ -232,7 +232,26 @@ struct MetadataExtractor {
            let valid = validAuthor(name) {
             return valid
         }
-        return visibleByline()
+        return visibleByline() ?? publisherName()
+    }
+
+    /// The organisation that publishes the page, the author of what no person signs: the publisher named in
+    /// JSON-LD, else the site's name.
+    private func publisherName() -> String? {
+        for object in linkedArticles {
+            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String,
+               !clean(name).isEmpty {
+                return clean(name)
+            }
+        }
+        if let site = firstMeta(["og:site_name", "application-name"]).map(clean), !site.isEmpty { return site }
+        for object in linkedData {
+            if let type = object["@type"] as? String, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
+               let name = (object["name"] as? String).map(clean), !name.isEmpty {
+                return name
+            }
+        }
+        return nil
     }
 
     private static func personNames(_ value: Any) -> String? {
@@ -359,13 +378,17 @@ struct MetadataExtractor {
             "article:published_time", "og:published_time", "datepublished", "article:published", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "sailthru.date",
             "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date", "citation_publication_date",
-            "citation_date", "article.published", "cxenseparse:recs:publishtime", "og:pubdate", "release_date",
+            "citation_date", "article.published", "cxenseparse:recs:publishtime", "og:pubdate", "release_date", "published",
         ]), let date = DateNormalizer.normalize(raw) {
             return date
         }
         if let date = timeElementDate() { return date }
-        if let date = visibleDate(dayFirst: language.map { $0 != "en" } ?? false) { return date }
-        if let date = DateNormalizer.fromURL(url) { return date }
+        let dayFirst = language.map { $0 != "en" } ?? false
+        if let date = visibleDate(dayFirst: dayFirst) ?? labelledDate(dayFirst: dayFirst) { return date }
+        // The address the page gives for itself counts as much as the one it was fetched from (a saved file's).
+        for address in [url] + [firstMeta(["og:url", "twitter:url"])].compactMap({ $0 }) {
+            if let date = DateNormalizer.fromURL(address) { return date }
+        }
         return firstMeta(["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).flatMap(DateNormalizer.normalize)
     }
 
@@ -401,6 +424,30 @@ struct MetadataExtractor {
         let before = textWindow(from: heading, step: -1, characters: 200)
         let after = textWindow(from: heading, step: 1, characters: 800)
         return DateNormalizer.findInText(after, dayFirst: dayFirst) ?? DateNormalizer.findInText(before, dayFirst: dayFirst)
+    }
+
+    /// A date after a label anywhere on the page: "Posted on April 13, 2023", "Last updated: November 13, 2025".
+    private func labelledDate(dayFirst: Bool) -> String? {
+        let nodes = document.nodes
+        for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 60 {
+            guard document.withText(of: index, MetadataExtractor.startsWithDateLabel) else { continue }
+            if let date = DateNormalizer.findInText(textWindow(from: index, step: 1, characters: 80), dayFirst: dayFirst) {
+                return date
+            }
+        }
+        return nil
+    }
+
+    private static let dateLabels = ["posted on", "published", "updated", "last updated", "last modified", "date:"]
+
+    /// True for text that starts with one of ``dateLabels``, in any case.
+    private static func startsWithDateLabel(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < text.count, text[start] == 0x20 || (text[start] >= 0x09 && text[start] <= 0x0D) { start += 1 }
+        // Every label starts with p, u, l or d: other texts are not decoded.
+        guard start < text.count, [0x70, 0x75, 0x6C, 0x64].contains(text[start].asciiLowercased) else { return false }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: text[start..<min(text.count, start + 13)]), as: UTF8.self).lowercased()
+        return dateLabels.contains { head.hasPrefix($0) }
     }
 
     /// A small element whose class or id speaks of a date ("post-date", "publish-meta", "story-date").

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import Extract
+
+/// Rules of main-content selection for news articles, each on a small hand-written page.
+@Suite("Article rules")
+struct ArticleRuleTests {
+    /// Paragraphs of an invented story, long enough to score.
+    private static func story(_ topic: String, count: Int = 5) -> String {
+        (1...count).map {
+            "<p>Paragraph \($0) about the \(topic) explains who decided what, when the work starts and how much it will cost the town.</p>"
+        }.joined(separator: "\n")
+    }
+
+    @Test("A post from a social network embedded in the story is kept, links and all")
+    func embeddedPostIsKept() throws {
+        let html = """
+            <html><head><title>Town fountain reopens</title></head><body><article><div class="story-body">
+            \(Self.story("fountain"))
+            <div class="social-media-embed"><blockquote class="tweet"><p>the fountain is back!!! \
+            <a href="https://short.example/x1">short.example/x1</a></p>— Ada (@ada) \
+            <a href="https://posts.example/ada/1">May 3, 2021</a></blockquote></div>
+            \(Self.story("basin", count: 2))
+            <div class="social-share"><a href="/share/fb">Facebook</a> <a href="/share/x">X</a></div>
+            </div></article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("the fountain is back!!!"))
+        #expect(text.contains("— Ada (@ada)"))
+        #expect(text.contains("Paragraph 2 about the basin"))
+        #expect(!text.contains("Facebook"))
+    }
+
+    @Test("A line that is mostly a machine-readable time is a dateline and goes")
+    func datelineGoes() throws {
+        let html = """
+            <html><head><title>Ferry timetable changes</title></head><body><article>
+            <h1>Ferry timetable changes</h1>
+            <div class="meta"><span class="stamp">Updated <time datetime="2021-05-03T09:15:00Z">9:15 am, Monday, May 3, 2021</time></span></div>
+            \(Self.story("ferry"))
+            <p>The first crossing moves to <time datetime="2021-06-01">June 1</time>, when the summer timetable begins for every route.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("Updated"))
+        #expect(!text.contains("9:15 am"))
+        #expect(text.contains("The first crossing moves to June 1, when the summer timetable begins"))
+    }
+
+    @Test("A line marked as the publication date goes too, without a <time>")
+    func itempropDatelineGoes() throws {
+        let html = """
+            <html><head><title>Race calendar</title></head><body><article>
+            <span class="data" itemprop="datePublished">Monday, 22 January 2018 at 0:13</span>
+            \(Self.story("race calendar"))
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("22 January 2018"))
+        #expect(text.contains("Paragraph 5 about the race calendar"))
+    }
+
+    @Test("A block of links to tag pages is the story's keywords, not its text")
+    func tagListGoes() throws {
+        // Many tags: commas and length keep the block from looking like a short row of links.
+        let tags = (1...12).map { "<a href=\"/tag/t\($0)\" rel=\"tag\">race circuit number \($0)</a>" }.joined(separator: ", ")
+        let html = """
+            <html><head><title>Race calendar</title></head><body><article>
+            \(Self.story("race calendar"))
+            <div class="box"><strong>\(tags)</strong></div>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("race circuit number 7"))
+        #expect(text.contains("Paragraph 5 about the race calendar"))
+    }
+
+    @Test("A time without a machine-readable date stays")
+    func timeWithoutDatetimeStays() throws {
+        let html = """
+            <html><head><title>Library hours</title></head><body><article>
+            \(Self.story("library"))
+            <div class="hours"><time>Mon to Fri, 9 am to 6 pm</time></div>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Mon to Fri, 9 am to 6 pm"))
+    }
+
+    @Test("A sibling named like furniture does not join the story for the paragraphs it holds")
+    func furnitureNamedSiblingStaysOut() throws {
+        let html = """
+            <html><head><title>Market hall reopens</title></head><body><div class="wrapper">
+            <div class="post-content">\(Self.story("market hall", count: 6))</div>
+            <div class="footer footer-content"><p>Town Weekly is the leading source of local news for the valley, \
+            featuring daily headlines, reviews and guides from our team of reporters since 1998.</p>
+            <p>Use of this site constitutes acceptance of our terms of use and privacy policy, which may change.</p></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 6 about the market hall"))
+        #expect(!text.contains("leading source of local news"))
+        #expect(!text.contains("acceptance of our terms"))
+    }
+
+    @Test("Of several articles, the one holding the headline is the story; the others are teasers")
+    func headlinedArticleWinsOverTeasers() throws {
+        let teasers = (1...5).map {
+            "<article class=\"post\"><p>Teaser \($0) retells another story from the archive at some length, with names, "
+                + "places and a quotation, so that it looks like prose of its own to any reader.</p></article>"
+        }.joined(separator: "\n")
+        let html = """
+            <html><head><title>Bridge repairs begin</title></head><body><div id="primary">
+            <article class="post"><h1>Bridge repairs begin</h1>
+            <p>Repairs on the old bridge begin on Monday, and the council says the crossing will stay open to walkers, \
+            cyclists and buses while the deck is replaced in sections over the summer months.</p>
+            <p>Engineers found the steel beams sound, the council adds, but the concrete slabs have cracked after sixty             winters of salt, frost and traffic, and every one of them will be cast anew on the riverbank.</p></article>
+            <article class="post"><h3>You may also like</h3>
+            \(teasers)
+            </article>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Repairs on the old bridge begin on Monday"))
+        #expect(!text.contains("Teaser 1"))
+        #expect(!text.contains("You may also like"))
+    }
+}
