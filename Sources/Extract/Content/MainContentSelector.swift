@@ -37,6 +37,8 @@ struct MainContentSelector {
     private let hints: [BoilerplateClassifier.NameHints]
     /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
     private let markings: [Marking]
+    /// Whether each node is an `<a>` element, found once: every statistics pass asks.
+    private let isLink: [Bool]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
@@ -111,24 +113,42 @@ struct MainContentSelector {
         // By index: mapping over the nodes themselves copies every node (retains and releases of its
         // strings and attributes).
         let nodes = document.nodes
-        hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
-        markings = nodes.indices.map { MainContentSelector.marking(nodes[$0]) }
-        measured = Array(repeating: (0, 0), count: count)
+        // Text nodes and elements without attributes (most nodes) have no hints, no hiding and no marking
+        // but a quote's; only the others are read whole.
+        var hints = [BoilerplateClassifier.NameHints](repeating: BoilerplateClassifier.NameHints(), count: count)
+        var markings = [Marking](repeating: .none, count: count)
+        var hidden = [Bool](repeating: false, count: count)
+        for index in document.elements(named: "blockquote") { markings[index] = .quote }
+        var isLink = [Bool](repeating: false, count: count)
+        for index in document.elements(named: "a") { isLink[index] = true }
+        self.isLink = isLink
+        var withAttributes: [Int] = []
+        for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
+            withAttributes.append(index)
+        }
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
-        for index in nodes.indices where !nodes[index].attributes.isEmpty {
-            if let ids = nodes[index].attribute("aria-controls") {
+        for index in withAttributes {
+            let node = nodes[index]
+            hints[index] = BoilerplateClassifier.hints(node)
+            markings[index] = MainContentSelector.marking(node)
+            hidden[index] = BoilerplateClassifier.isHidden(node)
+            if let ids = node.attribute("aria-controls") {
                 controlled.formUnion(ids.split(separator: " ").map(String.init))
             }
         }
-        hidden = nodes.indices.map { index in
-            let node = nodes[index]
-            guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
-            return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
+        if !controlled.isEmpty {
+            for index in withAttributes where hidden[index] {
+                hidden[index] = !(nodes[index].attribute("id").map(controlled.contains) ?? false)
+            }
         }
+        self.hints = hints
+        self.markings = markings
+        self.hidden = hidden
+        measured = Array(repeating: (0, 0), count: count)
         var panels: [String: Int] = [:]
         if !controlled.isEmpty {
-            for index in nodes.indices where !nodes[index].attributes.isEmpty {
+            for index in withAttributes {
                 if let id = nodes[index].attribute("id"), controlled.contains(id) { panels[id] = index }
             }
         }
@@ -256,11 +276,16 @@ struct MainContentSelector {
     // MARK: Removal of what is never content
 
     private mutating func markNeverContent() {
+        let nodes = document.nodes
+        var dropped = [Bool](repeating: false, count: nodes.count)
+        for name in BoilerplateClassifier.droppedTags {
+            for index in document.elements(named: name) { dropped[index] = true }
+        }
         // Fields are read in place: copying a whole node per step retains four buffers.
         for index in 1..<nodes.count {
             if excluded[nodes[index].parent] {
                 excluded[index] = true
-            } else if !nodes[index].isText && BoilerplateClassifier.droppedTags.contains(nodes[index].name) {
+            } else if dropped[index] {
                 // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
                 // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
                 // subtree in such an element is content.
@@ -401,18 +426,18 @@ struct MainContentSelector {
     }
 
     private mutating func computeStatistics() {
+        let nodes = document.nodes
         let count = nodes.count
-        for index in 0..<count {
-            textLength[index] = 0
-            linkLength[index] = 0
-            commas[index] = 0
-            quotedLength[index] = 0
-            timeLength[index] = 0
-            tagLinkLength[index] = 0
-            directLength[index] = 0
-            directLinkLength[index] = 0
-            directCommas[index] = 0
-        }
+        let zeros = [Int](repeating: 0, count: count)
+        textLength = zeros
+        linkLength = zeros
+        commas = zeros
+        quotedLength = zeros
+        timeLength = zeros
+        tagLinkLength = zeros
+        directLength = zeros
+        directLinkLength = zeros
+        directCommas = zeros
         // Top-down: whether a node sits inside a link, and its nearest block ancestor.
         var inLink = Array(repeating: false, count: count)
         var inQuote = Array(repeating: false, count: count)
@@ -421,7 +446,7 @@ struct MainContentSelector {
         var block = Array(repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
-            inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            inLink[index] = inLink[parent] || isLink[parent]
             inQuote[index] = inQuote[parent] || markings[parent] == .quote
             inTime[index] = inTime[parent] || markings[parent] == .machineDate
             inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink
