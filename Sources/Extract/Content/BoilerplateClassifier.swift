@@ -204,14 +204,56 @@ enum BoilerplateClassifier {
     }
 
     /// The hints of one element; elements without class, id or itemprop get empty hints at once.
+    ///
+    /// What the class and id say is kept in `recent`: the items of a list, a menu or a grid repeat the
+    /// same names, which are then compared instead of searched again.
     @inline(__always)
-    static func hints(_ node: HTMLNode) -> NameHints {
+    static func hints(_ node: HTMLNode, recent: inout RecentNames) -> NameHints {
         guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
         else { return NameHints() }
+        var hints = NameHints()
+        if !node.classAndID.isEmpty {
+            if let found = recent.hints(of: node.classAndID) {
+                hints = found
+            } else {
+                hints = nameHints(node.classAndID)
+                recent.remember(hints, of: node.classAndID)
+            }
+        }
+        hints.weight = weight(negative: hints.negative, positive: hints.positive, node: node)
+        return hints
+    }
+
+    /// The last few class-and-id texts met and their hints (a hash of each text would cost about as much
+    /// as the search it spares).
+    struct RecentNames {
+        private var names: [String] = []
+        private var hints: [NameHints] = []
+        private var next = 0
+        private static let size = 8
+
+        func hints(of names: String) -> NameHints? {
+            self.names.firstIndex(of: names).map { hints[$0] }
+        }
+
+        mutating func remember(_ found: NameHints, of names: String) {
+            if self.names.count < RecentNames.size {
+                self.names.append(names)
+                hints.append(found)
+            } else {
+                self.names[next] = names
+                hints[next] = found
+                next = (next + 1) % RecentNames.size
+            }
+        }
+    }
+
+    /// What a class and id (``HTMLNode/classAndID``, not empty) say, without the weight.
+    private static func nameHints(_ classAndID: String) -> NameHints {
         var negative = false
         var unlikely = false
         var positive = false
-        let names = withoutTaxonomyTerms(node.classAndID)
+        let names = withoutTaxonomyTerms(classAndID)
         if !names.isEmpty {
             let fragments = hintFragmentSets.groupsOccurring(in: names)
             positive = fragments & 1 != 0
@@ -230,8 +272,7 @@ enum BoilerplateClassifier {
                 unlikely = negative && (ascii?.unlikely ?? words.contains(where: unlikelyWords.contains))
             }
         }
-        return NameHints(
-            unlikely: unlikely, negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
+        return NameHints(unlikely: unlikely, negative: negative, positive: positive)
     }
 
     /// True if the element is structurally marked as the main content.

@@ -128,9 +128,10 @@ struct MainContentSelector {
         }
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
+        var recentNames = BoilerplateClassifier.RecentNames()
         for index in withAttributes {
             let node = nodes[index]
-            hints[index] = BoilerplateClassifier.hints(node)
+            hints[index] = BoilerplateClassifier.hints(node, recent: &recentNames)
             markings[index] = MainContentSelector.marking(node)
             hidden[index] = BoilerplateClassifier.isHidden(node)
             if let ids = node.attribute("aria-controls") {
@@ -428,16 +429,17 @@ struct MainContentSelector {
     private mutating func computeStatistics() {
         let nodes = document.nodes
         let count = nodes.count
-        let zeros = [Int](repeating: 0, count: count)
-        textLength = zeros
-        linkLength = zeros
-        commas = zeros
-        quotedLength = zeros
-        timeLength = zeros
-        tagLinkLength = zeros
-        directLength = zeros
-        directLinkLength = zeros
-        directCommas = zeros
+        for index in 0..<count {
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+            quotedLength[index] = 0
+            timeLength[index] = 0
+            tagLinkLength[index] = 0
+            directLength[index] = 0
+            directLinkLength[index] = 0
+            directCommas[index] = 0
+        }
         // Top-down: whether a node sits inside a link, and its nearest block ancestor.
         var inLink = Array(repeating: false, count: count)
         var inQuote = Array(repeating: false, count: count)
