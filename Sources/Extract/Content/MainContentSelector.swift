@@ -39,6 +39,8 @@ struct MainContentSelector {
     private let markings: [Marking]
     /// Whether each node is an `<a>` element, found once: every statistics pass asks.
     private let isLink: [Bool]
+    /// Whether each node is a furniture element by its tag (``BoilerplateClassifier/furnitureTags``).
+    private let isFurnitureTag: [Bool]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
@@ -122,6 +124,11 @@ struct MainContentSelector {
         var isLink = [Bool](repeating: false, count: count)
         for index in document.elements(named: "a") { isLink[index] = true }
         self.isLink = isLink
+        var isFurnitureTag = [Bool](repeating: false, count: count)
+        for name in BoilerplateClassifier.furnitureTags {
+            for index in document.elements(named: name) { isFurnitureTag[index] = true }
+        }
+        self.isFurnitureTag = isFurnitureTag
         var withAttributes: [Int] = []
         for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             withAttributes.append(index)
@@ -376,7 +383,6 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
             let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
@@ -384,17 +390,25 @@ struct MainContentSelector {
                 index = document.subtreeEnd(of: index)
                 continue
             }
-            let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
-                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
-                    && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
-            if !protectedTags.contains(node.name), furniture, small {
+            if furnitureToo, small, isFurniture(index), !protectedTags.contains(nodes[index].name) {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+    }
+
+    /// Furniture by tag or role (``BoilerplateClassifier/isFurniture(_:)``), or by a name that marks it
+    /// so surely that it goes before scoring.
+    private func isFurniture(_ index: Int) -> Bool {
+        // Without attributes only the tag can tell, and few tags do.
+        if nodes[index].attributes.isEmpty { return isFurnitureTag[index] }
+        let node = nodes[index]
+        return BoilerplateClassifier.isFurniture(node)
+            || (hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
+                && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
     }
 
     private mutating func exclude(subtreeOf index: Int) {
