@@ -108,17 +108,15 @@ enum BoilerplateClassifier {
         // The attributes first: the few hidden elements are the only ones whose names need a search.
         var hides = false
         for attribute in node.attributes where !hides {
-            switch attribute.name {
-            case "hidden":
+            let name = attribute.name
+            if name.isSameName("hidden") {
                 hides = true
-            case "aria-hidden":
+            } else if name.isSameName("aria-hidden") {
                 hides = attribute.value.lowercased() == "true"
-            case "style":
+            } else if name.isSameName("style") {
                 hides = styleHides(attribute.value)
-            case "type":
+            } else if name.isSameName("type") {
                 hides = node.name == "input" && attribute.value.lowercased() == "hidden"
-            default:
-                continue
             }
         }
         guard hides else { return false }
@@ -209,7 +207,7 @@ enum BoilerplateClassifier {
     /// same names, which are then compared instead of searched again.
     @inline(__always)
     static func hints(_ node: HTMLNode, recent: inout RecentNames) -> NameHints {
-        guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
+        guard !node.isText, node.attributes.contains(where: { $0.name.isSameName("class") || $0.name.isSameName("id") || $0.name.isSameName("itemprop") })
         else { return NameHints() }
         var hints = NameHints()
         if !node.classAndID.isEmpty {
@@ -233,7 +231,7 @@ enum BoilerplateClassifier {
         private static let size = 8
 
         func hints(of names: String) -> NameHints? {
-            self.names.firstIndex(of: names).map { hints[$0] }
+            self.names.firstIndex { $0.isSameName(names) }.map { hints[$0] }
         }
 
         mutating func remember(_ found: NameHints, of names: String) {

@@ -430,10 +430,10 @@ struct MainContentSelector {
     }
 
     private static func marking(_ node: HTMLNode) -> Marking {
-        if node.name == "blockquote" { return .quote }
+        if node.name.isSameName("blockquote") { return .quote }
         guard !node.attributes.isEmpty else { return .none }
-        if node.name == "time" { return node.attribute("datetime") != nil ? .machineDate : .none }
-        if node.name == "a" {
+        if node.name.isSameName("time") { return node.attribute("datetime") != nil ? .machineDate : .none }
+        if node.name.isSameName("a") {
             return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
         }
         let property = node.attribute("itemprop")?.lowercased()
