@@ -177,9 +177,11 @@ enum BoilerplateClassifier {
     }
 
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
-    /// The sets ``hints(_:)`` asks about, searched in one pass each: positive, negative and unlikely
-    /// fragments (bits 0, 1, 2), and unlikely and negative words (bits 0, 1).
-    private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments])
+    /// The sets ``hints(_:recent:)`` asks about, searched in one pass each: positive, negative and unlikely
+    /// fragments (bits 0, 1, 2) and the two marks of taxonomy terms (bits 3, 4; see
+    /// ``withoutTaxonomyTerms(_:)``), and unlikely and negative words (bits 0, 1).
+    private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments, ["status-"], ["type-"]])
+    private static let taxonomyMarks: UInt64 = 0b11000
     private static let hintWordSets = WordSet(groups: [Array(unlikelyWords), Array(negativeWords)])
 
     /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel), +50
@@ -251,9 +253,14 @@ enum BoilerplateClassifier {
         var negative = false
         var unlikely = false
         var positive = false
-        let names = withoutTaxonomyTerms(classAndID)
+        var names = classAndID
+        var fragments = hintFragmentSets.groupsOccurring(in: names)
+        if fragments & taxonomyMarks == taxonomyMarks {
+            // The same pass told whether taxonomy terms may be there; only then are the names searched again.
+            names = withoutTaxonomyTerms(classAndID)
+            fragments = hintFragmentSets.groupsOccurring(in: names)
+        }
         if !names.isEmpty {
-            let fragments = hintFragmentSets.groupsOccurring(in: names)
             positive = fragments & 1 != 0
             negative = fragments & 2 != 0
             unlikely = negative && fragments & 4 != 0
