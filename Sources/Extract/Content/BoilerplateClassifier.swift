@@ -108,17 +108,15 @@ enum BoilerplateClassifier {
         // The attributes first: the few hidden elements are the only ones whose names need a search.
         var hides = false
         for attribute in node.attributes where !hides {
-            switch attribute.name {
-            case "hidden":
+            let name = attribute.name
+            if name.isSameName("hidden") {
                 hides = true
-            case "aria-hidden":
+            } else if name.isSameName("aria-hidden") {
                 hides = attribute.value.lowercased() == "true"
-            case "style":
+            } else if name.isSameName("style") {
                 hides = styleHides(attribute.value)
-            case "type":
+            } else if name.isSameName("type") {
                 hides = node.name == "input" && attribute.value.lowercased() == "hidden"
-            default:
-                continue
             }
         }
         guard hides else { return false }
@@ -179,9 +177,11 @@ enum BoilerplateClassifier {
     }
 
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
-    /// The sets ``hints(_:)`` asks about, searched in one pass each: positive, negative and unlikely
-    /// fragments (bits 0, 1, 2), and unlikely and negative words (bits 0, 1).
-    private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments])
+    /// The sets ``hints(_:recent:)`` asks about, searched in one pass each: positive, negative and unlikely
+    /// fragments (bits 0, 1, 2) and the two marks of taxonomy terms (bits 3, 4; see
+    /// ``withoutTaxonomyTerms(_:)``), and unlikely and negative words (bits 0, 1).
+    private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments, ["status-"], ["type-"]])
+    private static let taxonomyMarks: UInt64 = 0b11000
     private static let hintWordSets = WordSet(groups: [Array(unlikelyWords), Array(negativeWords)])
 
     /// Readability's class weight: +25 for a content hint, -25 for a furniture hint (both cancel), +50
@@ -204,16 +204,63 @@ enum BoilerplateClassifier {
     }
 
     /// The hints of one element; elements without class, id or itemprop get empty hints at once.
+    ///
+    /// What the class and id say is kept in `recent`: the items of a list, a menu or a grid repeat the
+    /// same names, which are then compared instead of searched again.
     @inline(__always)
-    static func hints(_ node: HTMLNode) -> NameHints {
-        guard !node.isText, node.attributes.contains(where: { $0.name == "class" || $0.name == "id" || $0.name == "itemprop" })
+    static func hints(_ node: HTMLNode, recent: inout RecentNames) -> NameHints {
+        guard !node.isText, node.attributes.contains(where: { $0.name.isSameName("class") || $0.name.isSameName("id") || $0.name.isSameName("itemprop") })
         else { return NameHints() }
+        var hints = NameHints()
+        if !node.classAndID.isEmpty {
+            if let found = recent.hints(of: node.classAndID) {
+                hints = found
+            } else {
+                hints = nameHints(node.classAndID)
+                recent.remember(hints, of: node.classAndID)
+            }
+        }
+        hints.weight = weight(negative: hints.negative, positive: hints.positive, node: node)
+        return hints
+    }
+
+    /// The last few class-and-id texts met and their hints (a hash of each text would cost about as much
+    /// as the search it spares).
+    struct RecentNames {
+        private var names: [String] = []
+        private var hints: [NameHints] = []
+        private var next = 0
+        private static let size = 8
+
+        func hints(of names: String) -> NameHints? {
+            self.names.firstIndex { $0.isSameName(names) }.map { hints[$0] }
+        }
+
+        mutating func remember(_ found: NameHints, of names: String) {
+            if self.names.count < RecentNames.size {
+                self.names.append(names)
+                hints.append(found)
+            } else {
+                self.names[next] = names
+                hints[next] = found
+                next = (next + 1) % RecentNames.size
+            }
+        }
+    }
+
+    /// What a class and id (``HTMLNode/classAndID``, not empty) say, without the weight.
+    private static func nameHints(_ classAndID: String) -> NameHints {
         var negative = false
         var unlikely = false
         var positive = false
-        let names = withoutTaxonomyTerms(node.classAndID)
+        var names = classAndID
+        var fragments = hintFragmentSets.groupsOccurring(in: names)
+        if fragments & taxonomyMarks == taxonomyMarks {
+            // The same pass told whether taxonomy terms may be there; only then are the names searched again.
+            names = withoutTaxonomyTerms(classAndID)
+            fragments = hintFragmentSets.groupsOccurring(in: names)
+        }
         if !names.isEmpty {
-            let fragments = hintFragmentSets.groupsOccurring(in: names)
             positive = fragments & 1 != 0
             negative = fragments & 2 != 0
             unlikely = negative && fragments & 4 != 0
@@ -230,8 +277,7 @@ enum BoilerplateClassifier {
                 unlikely = negative && (ascii?.unlikely ?? words.contains(where: unlikelyWords.contains))
             }
         }
-        return NameHints(
-            unlikely: unlikely, negative: negative, positive: positive, weight: weight(negative: negative, positive: positive, node: node))
+        return NameHints(unlikely: unlikely, negative: negative, positive: positive)
     }
 
     /// True if the element is structurally marked as the main content.

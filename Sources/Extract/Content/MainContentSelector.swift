@@ -37,6 +37,10 @@ struct MainContentSelector {
     private let hints: [BoilerplateClassifier.NameHints]
     /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
     private let markings: [Marking]
+    /// Whether each node is an `<a>` element, found once: every statistics pass asks.
+    private let isLink: [Bool]
+    /// Whether each node is a furniture element by its tag (``BoilerplateClassifier/furnitureTags``).
+    private let isFurnitureTag: [Bool]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
@@ -111,24 +115,48 @@ struct MainContentSelector {
         // By index: mapping over the nodes themselves copies every node (retains and releases of its
         // strings and attributes).
         let nodes = document.nodes
-        hints = nodes.indices.map { BoilerplateClassifier.hints(nodes[$0]) }
-        markings = nodes.indices.map { MainContentSelector.marking(nodes[$0]) }
-        measured = Array(repeating: (0, 0), count: count)
+        // Text nodes and elements without attributes (most nodes) have no hints, no hiding and no marking
+        // but a quote's; only the others are read whole.
+        var hints = [BoilerplateClassifier.NameHints](repeating: BoilerplateClassifier.NameHints(), count: count)
+        var markings = [Marking](repeating: .none, count: count)
+        var hidden = [Bool](repeating: false, count: count)
+        for index in document.elements(named: "blockquote") { markings[index] = .quote }
+        var isLink = [Bool](repeating: false, count: count)
+        for index in document.elements(named: "a") { isLink[index] = true }
+        self.isLink = isLink
+        var isFurnitureTag = [Bool](repeating: false, count: count)
+        for name in BoilerplateClassifier.furnitureTags {
+            for index in document.elements(named: name) { isFurnitureTag[index] = true }
+        }
+        self.isFurnitureTag = isFurnitureTag
+        var withAttributes: [Int] = []
+        for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
+            withAttributes.append(index)
+        }
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
-        for index in nodes.indices where !nodes[index].attributes.isEmpty {
-            if let ids = nodes[index].attribute("aria-controls") {
+        var recentNames = BoilerplateClassifier.RecentNames()
+        for index in withAttributes {
+            let node = nodes[index]
+            hints[index] = BoilerplateClassifier.hints(node, recent: &recentNames)
+            markings[index] = MainContentSelector.marking(node)
+            hidden[index] = BoilerplateClassifier.isHidden(node)
+            if let ids = node.attribute("aria-controls") {
                 controlled.formUnion(ids.split(separator: " ").map(String.init))
             }
         }
-        hidden = nodes.indices.map { index in
-            let node = nodes[index]
-            guard !node.isText, !node.attributes.isEmpty, BoilerplateClassifier.isHidden(node) else { return false }
-            return controlled.isEmpty || !(node.attribute("id").map(controlled.contains) ?? false)
+        if !controlled.isEmpty {
+            for index in withAttributes where hidden[index] {
+                hidden[index] = !(nodes[index].attribute("id").map(controlled.contains) ?? false)
+            }
         }
+        self.hints = hints
+        self.markings = markings
+        self.hidden = hidden
+        measured = Array(repeating: (0, 0), count: count)
         var panels: [String: Int] = [:]
         if !controlled.isEmpty {
-            for index in nodes.indices where !nodes[index].attributes.isEmpty {
+            for index in withAttributes {
                 if let id = nodes[index].attribute("id"), controlled.contains(id) { panels[id] = index }
             }
         }
@@ -256,11 +284,16 @@ struct MainContentSelector {
     // MARK: Removal of what is never content
 
     private mutating func markNeverContent() {
+        let nodes = document.nodes
+        var dropped = [Bool](repeating: false, count: nodes.count)
+        for name in BoilerplateClassifier.droppedTags {
+            for index in document.elements(named: name) { dropped[index] = true }
+        }
         // Fields are read in place: copying a whole node per step retains four buffers.
         for index in 1..<nodes.count {
             if excluded[nodes[index].parent] {
                 excluded[index] = true
-            } else if !nodes[index].isText && BoilerplateClassifier.droppedTags.contains(nodes[index].name) {
+            } else if dropped[index] {
                 // Some forums serve their whole thread inside <noscript> for clients without scripts, and an
                 // unclosed <button> or <select> makes libxml2 nest the rest of the page inside it: a large
                 // subtree in such an element is content.
@@ -350,7 +383,6 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            let node = nodes[index]
             let small = Double(textLength[index]) < 0.4 * Double(pageLength)
             let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
@@ -358,17 +390,25 @@ struct MainContentSelector {
                 index = document.subtreeEnd(of: index)
                 continue
             }
-            let furniture = furnitureToo && BoilerplateClassifier.isFurniture(node)
-                || (furnitureToo && hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
-                    && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
-            if !protectedTags.contains(node.name), furniture, small {
+            if furnitureToo, small, isFurniture(index), !protectedTags.contains(nodes[index].name) {
                 exclude(subtreeOf: index)
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+    }
+
+    /// Furniture by tag or role (``BoilerplateClassifier/isFurniture(_:)``), or by a name that marks it
+    /// so surely that it goes before scoring.
+    private func isFurniture(_ index: Int) -> Bool {
+        // Without attributes only the tag can tell, and few tags do.
+        if nodes[index].attributes.isEmpty { return isFurnitureTag[index] }
+        let node = nodes[index]
+        return BoilerplateClassifier.isFurniture(node)
+            || (hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
+                && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
     }
 
     private mutating func exclude(subtreeOf index: Int) {
@@ -390,10 +430,10 @@ struct MainContentSelector {
     }
 
     private static func marking(_ node: HTMLNode) -> Marking {
-        if node.name == "blockquote" { return .quote }
+        if node.name.isSameName("blockquote") { return .quote }
         guard !node.attributes.isEmpty else { return .none }
-        if node.name == "time" { return node.attribute("datetime") != nil ? .machineDate : .none }
-        if node.name == "a" {
+        if node.name.isSameName("time") { return node.attribute("datetime") != nil ? .machineDate : .none }
+        if node.name.isSameName("a") {
             return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
         }
         let property = node.attribute("itemprop")?.lowercased()
@@ -401,6 +441,7 @@ struct MainContentSelector {
     }
 
     private mutating func computeStatistics() {
+        let nodes = document.nodes
         let count = nodes.count
         for index in 0..<count {
             textLength[index] = 0
@@ -421,7 +462,7 @@ struct MainContentSelector {
         var block = Array(repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
-            inLink[index] = inLink[parent] || nodes[parent].name == "a"
+            inLink[index] = inLink[parent] || isLink[parent]
             inQuote[index] = inQuote[parent] || markings[parent] == .quote
             inTime[index] = inTime[parent] || markings[parent] == .machineDate
             inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink

@@ -28,7 +28,16 @@ struct HTMLNode: Sendable {
     /// The value of an attribute, if present (names are lowercase; only ``HTMLDocument/keptAttributes`` are kept).
     func attribute(_ wanted: String) -> String? {
         assert(HTMLDocument.keptAttributes.contains(wanted), "add \(wanted) to HTMLDocument.keptAttributes")
-        return attributes.first { $0.name == wanted }?.value
+        return attributes.first { $0.name.isSameName(wanted) }?.value
+    }
+}
+
+extension String {
+    /// `==` for tag and attribute names that rules out a name of another length first: the standard
+    /// library compares two different short strings on a slow path, and most names compared differ.
+    @inline(__always)
+    func isSameName(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
     }
 }
 

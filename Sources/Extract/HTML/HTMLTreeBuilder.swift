@@ -125,6 +125,8 @@ struct HTMLTreeBuilder {
         // Pages average one node to some hundred bytes: a first guess spares most of the copies of growth.
         builder.nodes.reserveCapacity(inputLength / 128)
         builder.lastChild.reserveCapacity(inputLength / 128)
+        // Text is seldom more than a quarter of a page's bytes; growing the buffer by doubling copies it.
+        builder.textBytes.reserveCapacity(inputLength / 4)
         builder.dictionary = context.pointee.dict
         builder.restoration = restoration
         withUnsafeMutablePointer(to: &builder) { pointer in

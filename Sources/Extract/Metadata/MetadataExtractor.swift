@@ -296,8 +296,8 @@ struct MetadataExtractor {
                 let node = nodes[index]
                 let marked: Bool
                 if explicit {
-                    let rel = node.attribute("rel")?.lowercased() ?? ""
-                    marked = rel.split(separator: " ").contains("author") || node.attribute("itemprop")?.lowercased() == "author"
+                    let rel = node.attribute("rel").map { $0.lowercased().split(separator: " ").contains("author") } ?? false
+                    marked = rel || node.attribute("itemprop")?.lowercased() == "author"
                 } else {
                     let names = node.classAndID
                     guard !names.isEmpty else { continue }
@@ -313,7 +313,8 @@ struct MetadataExtractor {
             }
         }
         // A short block that starts with "By ".
-        for index in 1..<nodes.count where !nodes[index].isText && MetadataExtractor.bylineBlocks.contains(nodes[index].name) {
+        let blocks = MetadataExtractor.bylineBlocks.flatMap { document.elements(named: $0) }.sorted()
+        for index in blocks {
             guard document.subtreeEnd(of: index) - index <= 12 else { continue }
             // A byline starts with one of the letters of `bylineName`'s prefixes: only such blocks are read.
             guard let first = document.firstVisibleByte(of: index), MetadataExtractor.bylineInitials.contains(first) else { continue }
