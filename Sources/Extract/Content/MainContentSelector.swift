@@ -405,10 +405,15 @@ struct MainContentSelector {
     private func isFurniture(_ index: Int) -> Bool {
         // Without attributes only the tag can tell, and few tags do.
         if nodes[index].attributes.isEmpty { return isFurnitureTag[index] }
-        let node = nodes[index]
-        return BoilerplateClassifier.isFurniture(node)
-            || (hints[index].unlikely && !hints[index].positive && !BoilerplateClassifier.isMainMarker(node)
-                && !BoilerplateClassifier.namesDisclosure(node) && !isEmbeddedQuote(index))
+        return BoilerplateClassifier.isFurniture(nodes[index])
+            || (hints[index].unlikely && !hints[index].positive && !isContentDespiteName(index))
+    }
+
+    /// True for an element whose furniture name does not count: a main-content marker, a part of a disclosure
+    /// widget, an embedded post.
+    private func isContentDespiteName(_ index: Int) -> Bool {
+        BoilerplateClassifier.isMainMarker(nodes[index]) || BoilerplateClassifier.namesDisclosure(nodes[index])
+            || isEmbeddedQuote(index)
     }
 
     private mutating func exclude(subtreeOf index: Int) {
@@ -805,8 +810,7 @@ struct MainContentSelector {
         if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
         return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
-            && !BoilerplateClassifier.isMainMarker(nodes[index]) && !BoilerplateClassifier.namesDisclosure(nodes[index])
-            && !isEmbeddedQuote(index)
+            && !isContentDespiteName(index)
     }
 
     /// True for a short block that is mostly a machine-marked date (``Marking/machineDate``): "Updated 5:27 am,

@@ -31,73 +31,57 @@ struct NameLists: Sendable {
     /// An ordinary word, also in the plural ("Pirates", "Series") or as a participle ("Processing",
     /// "Walked", "Troubled"): the dictionary lists stems only.
     func isWord(_ lower: String) -> Bool {
-        // Most words are plain ASCII, whose endings can be cut as bytes.
-        let plain = lower.utf8.withContiguousStorageIfAvailable { bytes in
-            WordIndex<Bool>.isPlain(bytes) && !bytes.contains(0x0D) ? isPlainWord(bytes) : nil
+        // Most words are plain ASCII (see `WordIndex.isPlain`), whose endings are cut as bytes, without strings.
+        let plain = lower.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard WordIndex<Bool>.isPlain(bytes), !bytes.contains(0x0D) else { return nil }
+            return Self.isWord(
+                length: bytes.count,
+                endsWith: { suffix in bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) },
+                isDoubled: { length in bytes[length - 1] == bytes[length - 2] },
+                listed: { keep, ending in
+                    if ending.isEmpty { return words.contains(plain: UnsafeBufferPointer(rebasing: bytes[0..<keep])) }
+                    var stem = Array(bytes[0..<keep])
+                    stem.append(contentsOf: ending.utf8)
+                    return stem.withUnsafeBufferPointer { words.contains(plain: $0) }
+                })
         }
         if let plain, let answer = plain { return answer }
-        if words.contains(lower) { return true }
-        if lower.hasSuffix("ies") && words.contains(String(lower.dropLast(3)) + "y") { return true }
-        // "-es" only after sibilants and "o" ("churches", "heroes"): "Welles" is no plural of "well".
-        if Self.esEndings.contains(where: { lower.hasSuffix($0) }),
-           words.contains(String(lower.dropLast(2))) { return true }
-        if lower.hasSuffix("s") { return words.contains(String(lower.dropLast())) }
-        if lower.hasSuffix("ing") { return isStem(lower.dropLast(3)) }
-        if lower.hasSuffix("ed") { return words.contains(String(lower.dropLast())) || isStem(lower.dropLast(2)) }
-        return false
+        return Self.isWord(
+            length: lower.count,
+            endsWith: lower.hasSuffix,
+            isDoubled: { length in
+                let stem = lower.prefix(length)
+                return stem.last == stem.dropLast().last
+            },
+            listed: { keep, ending in words.contains(String(lower.prefix(keep)) + ending) })
     }
 
-    /// The stem of a participle, four letters at least so that "Jared" and "Ming" stay names:
-    /// "process", "wreck", "stop(p)"; before a dropped "e" two will do: "us(e)", "hav(e)", "chas(e)".
-    private func isStem(_ stem: Substring) -> Bool {
-        guard stem.count >= 2 else { return false }
-        if words.contains(String(stem) + "e") { return true }
-        guard stem.count >= 4 else { return false }
-        if words.contains(String(stem)) { return true }
-        guard let last = stem.last, stem.dropLast().last == last else { return false }
-        return words.contains(String(stem.dropLast()))
+    /// The rules of ``isWord(_:)``, said once for both ways of reading a word of `length` characters:
+    /// `endsWith` tells its ending, `isDoubled(n)` whether its `n`th and `n - 1`th characters are the same, and
+    /// `listed(n, ending)` whether its first `n` characters followed by `ending` are a listed word.
+    private static func isWord(
+        length: Int, endsWith: (String) -> Bool, isDoubled: (Int) -> Bool, listed: (_ keep: Int, _ ending: String) -> Bool
+    ) -> Bool {
+        if listed(length, "") { return true }
+        if endsWith("ies") && listed(length - 3, "y") { return true }
+        // "-es" only after sibilants and "o" ("churches", "heroes"): "Welles" is no plural of "well".
+        if esEndings.contains(where: endsWith), listed(length - 2, "") { return true }
+        if endsWith("s") { return listed(length - 1, "") }
+        if endsWith("ing") { return isStem(length - 3) }
+        if endsWith("ed") { return listed(length - 1, "") || isStem(length - 2) }
+        return false
+
+        /// The stem of a participle, four letters at least so that "Jared" and "Ming" stay names:
+        /// "process", "wreck", "stop(p)"; before a dropped "e" two will do: "us(e)", "hav(e)", "chas(e)".
+        func isStem(_ stem: Int) -> Bool {
+            guard stem >= 2 else { return false }
+            if listed(stem, "e") { return true }
+            guard stem >= 4 else { return false }
+            return listed(stem, "") || isDoubled(stem) && listed(stem - 1, "")
+        }
     }
 
     private static let esEndings = ["ches", "shes", "sses", "xes", "zes", "oes"]
-
-    /// `isWord` for plain ASCII bytes (see `WordIndex.isPlain`), where a character is a byte.
-    private func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if words.contains(plain: bytes) { return true }
-        let count = bytes.count
-        func endsWith(_ suffix: StaticString) -> Bool {
-            let length = suffix.utf8CodeUnitCount
-            guard count >= length else { return false }
-            let tail = suffix.utf8Start
-            for offset in 0..<length where bytes[count - length + offset] != tail[offset] { return false }
-            return true
-        }
-        func isWord(droppingLast dropped: Int) -> Bool {
-            words.contains(plain: UnsafeBufferPointer(rebasing: bytes[0..<count - dropped]))
-        }
-        if endsWith("ies") {
-            var stem = Array(bytes[0..<count - 3])
-            stem.append(UInt8(ascii: "y"))
-            if stem.withUnsafeBufferPointer({ words.contains(plain: $0) }) { return true }
-        }
-        if endsWith("ches") || endsWith("shes") || endsWith("sses") || endsWith("xes") || endsWith("zes") || endsWith("oes"),
-           isWord(droppingLast: 2) { return true }
-        if endsWith("s") { return isWord(droppingLast: 1) }
-        if endsWith("ing") { return isStem(length: count - 3) }
-        if endsWith("ed") { return isWord(droppingLast: 1) || isStem(length: count - 2) }
-        return false
-
-        /// `isStem(_:)` for the first `length` bytes.
-        func isStem(length: Int) -> Bool {
-            guard length >= 2 else { return false }
-            var withE = Array(bytes[0..<length])
-            withE.append(UInt8(ascii: "e"))
-            if withE.withUnsafeBufferPointer({ words.contains(plain: $0) }) { return true }
-            guard length >= 4 else { return false }
-            if isWord(droppingLast: count - length) { return true }
-            guard bytes[length - 1] == bytes[length - 2] else { return false }
-            return isWord(droppingLast: count - length + 1)
-        }
-    }
 
     /// The bundled lists, or empty lists when the resource is missing.
     ///
