@@ -233,8 +233,7 @@ struct MainContentSelector {
         guard let best = articles.max(by: { goodLength[$0] < goodLength[$1] }), goodLength[best] > 0,
               Double(goodLength[best]) >= MainContentSelector.articleShare * Double(goodLength[root])
         else { return nil }
-        let bestEnd = document.subtreeEnd(of: best)
-        let others = articles.filter { !(best..<bestEnd).contains($0) && !($0..<document.subtreeEnd(of: $0)).contains(best) }
+        let others = articles.filter { !areNested($0, best) }
         let runnerUp = others.map { goodLength[$0] }.max() ?? 0
         return Double(goodLength[best]) >= MainContentSelector.articleLead * Double(runnerUp) ? best : nil
     }
@@ -242,23 +241,21 @@ struct MainContentSelector {
     /// The `<article>` in the roots that holds the page's headline, when other articles stand beside it:
     /// they are teasers of other stories ("You may also like"), each with a paragraph of its own.
     private func headlinedArticle(in roots: [Int]) -> Int? {
-        guard let headline, let root = roots.first(where: { contains($0, headline) }) else { return nil }
+        guard let headline, let root = roots.first(where: { document.subtree(of: $0).contains(headline) }) else { return nil }
         let isArticle: (HTMLNode) -> Bool = { $0.name == "article" }
         let nested = document.nearestAncestor(of: headline, after: root, where: isArticle)
         guard let article = nested ?? (isArticle(nodes[root]) ? root : nil),
               goodLength[article] >= MainContentSelector.minimumContentLength
         else { return nil }
         let beside = roots.contains { root in
-            (root..<document.subtreeEnd(of: root)).contains { index in
-                isArticle(nodes[index]) && !excluded[index] && !contains(article, index) && !contains(index, article)
-            }
+            document.subtree(of: root).contains { index in isArticle(nodes[index]) && !excluded[index] && !areNested(article, index) }
         }
         return beside ? article : nil
     }
 
-    /// True if `node` lies in the subtree of `ancestor` (or is it).
-    private func contains(_ ancestor: Int, _ node: Int) -> Bool {
-        (ancestor..<document.subtreeEnd(of: ancestor)).contains(node)
+    /// True if one of the two nodes lies in the other's subtree (or they are the same).
+    private func areNested(_ first: Int, _ second: Int) -> Bool {
+        document.subtree(of: first).contains(second) || document.subtree(of: second).contains(first)
     }
 
     /// The nearest `<main>` (or `role="main"`) element above the roots, below `body`.
@@ -273,11 +270,11 @@ struct MainContentSelector {
     /// then the rest of `main` is what surrounds an article (author box, related stories), not more of it.
     private func isArticle(_ roots: [Int], main: Int) -> Bool {
         guard let first = roots.first else { return false }
-        if roots.contains(where: { root in (root..<document.subtreeEnd(of: root)).contains { nodes[$0].name == "article" } }) {
+        if roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } }) {
             return true
         }
         guard document.nearestAncestor(of: first, after: main, where: { $0.name == "article" }) != nil else { return false }
-        let articles = (main..<document.subtreeEnd(of: main)).count { nodes[$0].name == "article" }
+        let articles = document.subtree(of: main).count { nodes[$0].name == "article" }
         return articles < MainContentSelector.cardCount
     }
 
@@ -336,7 +333,7 @@ struct MainContentSelector {
 
     /// True if a text below `index`, outside links, is long enough for a paragraph.
     private func holdsProse(_ index: Int) -> Bool {
-        (index..<document.subtreeEnd(of: index)).contains { position in
+        document.subtree(of: index).contains { position in
             nodes[position].isText
                 && document.withText(of: position, MainContentSelector.measure).length >= MainContentSelector.minimumParagraphLength
                 && document.nearestAncestor(of: position, after: index, where: { $0.name == "a" }) == nil
@@ -737,7 +734,7 @@ struct MainContentSelector {
     private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) -> Int {
         var namedLength = 0
         for root in roots {
-            let subtree = root..<document.subtreeEnd(of: root)
+            let subtree = document.subtree(of: root)
             let before = excluded[subtree]
             let removedByName = removeInside(root, linkLists: linkLists, names: true)
             let kept = visibleLength(of: root)

@@ -106,6 +106,11 @@ struct HTMLDocument: Sendable {
         subtreeEnds[index]
     }
 
+    /// The node and its descendants, as one range of indices.
+    func subtree(of index: Int) -> Range<Int> {
+        index..<subtreeEnds[index]
+    }
+
     /// The nearest ancestor of `index` that `matches`, among those after `bound` in document order (node 0,
     /// the document itself, is never one).
     func nearestAncestor(of index: Int, after bound: Int = 0, where matches: (HTMLNode) -> Bool) -> Int? {
