@@ -1,6 +1,7 @@
 import Digests
 import Foundation
 import PipelineModel
+import Synchronization
 
 /// Appends fetched pages to `FOLDER/NAME.warc.gz` as WARC/1.1 records, one gzip member each.
 ///
@@ -24,7 +25,7 @@ public final class WARCWriter: Sendable {
     private let output: Locked<Output>
     /// Deflaters not in use, so that preparing pages on several threads does not set up a compressor for each page.
     private let spareDeflaters: Locked<[GzipMemberDeflater]>
-    private let recordIDs: Locked<RecordIDGenerator>
+    private let recordIDs: RecordIDGenerator
 
     private final class Output {
         let file: ArchiveFile
@@ -73,9 +74,9 @@ public final class WARCWriter: Sendable {
         let file = try ArchiveFile.forAppending(path)
         output = Locked(Output(file: file))
         spareDeflaters = Locked([GzipMemberDeflater()])
-        var recordIDs = RecordIDGenerator()
+        let recordIDs = RecordIDGenerator()
         warcinfoID = recordIDs.next()
-        self.recordIDs = Locked(recordIDs)
+        self.recordIDs = recordIDs
         var fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
         fields += "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
         for field in info { fields += HTTPMessage.fieldLine(field) }
@@ -90,7 +91,7 @@ public final class WARCWriter: Sendable {
                 HTTPHeader(name: "Content-Type", value: "application/warc-fields"),
             ],
             block: [Array(fields.utf8)])
-        let bytes = try compress([warcinfo])
+        let bytes = try compress([warcinfo]).bytes
         try output.withLock { (output) throws(WARCError) in try output.file.writeAll(bytes) }
     }
 
@@ -144,8 +145,8 @@ public final class WARCWriter: Sendable {
                 type: "resource", id: responseID, fields: common, blockDigest: bodyDigest, payloadDigest: nil,
                 contentType: page.contentType ?? "application/octet-stream", block: [page.body])
             return PreparedRecords(
-                bytes: try compress([resource]), responseStart: 0, ids: ArchivedIDs(request: nil, response: responseID),
-                bodySHA256: bodyDigest)
+                bytes: try compress([resource]).bytes, responseStart: 0,
+                ids: ArchivedIDs(request: nil, response: responseID), bodySHA256: bodyDigest)
         }
         let requestID = newRecordID()
         let requestBlock = HTTPMessage.requestBlock(host: host, target: target, method: method, userAgent: userAgent, extraHeaders: requestHeaders)
@@ -160,12 +161,10 @@ public final class WARCWriter: Sendable {
             fields: common + [HTTPHeader(name: "WARC-Concurrent-To", value: requestID)],
             blockDigest: Digest.sha256(responseHead, page.body), payloadDigest: bodyDigest,
             contentType: "application/http; msgtype=response", block: [responseHead, page.body])
-        var bytes = try compress([request])
-        let responseStart = bytes.count
-        bytes += try compress([response])
+        let compressed = try compress([request, response])
         return PreparedRecords(
-            bytes: bytes, responseStart: responseStart, ids: ArchivedIDs(request: requestID, response: responseID),
-            bodySHA256: bodyDigest)
+            bytes: compressed.bytes, responseStart: compressed.starts[1],
+            ids: ArchivedIDs(request: requestID, response: responseID), bodySHA256: bodyDigest)
     }
 
     /// Appends prepared records with one `write` and returns the file offset of the page's
@@ -238,12 +237,17 @@ public final class WARCWriter: Sendable {
         }
     }
 
-    /// Compresses each record into its own gzip member, with a deflater no other thread is using.
-    private func compress(_ records: [RecordToWrite]) throws(WARCError) -> [UInt8] {
+    /// Compresses each record into its own gzip member, with a deflater no other thread is using,
+    /// and returns the members one after the other with where each starts. A page's records share
+    /// one call: taking a deflater and giving it back is two trips through a lock that the other
+    /// preparing threads wait on too.
+    private func compress(_ records: [RecordToWrite]) throws(WARCError) -> (bytes: [UInt8], starts: [Int]) {
         let deflater = spareDeflaters.withLock { $0.popLast() } ?? GzipMemberDeflater()
         defer { spareDeflaters.withLock { $0.append(deflater) } }
         var bytes: [UInt8] = []
+        var starts: [Int] = []
         for record in records {
+            starts.append(bytes.count)
             let head = WARCRecord.head(headers: record.headers, blockCount: record.block.reduce(0) { $0 + $1.count })
             do {
                 try deflater.appendMember([head] + record.block + [WARCRecord.end], to: &bytes)
@@ -251,28 +255,30 @@ public final class WARCWriter: Sendable {
                 throw WARCError(.cannotWrite, path: path, detail: "cannot compress a \(record.type) record: \(error)")
             }
         }
-        return bytes
+        return (bytes, starts)
     }
 
     private func newRecordID() -> String {
-        recordIDs.withLock { $0.next() }
+        recordIDs.next()
     }
 }
 
 /// `WARC-Record-ID`s: `<urn:uuid:…>` with a random (version 4) UUID.
 ///
 /// The bits come from SplitMix64 seeded once from the system's random source: a `UUID()` asks
-/// the system for each one, a system call per record. Each call advances the state, and the
+/// the system for each one, a system call per record. Each word advances the state, and the
 /// output function is a bijection of it, so no two IDs of one generator share their first half.
-struct RecordIDGenerator {
-    private var state: UInt64
+/// The state advances with an atomic add rather than under a lock, which the threads preparing
+/// pages at once waited on.
+final class RecordIDGenerator: Sendable {
+    private let state: Atomic<UInt64>
 
     init() {
         var system = SystemRandomNumberGenerator()
-        state = system.next()
+        state = Atomic(system.next())
     }
 
-    mutating func next() -> String {
+    func next() -> String {
         let high = (nextWord() & ~0xF000) | 0x4000  // version 4
         let low = (nextWord() & ~(0b11 << 62)) | (0b10 << 62)  // RFC 4122 variant
         var text: [UInt8] = Array("<urn:uuid:".utf8)
@@ -296,9 +302,8 @@ struct RecordIDGenerator {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private mutating func nextWord() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
+    private func nextWord() -> UInt64 {
+        var mixed = state.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
         mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
         return mixed ^ (mixed >> 31)
