@@ -70,7 +70,7 @@ public final class Fetcher: Sendable {
     /// backpressure still holds. `deliver` may block; transfers in flight wait meanwhile.
     public func run(input: BoundedQueue<Seed>, deliver: (FetchOutcome) -> Void) {
         Self.initialize()
-        guard let driver = MultiDriver() else {
+        guard let driver = MultiDriver(spareHandles: max(1, options.concurrency)) else {
             logger.error("libcurl could not create a multi handle; every seed fails")
             while let seed = input.receive() {
                 let error = FetchError(
@@ -187,7 +187,7 @@ private struct FetchRun {
             headers = validators.requestHeaders
         }
         let limit = if case .robots = job.kind { Fetcher.robotsBodyLimit } else { options.maxBodyBytes }
-        guard let transfer = EasyTransfer(url: job.url, maxBodyBytes: limit) else {
+        guard let transfer = EasyTransfer(url: job.url, maxBodyBytes: limit, pool: driver.handles) else {
             let error = FetchError(
                 code: .transferFailed, url: job.url,
                 message: "Could not fetch \(job.url): libcurl could not create a transfer handle.")

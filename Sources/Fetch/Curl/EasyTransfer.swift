@@ -3,7 +3,8 @@ import Foundation
 import PipelineModel
 
 /// One libcurl easy handle and everything libcurl does not copy for it: the error buffer and the
-/// buffers the callbacks fill. The handle is freed in `deinit`, so the object must outlive the transfer.
+/// buffers the callbacks fill. The handle goes back to its pool in `deinit`, so the object must
+/// outlive the transfer.
 ///
 /// Not thread-safe: created, driven and freed by one ``MultiDriver`` on one thread.
 final class EasyTransfer {
@@ -18,27 +19,28 @@ final class EasyTransfer {
     private(set) var body: [UInt8] = []
     /// Headers of the latest response; emptied on every new status line so redirects leave none behind.
     private(set) var headers: [HTTPHeader] = []
+    /// Where the handle came from and goes back to.
+    private let pool: EasyHandlePool
     /// Set when the write callback aborted because the decoded body passed `maxBodyBytes`.
     private(set) var bodyTooLarge = false
     /// Extra request headers; libcurl keeps the list without copying it, so it lives as long as the handle.
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
 
-    /// Creates an easy handle for `url` that keeps at most `maxBodyBytes` decoded bytes; nil only if
-    /// libcurl cannot allocate one.
-    ///
-    /// The corresponding C function is `curl_easy_init`; `deinit` calls `curl_easy_cleanup`.
-    init?(url: String, maxBodyBytes: Int) {
-        guard let handle = curl_easy_init() else { return nil }
+    /// Takes an easy handle from `pool` for `url` that keeps at most `maxBodyBytes` decoded bytes;
+    /// nil only if libcurl cannot allocate one. `deinit` gives the handle back to the pool.
+    init?(url: String, maxBodyBytes: Int, pool: EasyHandlePool) {
+        guard let handle = pool.take() else { return nil }
         self.url = url
         self.handle = handle
+        self.pool = pool
         self.maxBodyBytes = maxBodyBytes
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
 
     deinit {
-        // The handle goes first: it may still point at the header list.
-        curl_easy_cleanup(handle)
+        // The handle goes first: until it is reset it points at the header list.
+        pool.give(handle)
         curl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }

@@ -9,13 +9,17 @@ final class MultiDriver {
     private let multi: UnsafeMutableRawPointer
     /// Transfers in flight, by their easy handle, which is what libcurl reports back.
     private var transfers: [UnsafeMutableRawPointer: EasyTransfer] = [:]
+    /// The easy handles of ended transfers, for the next ones.
+    let handles: EasyHandlePool
 
-    /// Creates a multi handle; nil only if libcurl cannot allocate one.
+    /// Creates a multi handle that keeps up to `spareHandles` easy handles of ended transfers;
+    /// nil only if libcurl cannot allocate one.
     ///
     /// The corresponding C function is `curl_multi_init`; `deinit` calls `curl_multi_cleanup`.
-    init?() {
+    init?(spareHandles: Int) {
         guard let multi = curl_multi_init() else { return nil }
         self.multi = multi
+        handles = EasyHandlePool(limit: spareHandles)
     }
 
     deinit {
