@@ -95,18 +95,6 @@ let package = Package(
                 "Stages", "Fetch", "Extract", "Entities", "Load", "PipelineModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // The Swift runtime and Foundation linked in: loading and relocating their shared
-            // libraries was half of the CPU that starting the tool took (12 of 25 ms), paid by every
-            // run. `-static-stdlib` links the runtime; Foundation's static archives need their ICU
-            // and C parts named, which `swift build --static-swift-stdlib` would add for every
-            // product, tests included.
-            linkerSettings: [
-                .unsafeFlags(
-                    [
-                        "-static-stdlib", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
-                        "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-lstdc++",
-                    ], .when(platforms: [.linux]))
             ]
         ),
 

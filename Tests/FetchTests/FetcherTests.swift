@@ -203,6 +203,31 @@ struct FetcherTests {
         ])
     }
 
+    @Test("a transfer on a handle kept from an earlier one sends none of the earlier request's headers")
+    func reusedHandlesStartClean() throws {
+        var first = TestResponse.html("<p>a</p>")
+        first.etag = "\"v1\""
+        let server = try LocalHTTPServer(routes: [
+            "/a": first, "/b": .html("<p>b</p>"), "/c": .html("<p>c</p>"),
+        ])
+        defer { server.stop() }
+        let urls = ["/a", "/b", "/c"].map { server.url($0) }
+        let input = BoundedQueue<Seed>(capacity: urls.count)
+        for (index, url) in urls.enumerated() { input.send(Seed(index: index, url: url)) }
+        input.finish()
+        var outcomes: [FetchOutcome] = []
+        // One transfer at a time, so that each later one runs on the handle of the one before.
+        let fetcher = Fetcher(
+            options: .testing(concurrency: 1),
+            validators: { seed in seed.index == 0 ? CacheValidators(etag: "\"v1\"") : nil })
+        fetcher.run(input: input) { outcomes.append($0) }
+        #expect(outcomes.compactMap(\.page).map(\.status) == [304, 200, 200])
+        #expect(outcomes.compactMap(\.page).map(\.body) == [[], Array("<p>b</p>".utf8), Array("<p>c</p>".utf8)])
+        let requests = server.requests
+        #expect(requests.map(\.path) == ["/a", "/b", "/c"])
+        #expect(requests.map { $0.headers["if-none-match"] } == ["\"v1\"", nil, nil])
+    }
+
     @Test("run returns at once when the input is finished and empty")
     func emptyInputReturns() {
         #expect(fetch([]).isEmpty)
