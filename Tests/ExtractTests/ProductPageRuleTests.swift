@@ -6,7 +6,7 @@ import Testing
 /// Rules for landing pages and product pages, each on a small hand-written page.
 @Suite("Landing and product page rules")
 struct ProductPageRuleTests {
-    @Test("Sections of a landing page's main region named as teasers are part of the page")
+    @Test("Sections of a landing page's main region named as teasers are part of the page; its legal notice is not")
     func teaserSectionsOfMainAreKept() throws {
         // Short cards: too little prose each for the sections to join the winner by their paragraphs.
         let features = [
@@ -26,6 +26,7 @@ struct ProductPageRuleTests {
             time on the work itself rather than on planning it, week after week, in a tool that everyone already understands.</p>
             <p>It runs in the browser and on phones, keeps a history of every change, and never needs a training day.</p></section>
             \(teasers.joined(separator: "\n"))
+            <div class="legal-notice"><p>Plans are billed yearly. All rights reserved.</p></div>
             </main>
             <footer><a href="/terms">Terms</a></footer>
             </body></html>
@@ -37,6 +38,7 @@ struct ProductPageRuleTests {
             #expect(text.contains(blurb), "missing: \(blurb)")
         }
         #expect(!text.contains("Terms"))
+        #expect(!text.contains("billed yearly"))
     }
 
     @Test("A block headed as suggestions of other products is left out")

@@ -86,6 +86,10 @@ enum BoilerplateClassifier {
         "utility", "icons", "sns", "btn", "button", "reviews",
     ])
 
+    /// Weak furniture words (``negativeWords``) for the parts every page of a site repeats, which are furniture
+    /// even in a landing page's main region.
+    static let finePrintWords: Set<String> = ["legal", "copyright"]
+
     /// Fragments of a class or id that mark a disclosure panel: code in another language behind a tab, the
     /// answer of a question, a product's specifications.
     static let disclosureFragments = [

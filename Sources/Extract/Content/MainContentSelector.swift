@@ -822,7 +822,8 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            let named = names && (weakNames || hints[index].unlikely) && isNamedFurniture(index, rootLength: rootLength)
+            let named = names && (weakNames || hints[index].unlikely || namesFinePrint(index))
+                && isNamedFurniture(index, rootLength: rootLength)
                 && !itemParts.contains(nodes[index].classAndID)
             if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
                 if named {
@@ -843,6 +844,13 @@ struct MainContentSelector {
     /// of product views): only names that mark furniture surely, and link lists, go.
     private mutating func cleanLandingRegion(_ main: Int) {
         cleanInside([main], weakNames: false)
+    }
+
+    /// True if the class or id names the fine print every page of a site repeats, landing page or not: its
+    /// legal notice, its copyright line.
+    private func namesFinePrint(_ index: Int) -> Bool {
+        hints[index].negative
+            && BoilerplateClassifier.nameWords(nodes[index]).contains { BoilerplateClassifier.finePrintWords.contains(String($0)) }
     }
 
     /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
