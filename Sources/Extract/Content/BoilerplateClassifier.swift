@@ -83,14 +83,32 @@ enum BoilerplateClassifier {
         "author", "authors", "bio", "meta", "tags", "tag", "tools", "toolbar", "actions", "recommended",
         "recommendations", "trending", "popular", "copyright", "login", "search", "teaser", "teasers", "carousel",
         "slider", "follow", "profile", "rating", "ratings", "donate", "feedback", "footnotes", "adv", "legal",
-        "utility", "icons", "sns", "btn", "button",
+        "utility", "icons", "sns", "btn", "button", "reviews",
     ])
+
+    /// Weak furniture words (``negativeWords``) for the parts every page of a site repeats, which are furniture
+    /// even in a landing page's main region.
+    static let finePrintWords: Set<String> = ["legal", "copyright"]
 
     /// Fragments of a class or id that mark a disclosure panel: code in another language behind a tab, the
     /// answer of a question, a product's specifications.
     static let disclosureFragments = [
         "accordion", "collaps", "faq", "answer", "tab-pane", "tab-panel", "tabs-panel", "tab-content", "tabpanel",
     ]
+
+    /// Phrases of headings over suggestions of other products or pages, not part of the page's own content.
+    static let recommendationPhrases = [
+        "also viewed", "also bought", "also purchased", "also like", "also love", "also enjoy", "similar items",
+        "similar products", "related products", "related items", "recommended for you", "recommended products",
+        "frequently bought together", "customers who viewed", "customers who bought", "complete the look",
+        "you may also", "you might also", "more from this seller",
+    ]
+
+    /// True if a heading announces suggestions of other things to buy or see.
+    static func announcesRecommendations(_ heading: String) -> Bool {
+        let text = heading.lowercased()
+        return recommendationPhrases.contains { text.contains($0) }
+    }
 
     /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
     static func isFurniture(_ node: HTMLNode) -> Bool {

@@ -94,6 +94,11 @@ struct MainContentSelector {
     static let datelineTimeShare = 0.6
     /// The least share of a block's text in links to tag pages that makes it a tag list.
     static let tagListShare = 0.6
+    /// The most characters of a heading that announces recommendations, and the largest share of the page
+    /// the block it opens may hold.
+    static let recommendationHeadingLength = 60
+    static let recommendationShare = 0.4
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -190,6 +195,7 @@ struct MainContentSelector {
             removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
             computeStatistics()
         }
+        if removeRecommendations(pageLength: pageLength) { computeStatistics() }
         scoreParagraphs()
         // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
         let top = topCandidate(body: body)
@@ -210,7 +216,7 @@ struct MainContentSelector {
             // Sections of a landing page or a product page each look like an article of their own; when the
             // page marks its main region and the winner is a small part of it, the region is the content.
             if let main = enclosingMain(of: roots, body: body), !isArticle(roots, main: main) {
-                cleanInside([main], linkLists: true)
+                cleanLandingRegion(main)
                 if Double(chosenLength) < MainContentSelector.mainRegionShare * Double(visibleLength(of: main)) { return [main] }
             }
             excluded = chosenExclusions
@@ -395,6 +401,54 @@ struct MainContentSelector {
             }
             index += 1
         }
+    }
+
+    /// Drops what a heading announces as suggestions of other things to buy or see ("People who viewed this item
+    /// also viewed", "You may also like"): the largest block the heading opens, and the blocks after it up to the
+    /// next heading (the carousel after a title bar). Returns true if anything went.
+    private mutating func removeRecommendations(pageLength: Int) -> Bool {
+        var removed = false
+        for name in ["h2", "h3", "h4"] {
+            for heading in document.elements(named: name) where !excluded[heading] {
+                guard textLength[heading] <= MainContentSelector.recommendationHeadingLength,
+                      BoilerplateClassifier.announcesRecommendations(document.plainText(of: heading))
+                else { continue }
+                let block = blockOpened(by: heading, pageLength: pageLength)
+                var next: Int? = block
+                while let part = next, part == block || headingCount(in: part) == 0 {
+                    exclude(subtreeOf: part)
+                    next = nextElement(after: part)
+                }
+                removed = true
+            }
+        }
+        return removed
+    }
+
+    /// The largest block that starts with `heading` and holds no other heading, as long as it stays a small
+    /// part of the page.
+    private func blockOpened(by heading: Int, pageLength: Int) -> Int {
+        var block = heading
+        while true {
+            let parent = nodes[block].parent
+            guard parent > 0, nodes[parent].name != "body", firstVisibleChild(of: parent) == block,
+                  headingCount(in: parent) == 1,
+                  Double(textLength[parent]) < MainContentSelector.recommendationShare * Double(pageLength)
+            else { return block }
+            block = parent
+        }
+    }
+
+    /// The headings below `index` that show any text.
+    private func headingCount(in index: Int) -> Int {
+        document.subtree(of: index).count {
+            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && textLength[$0] > 0
+        }
+    }
+
+    /// The first child of `index` that shows any text.
+    private func firstVisibleChild(of index: Int) -> Int? {
+        document.children(of: index).first { !excluded[$0] && textLength[$0] > 0 }
     }
 
     /// Furniture by tag or role (``BoilerplateClassifier/isFurniture(_:)``), or by a name that marks it
@@ -731,12 +785,12 @@ struct MainContentSelector {
     /// most of a root named as the content are the content (an index page): then only names count.
     /// Returns the characters removed for their names.
     @discardableResult
-    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true) -> Int {
+    private mutating func cleanInside(_ roots: [Int], linkLists: Bool = true, weakNames: Bool = true) -> Int {
         var namedLength = 0
         for root in roots {
             let subtree = document.subtree(of: root)
             let before = excluded[subtree]
-            let removedByName = removeInside(root, linkLists: linkLists, names: true)
+            let removedByName = removeInside(root, linkLists: linkLists, names: true, weakNames: weakNames)
             let kept = visibleLength(of: root)
             if removedByName.blocks >= 3, Double(removedByName.length) > 0.5 * Double(textLength[root]),
                kept < MainContentSelector.minimumContentLength {
@@ -746,7 +800,7 @@ struct MainContentSelector {
                       hints[root].positive || BoilerplateClassifier.isMainMarker(nodes[root]),
                       Double(textLength[root] - removedByName.length - kept) > 0.7 * Double(textLength[root]) {
                 excluded.replaceSubrange(subtree, with: before)
-                namedLength += removeInside(root, linkLists: false, names: true).length
+                namedLength += removeInside(root, linkLists: false, names: true, weakNames: weakNames).length
             } else {
                 namedLength += removedByName.length
             }
@@ -755,8 +809,9 @@ struct MainContentSelector {
     }
 
     /// Removes furniture below `root`; returns the blocks and characters removed for their names.
+    /// With `weakNames` false only names that mark furniture surely (``BoilerplateClassifier/unlikelyFragments``) count.
     @discardableResult
-    private mutating func removeInside(_ root: Int, linkLists: Bool, names: Bool) -> (blocks: Int, length: Int) {
+    private mutating func removeInside(_ root: Int, linkLists: Bool, names: Bool, weakNames: Bool = true) -> (blocks: Int, length: Int) {
         let rootLength = max(1, textLength[root])
         var removedByName = (blocks: 0, length: 0)
         var index = root + 1
@@ -767,7 +822,9 @@ struct MainContentSelector {
                 index += 1
                 continue
             }
-            let named = names && isNamedFurniture(index, rootLength: rootLength) && !itemParts.contains(nodes[index].classAndID)
+            let named = names && (weakNames || hints[index].unlikely || namesFinePrint(index))
+                && isNamedFurniture(index, rootLength: rootLength)
+                && !itemParts.contains(nodes[index].classAndID)
             if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
                 if named {
                     removedByName.blocks += 1
@@ -780,6 +837,20 @@ struct MainContentSelector {
             index += 1
         }
         return removedByName
+    }
+
+    /// Cleans the main region of a landing page or a product page, whose sections often carry weak furniture
+    /// words as names of the page's own parts (a `teaser` of a feature, a `carousel` of testimonials, a `slider`
+    /// of product views): only names that mark furniture surely, and link lists, go.
+    private mutating func cleanLandingRegion(_ main: Int) {
+        cleanInside([main], weakNames: false)
+    }
+
+    /// True if the class or id names the fine print every page of a site repeats, landing page or not: its
+    /// legal notice, its copyright line.
+    private func namesFinePrint(_ index: Int) -> Bool {
+        hints[index].negative
+            && BoilerplateClassifier.nameWords(nodes[index]).contains { BoilerplateClassifier.finePrintWords.contains(String($0)) }
     }
 
     /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
