@@ -94,6 +94,14 @@ struct MainContentSelector {
     static let datelineTimeShare = 0.6
     /// The least share of a block's text in links to tag pages that makes it a tag list.
     static let tagListShare = 0.6
+    /// A teaser list (``isTeaserList(_:titles:root:)``) has at least this many items, this share of them
+    /// teasers of at most ``teaserLength`` characters; the article around such lists has ``teaserProseLead``
+    /// times as much prose as they have text.
+    static let teaserCount = 3
+    static let teaserItemShare = 0.8
+    static let teaserLength = 400
+    static let teaserProseLead = 3
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -677,10 +685,12 @@ struct MainContentSelector {
                 roots.append(sibling)
                 continue
             }
+            // A sibling named like furniture ("footer-content", "author-profile", "comments-body") holds
+            // paragraphs of its own: an about box, a bio, the comments.
+            if isFurnitureSibling(sibling) { continue }
             var bonus = 0.0
             if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
-            // A sibling named like furniture ("footer-content") scored on its own paragraphs: an about box.
-            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold, !hints[sibling].unlikely {
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
                 roots.append(sibling)
                 continue
             }
@@ -703,6 +713,11 @@ struct MainContentSelector {
             }
         }
         return withGapsFilled(roots, siblings: siblings)
+    }
+
+    /// True for a sibling of the winner whose name marks furniture.
+    private func isFurnitureSibling(_ sibling: Int) -> Bool {
+        hints[sibling].negative && !isContentDespiteName(sibling)
     }
 
     /// The roots plus the siblings between two of them that are neither link lists nor named as furniture:
@@ -762,6 +777,7 @@ struct MainContentSelector {
         var index = root + 1
         let end = document.subtreeEnd(of: root)
         let itemParts = names ? repeatedFurnitureNames(in: root) : []
+        if linkLists { excludeTeaserLists(in: root) }
         while index < end {
             if excluded[index] || nodes[index].isText {
                 index += 1
@@ -780,6 +796,56 @@ struct MainContentSelector {
             index += 1
         }
         return removedByName
+    }
+
+    /// For each node below `root` (by its offset from `root`), the headings below it whose whole text is a link:
+    /// the titles of teasers.
+    private func linkedHeadingCounts(in root: Int) -> [Int] {
+        let end = document.subtreeEnd(of: root)
+        var counts = [Int](repeating: 0, count: end - root)
+        for index in stride(from: end - 1, to: root, by: -1) where !excluded[index] {
+            if MainContentSelector.headingTags.contains(nodes[index].name), textLength[index] > 0,
+               linkLength[index] == textLength[index] {
+                counts[index - root] += 1
+            }
+            counts[nodes[index].parent - root] += counts[index - root]
+        }
+        return counts
+    }
+
+    /// Removes the lists of teasers of other pages below `root` (``isTeaserList(_:titles:root:)``) when the
+    /// root is an article around them: its own prose outweighs them all by ``teaserProseLead`` times. Their
+    /// excerpts make them look like prose, so the link share misses them. On a page that is a set of such
+    /// lists, the lists are what it shows, and stay.
+    private mutating func excludeTeaserLists(in root: Int) {
+        let titles = linkedHeadingCounts(in: root)
+        var lists: [Int] = []
+        var index = root + 1
+        let end = document.subtreeEnd(of: root)
+        while index < end {
+            if !excluded[index], !nodes[index].isText, isTeaserList(index, titles: titles, root: root) {
+                lists.append(index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+        let listed = lists.reduce(0) { $0 + textLength[$1] }
+        let prose = goodLength[root] - lists.reduce(0) { $0 + goodLength[$1] }
+        guard listed > 0, prose >= MainContentSelector.teaserProseLead * listed else { return }
+        for list in lists { exclude(subtreeOf: list) }
+    }
+
+    /// True for a list of teasers: at least ``teaserCount`` items, nearly all of them a short block under
+    /// one linked title ("Recent posts", "More from the blog" with an excerpt under each title).
+    private func isTeaserList(_ index: Int, titles: [Int], root: Int) -> Bool {
+        guard titles[index - root] >= MainContentSelector.teaserCount else { return false }
+        let items = elementChildren(of: index)
+        guard items.count >= MainContentSelector.teaserCount else { return false }
+        let teasers = items.count { item in
+            titles[item - root] == 1 && textLength[item] <= MainContentSelector.teaserLength
+        }
+        return Double(teasers) >= MainContentSelector.teaserItemShare * Double(items.count)
     }
 
     /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
