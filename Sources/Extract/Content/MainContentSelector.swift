@@ -102,6 +102,9 @@ struct MainContentSelector {
     static let teaserLength = 400
     static let teaserProseLead = 3
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// The words that label an advertisement, in a few languages, and the most characters of such a label.
+    static let adLabels: Set<String> = ["advertisement", "advert", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "реклама", "iklan"]
+    static let adLabelLength = 40
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -784,7 +787,8 @@ struct MainContentSelector {
                 continue
             }
             let named = names && isNamedFurniture(index, rootLength: rootLength) && !itemParts.contains(nodes[index].classAndID)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index)
+                || isAdLabel(index) {
                 if named {
                     removedByName.blocks += 1
                     removedByName.length += textLength[index]
@@ -883,8 +887,17 @@ struct MainContentSelector {
         guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
               Double(timeLength[index]) >= MainContentSelector.datelineTimeShare * Double(textLength[index])
         else { return false }
-        guard nodes[index].isInline else { return true }
-        return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+        return !isInSentence(index)
+    }
+
+    /// True for a short block that only says an advertisement stands there ("Advertisement", "Advertisement -
+    /// Page continues below"): the ad itself is gone, its label is no text of the story.
+    private func isAdLabel(_ index: Int) -> Bool {
+        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline
+        else { return false }
+        let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
+        guard let first = words.first else { return false }
+        return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
     }
 
     /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
@@ -900,6 +913,13 @@ struct MainContentSelector {
             && Double(quotedLength[index]) > MainContentSelector.embeddedQuoteShare * Double(textLength[index])
     }
 
+    /// True for an inline element with text of its own beside it: `<span><a>` within a sentence is a
+    /// link of the sentence, not a row of links.
+    private func isInSentence(_ index: Int) -> Bool {
+        nodes[index].isInline
+            && document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+    }
+
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
     private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
@@ -910,7 +930,7 @@ struct MainContentSelector {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
-        if commas[index] >= 10 || isEmbeddedQuote(index) { return false }
+        if commas[index] >= 10 || isEmbeddedQuote(index) || isInSentence(index) { return false }
         let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
         // A block holding most of the content is the content's own wrapper: only a clear link list goes.
