@@ -126,4 +126,105 @@ struct ArticleRuleTests {
         #expect(!text.contains("Teaser 1"))
         #expect(!text.contains("You may also like"))
     }
+
+    @Test("An author's bio beside the story stays out, however long its paragraphs")
+    func authorBioSiblingStaysOut() throws {
+        let html = """
+            <html><head><title>Orchard harvest</title></head><body><div class="layout">
+            <div class="story">\(Self.story("orchard harvest"))</div>
+            <div class="author-profile"><p>Mira Holt has written about farming, weather and rural life for twenty \
+            years, and before that she ran a small orchard of her own on the hills above the river valley.</p>
+            <p>She lives with two dogs, a cat and far too many apple trees, and she answers every letter readers send her.</p></div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 5 about the orchard harvest"))
+        #expect(!text.contains("Mira Holt"))
+        #expect(!text.contains("two dogs"))
+    }
+
+    @Test("A table of contents goes with its title; the sections it lists stay")
+    func tableOfContentsGoes() throws {
+        let html = """
+            <html><head><title>Pruning roses</title></head><body><article><div class="entry-content">
+            <p>Roses reward a gardener who prunes them at the right time, and this guide says when, how far and with which tools.</p>
+            <div id="toc-container" class="table-of-contents"><p class="toc-title">Table of Contents</p>
+            <ul><li><a href="#when">When to prune</a></li><li><a href="#how">How far to cut</a></li></ul></div>
+            <h2 id="when">When to prune</h2>
+            \(Self.story("pruning season"))
+            <h2 id="how">How far to cut</h2>
+            \(Self.story("cutting height", count: 2))
+            </div></article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("Table of Contents"))
+        #expect(text.contains("When to prune\n"))
+        #expect(text.contains("Paragraph 2 about the cutting height"))
+    }
+
+    @Test("Teasers of other posts after the story go, though each has an excerpt")
+    func teaserListAfterStoryGoes() throws {
+        let teasers = (1...4).map {
+            "<li class=\"card\"><h3><a href=\"/post-\($0)\">Another post number \($0)</a></h3>"
+                + "<p>An excerpt of post \($0) that tells a little of what it says, enough to look like a paragraph.</p></li>"
+        }.joined(separator: "\n")
+        let html = """
+            <html><head><title>Mending a fence</title></head><body><div class="entry">
+            \(Self.story("fence repair", count: 15))
+            <ul class="cards">\(teasers)</ul>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("Paragraph 15 about the fence repair"))
+        #expect(!text.contains("Another post number 2"))
+        #expect(!text.contains("An excerpt of post 3"))
+    }
+
+    @Test("A page made of teaser lists keeps them: they are what it lists")
+    func teaserListsOfAnIndexStay() throws {
+        let section: (String) -> String = { topic in
+            (1...4).map {
+                "<div class=\"item\"><h3><a href=\"/\(topic)-\($0)\">The best \(topic) number \($0)</a></h3>"
+                    + "<p>Why the \(topic) number \($0) won our test, in a sentence or two of plain prose for the reader.</p></div>"
+            }.joined(separator: "\n")
+        }
+        let html = """
+            <html><head><title>Guides</title></head><body><div class="guides">
+            <div class="group">\(section("kettle"))</div>
+            <div class="group">\(section("toaster"))</div>
+            </div></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("The best kettle number 1"))
+        #expect(text.contains("Why the toaster number 4 won our test"))
+    }
+
+    @Test("A short link wrapped in a span within a sentence stays with the sentence")
+    func wrappedLinkInSentenceStays() throws {
+        let html = """
+            <html><head><title>Library hours</title></head><body><article>
+            \(Self.story("library hours"))
+            <p>The longer hours start in June, and <span><a href="/notice">the notice says</a></span> that the reading \
+            room will stay open until nine on weekdays for the whole summer.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("The longer hours start in June, and the notice says that the reading room"))
+    }
+
+    @Test("The label of an advertisement slot goes; a sentence about advertising stays")
+    func adLabelGoes() throws {
+        let html = """
+            <html><head><title>Harbour festival</title></head><body><article>
+            \(Self.story("harbour festival", count: 3))
+            <div class="slot"><div>Advertisement</div></div>
+            \(Self.story("boat parade", count: 3))
+            <p>Advertisement boards along the quay will be taken down before the parade starts on Sunday.</p>
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains("Advertisement\n"))
+        #expect(text.contains("Advertisement boards along the quay"))
+        #expect(text.contains("Paragraph 3 about the boat parade"))
+    }
 }

@@ -98,7 +98,17 @@ struct MainContentSelector {
     /// the block it opens may hold.
     static let recommendationHeadingLength = 60
     static let recommendationShare = 0.4
+    /// A teaser list (``isTeaserList(_:titles:root:)``) has at least this many items, this share of them
+    /// teasers of at most ``teaserLength`` characters; the article around such lists has ``teaserProseLead``
+    /// times as much prose as they have text.
+    static let teaserCount = 3
+    static let teaserItemShare = 0.8
+    static let teaserLength = 400
+    static let teaserProseLead = 3
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// The words that label an advertisement, in a few languages, and the most characters of such a label.
+    static let adLabels: Set<String> = ["advertisement", "advert", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "реклама", "iklan"]
+    static let adLabelLength = 40
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -731,10 +741,12 @@ struct MainContentSelector {
                 roots.append(sibling)
                 continue
             }
+            // A sibling named like furniture ("footer-content", "author-profile", "comments-body") holds
+            // paragraphs of its own: an about box, a bio, the comments.
+            if isFurnitureSibling(sibling) { continue }
             var bonus = 0.0
             if !topClass.isEmpty, nodes[sibling].attribute("class") == topClass { bonus = topScore * 0.2 }
-            // A sibling named like furniture ("footer-content") scored on its own paragraphs: an about box.
-            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold, !hints[sibling].unlikely {
+            if scores[sibling] != nil, finalScore(sibling) + bonus >= threshold {
                 roots.append(sibling)
                 continue
             }
@@ -757,6 +769,11 @@ struct MainContentSelector {
             }
         }
         return withGapsFilled(roots, siblings: siblings)
+    }
+
+    /// True for a sibling of the winner whose name marks furniture.
+    private func isFurnitureSibling(_ sibling: Int) -> Bool {
+        hints[sibling].negative && !isContentDespiteName(sibling)
     }
 
     /// The roots plus the siblings between two of them that are neither link lists nor named as furniture:
@@ -817,6 +834,7 @@ struct MainContentSelector {
         var index = root + 1
         let end = document.subtreeEnd(of: root)
         let itemParts = names ? repeatedFurnitureNames(in: root) : []
+        if linkLists { excludeTeaserLists(in: root) }
         while index < end {
             if excluded[index] || nodes[index].isText {
                 index += 1
@@ -825,7 +843,8 @@ struct MainContentSelector {
             let named = names && (weakNames || hints[index].unlikely || namesFinePrint(index))
                 && isNamedFurniture(index, rootLength: rootLength)
                 && !itemParts.contains(nodes[index].classAndID)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index) {
+            if named || (linkLists && isLinkList(index, rootLength: rootLength)) || isDateline(index) || isTagList(index)
+                || isAdLabel(index) {
                 if named {
                     removedByName.blocks += 1
                     removedByName.length += textLength[index]
@@ -851,6 +870,56 @@ struct MainContentSelector {
     private func namesFinePrint(_ index: Int) -> Bool {
         hints[index].negative
             && BoilerplateClassifier.nameWords(nodes[index]).contains { BoilerplateClassifier.finePrintWords.contains(String($0)) }
+    }
+
+    /// For each node below `root` (by its offset from `root`), the headings below it whose whole text is a link:
+    /// the titles of teasers.
+    private func linkedHeadingCounts(in root: Int) -> [Int] {
+        let end = document.subtreeEnd(of: root)
+        var counts = [Int](repeating: 0, count: end - root)
+        for index in stride(from: end - 1, to: root, by: -1) where !excluded[index] {
+            if MainContentSelector.headingTags.contains(nodes[index].name), textLength[index] > 0,
+               linkLength[index] == textLength[index] {
+                counts[index - root] += 1
+            }
+            counts[nodes[index].parent - root] += counts[index - root]
+        }
+        return counts
+    }
+
+    /// Removes the lists of teasers of other pages below `root` (``isTeaserList(_:titles:root:)``) when the
+    /// root is an article around them: its own prose outweighs them all by ``teaserProseLead`` times. Their
+    /// excerpts make them look like prose, so the link share misses them. On a page that is a set of such
+    /// lists, the lists are what it shows, and stay.
+    private mutating func excludeTeaserLists(in root: Int) {
+        let titles = linkedHeadingCounts(in: root)
+        var lists: [Int] = []
+        var index = root + 1
+        let end = document.subtreeEnd(of: root)
+        while index < end {
+            if !excluded[index], !nodes[index].isText, isTeaserList(index, titles: titles, root: root) {
+                lists.append(index)
+                index = document.subtreeEnd(of: index)
+                continue
+            }
+            index += 1
+        }
+        let listed = lists.reduce(0) { $0 + textLength[$1] }
+        let prose = goodLength[root] - lists.reduce(0) { $0 + goodLength[$1] }
+        guard listed > 0, prose >= MainContentSelector.teaserProseLead * listed else { return }
+        for list in lists { exclude(subtreeOf: list) }
+    }
+
+    /// True for a list of teasers: at least ``teaserCount`` items, nearly all of them a short block under
+    /// one linked title ("Recent posts", "More from the blog" with an excerpt under each title).
+    private func isTeaserList(_ index: Int, titles: [Int], root: Int) -> Bool {
+        guard titles[index - root] >= MainContentSelector.teaserCount else { return false }
+        let items = elementChildren(of: index)
+        guard items.count >= MainContentSelector.teaserCount else { return false }
+        let teasers = items.count { item in
+            titles[item - root] == 1 && textLength[item] <= MainContentSelector.teaserLength
+        }
+        return Double(teasers) >= MainContentSelector.teaserItemShare * Double(items.count)
     }
 
     /// Weak furniture names that at least ``itemPartCount`` elements below `root` share, each with a line of
@@ -888,8 +957,17 @@ struct MainContentSelector {
         guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
               Double(timeLength[index]) >= MainContentSelector.datelineTimeShare * Double(textLength[index])
         else { return false }
-        guard nodes[index].isInline else { return true }
-        return !document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+        return !isInSentence(index)
+    }
+
+    /// True for a short block that only says an advertisement stands there ("Advertisement", "Advertisement -
+    /// Page continues below"): the ad itself is gone, its label is no text of the story.
+    private func isAdLabel(_ index: Int) -> Bool {
+        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline
+        else { return false }
+        let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
+        guard let first = words.first else { return false }
+        return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
     }
 
     /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
@@ -905,6 +983,13 @@ struct MainContentSelector {
             && Double(quotedLength[index]) > MainContentSelector.embeddedQuoteShare * Double(textLength[index])
     }
 
+    /// True for an inline element with text of its own beside it: `<span><a>` within a sentence is a
+    /// link of the sentence, not a row of links.
+    private func isInSentence(_ index: Int) -> Bool {
+        nodes[index].isInline
+            && document.children(of: nodes[index].parent).contains { nodes[$0].isText && !excluded[$0] && measured[$0].length > 0 }
+    }
+
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
     private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
@@ -915,7 +1000,7 @@ struct MainContentSelector {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
-        if commas[index] >= 10 || isEmbeddedQuote(index) { return false }
+        if commas[index] >= 10 || isEmbeddedQuote(index) || isInSentence(index) { return false }
         let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
         // A block holding most of the content is the content's own wrapper: only a clear link list goes.
