@@ -212,8 +212,11 @@ struct MainContentSelector {
         var roots = top.map(withSiblings) ?? [body]
         if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
         if let article = headlinedArticle(in: roots) { roots = [article] }
+        let grid = top == nil ? nil : withListingGrid(roots, body: body)
+        roots = grid ?? roots
         let beforeCleaning = excluded
-        let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0)
+        // A grid's cards are links; only furniture names go from it.
+        let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0 && grid == nil)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
         guard roots != [body] else { return roots }
         // The winner holds little of what the page shows once its furniture is gone: the page is a list,
@@ -1007,5 +1010,118 @@ struct MainContentSelector {
         let limit = Double(length) > 0.6 * Double(rootLength) ? 0.6 : (weight >= 25 ? 0.5 : 0.3)
         if density > limit { return true }
         return false
+    }
+}
+
+// MARK: Listing grids
+
+extension MainContentSelector {
+    /// Same-shaped items side by side in one container: the products of a catalogue page, the entries of a listing.
+    struct Grid {
+        let container: Int
+        /// Visible characters of the items.
+        let length: Int
+    }
+
+    /// From this many same-shaped items up, a container is a grid.
+    static let gridItemCount = 4
+    /// Tags that a grid item can have: cards and list items, not paragraphs.
+    static let gridItemTags: Set<String> = ["div", "li", "article", "section", "a", "figure"]
+    /// The largest share of a grid's text that one of its items may hold.
+    static let gridItemShare = 0.5
+    /// The most links with text in one card: a column of a site map has more.
+    static let gridItemLinks = 3
+    /// The least text outside links that a card with several links shows (a price, a summary); a rank
+    /// number beside a headline is less.
+    static let gridItemOwnText = 3
+    /// The most characters between an introduction and the grid after it.
+    static let gridGapLength = 200
+
+    /// The roots with the page's largest grid taken into account, or nil to keep them.
+    ///
+    /// A catalogue page shows its items as a grid of cards, each a linked name with a price or a line of
+    /// description, and no paragraph of them scores; the prose that wins instead is a buying guide or a FAQ
+    /// below the grid, an introduction above it, or one card's longer text. The grid joins a short
+    /// introduction just before it, and replaces a winner that lies inside it. An article's teasers
+    /// ("More stories") come after it too, but an article is longer than an introduction.
+    func withListingGrid(_ roots: [Int], body: Int) -> [Int]? {
+        guard let first = roots.first, let last = roots.last, let grid = largestGrid(in: body) else { return nil }
+        let container = grid.container
+        if roots.contains(where: { document.subtree(of: $0).contains(container) }) { return nil }
+        if roots.allSatisfy({ document.subtree(of: container).contains($0) }) {
+            return isMinorItem(holding: first, of: grid) ? [container] : nil
+        }
+        let chosen = roots.reduce(0) { $0 + textLength[$1] }
+        guard container > last, chosen < MainContentSelector.articleLength, grid.length >= chosen,
+              visibleLength(in: document.subtreeEnd(of: last)..<container) <= MainContentSelector.gridGapLength
+        else { return nil }
+        return roots + [container]
+    }
+
+    /// True if the child of the grid's container that holds `index` is one card among others, not an
+    /// article that happens to stand in a row of same-shaped blocks.
+    private func isMinorItem(holding index: Int, of grid: Grid) -> Bool {
+        var holder = index
+        while holder > 0 && nodes[holder].parent != grid.container { holder = nodes[holder].parent }
+        return holder > 0 && Double(textLength[holder]) < MainContentSelector.gridItemShare * Double(grid.length)
+    }
+
+    /// The grid whose items hold the most text below `root`; a container named like furniture (a menu, a
+    /// carousel of teasers) is none.
+    private func largestGrid(in root: Int) -> Grid? {
+        let shapes = cardShapes(below: root)
+        var best: Grid?
+        for parent in document.subtree(of: root) where !excluded[parent] && !nodes[parent].isText && !hints[parent].negative {
+            var items: [Int] = []
+            var child = nodes[parent].firstChild
+            while child != HTMLDocument.none {
+                if isGridItem(child, shape: shapes[child - root]) { items.append(child) }
+                child = nodes[child].nextSibling
+            }
+            guard items.count >= MainContentSelector.gridItemCount else { continue }
+            var groups: [String: (count: Int, length: Int)] = [:]
+            for item in items {
+                let signature = nodes[item].name + " " + (nodes[item].attribute("class")?.split(separator: " ").first ?? "")
+                groups[signature, default: (0, 0)].count += 1
+                groups[signature, default: (0, 0)].length += textLength[item]
+            }
+            for group in groups.values where group.count >= MainContentSelector.gridItemCount && group.length > best?.length ?? 0 {
+                best = Grid(container: parent, length: group.length)
+            }
+        }
+        return best
+    }
+
+    /// Pieces of text and links with text below each node from `root` on (indexed from `root`), summed
+    /// bottom-up in one pass.
+    private func cardShapes(below root: Int) -> [(pieces: Int, links: Int)] {
+        let range = document.subtree(of: root)
+        var shapes = [(pieces: Int, links: Int)](repeating: (0, 0), count: range.count)
+        for index in range.reversed() where !excluded[index] {
+            if nodes[index].isText, measured[index].length > 0 { shapes[index - root].pieces += 1 }
+            if isLink[index], textLength[index] > 0 { shapes[index - root].links += 1 }
+            let parent = nodes[index].parent
+            if index > root, parent >= root {
+                shapes[parent - root].pieces += shapes[index - root].pieces
+                shapes[parent - root].links += shapes[index - root].links
+            }
+        }
+        return shapes
+    }
+
+    /// True for a card: an element that links somewhere and shows at least two pieces of text (a name and
+    /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
+    private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
+        guard !excluded[index], MainContentSelector.gridItemTags.contains(nodes[index].name),
+              linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
+              shape.links <= MainContentSelector.gridItemLinks
+        else { return false }
+        let ownText = textLength[index] - linkLength[index]
+        return ownText >= MainContentSelector.gridItemOwnText || (shape.links == 1 && ownText == 0)
+    }
+
+    /// Visible characters of the text nodes in `range` that are still included.
+    private func visibleLength(in range: Range<Int>) -> Int {
+        range.reduce(0) { $0 + (nodes[$1].isText && !excluded[$1] ? measured[$1].length : 0) }
     }
 }
