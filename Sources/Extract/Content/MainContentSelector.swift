@@ -230,8 +230,9 @@ struct MainContentSelector {
         return chosenLength < MainContentSelector.minimumContentLength ? unlessFurniture(roots) : roots
     }
 
-    /// The roots, unless what they show lies in the site's furniture (``furnitureOnlyShare``): a page whose
-    /// content a script renders ships only its header, menus and footer, and none of that is its content.
+    /// The roots, unless what they show lies in the site's furniture (``furnitureOnlyShare``, and less than
+    /// ``minimumContentLength`` outside it): a page whose content a script renders ships only its header,
+    /// menus and footer, and none of that is its content.
     private func unlessFurniture(_ roots: [Int]) -> [Int] {
         var length = 0
         var furnitureLength = 0
@@ -240,8 +241,10 @@ struct MainContentSelector {
             length += lengths.all
             furnitureLength += lengths.inLandmarks
         }
-        guard length > 0 else { return roots }
-        return Double(furnitureLength) >= MainContentSelector.furnitureOnlyShare * Double(length) ? [] : roots
+        // However large the menus, a block of content beside them keeps the page.
+        let onlyFurniture = Double(furnitureLength) >= MainContentSelector.furnitureOnlyShare * Double(length)
+            && length - furnitureLength < MainContentSelector.minimumContentLength
+        return length > 0 && onlyFurniture ? [] : roots
     }
 
     /// Visible characters still included below `root`, and how many of them lie in page landmarks
