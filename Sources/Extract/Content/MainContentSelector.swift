@@ -253,20 +253,13 @@ struct MainContentSelector {
         var all = 0
         var inLandmarks = 0
         var landmarkEnd = isInPageLandmark(root) ? document.subtreeEnd(of: root) : root
-        var position = root
-        let end = document.subtreeEnd(of: root)
-        while position < end {
-            if excluded[position] {
-                position = document.subtreeEnd(of: position)
-                continue
-            }
+        forEachIncluded(below: root) { position in
             if nodes[position].isText {
                 all += measured[position].length
                 if position < landmarkEnd { inLandmarks += measured[position].length }
             } else if position >= landmarkEnd, isPageLandmark(position) {
                 landmarkEnd = document.subtreeEnd(of: position)
             }
-            position += 1
         }
         return (all, inLandmarks)
     }
@@ -655,17 +648,25 @@ struct MainContentSelector {
     /// Visible characters that are still included below `index`.
     private func visibleLength(of index: Int) -> Int {
         var total = 0
-        var position = index
-        let end = document.subtreeEnd(of: index)
+        forEachIncluded(below: index) { position in
+            if nodes[position].isText { total += measured[position].length }
+        }
+        return total
+    }
+
+    /// Calls `visit` with `root` and every node below it that is still included, in document order.
+    @inline(__always)
+    private func forEachIncluded(below root: Int, _ visit: (Int) -> Void) {
+        var position = root
+        let end = document.subtreeEnd(of: root)
         while position < end {
             if excluded[position] {
                 position = document.subtreeEnd(of: position)
                 continue
             }
-            if nodes[position].isText { total += measured[position].length }
+            visit(position)
             position += 1
         }
-        return total
     }
 
     // MARK: Scoring
