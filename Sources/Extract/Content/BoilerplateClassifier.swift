@@ -75,7 +75,7 @@ enum BoilerplateClassifier {
     static let negativeFragments = unlikelyFragments + [
         "entry-meta", "post-meta", "postmeta", "article-meta", "read-more", "readmore", "keep-reading", "tag-list",
         "taglist", "tagcloud", "most-read", "mostread", "support-us", "author-box", "authorbox", "author-bio",
-        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to", "table-of-contents",
+        "about-author", "post-tags", "entry-tags", "byline", "skip-link", "skip-to", "signature", "table-of-contents",
         "tableofcontents", "ez-toc", "simpletoc", "toc-container", "toc-title", "toc-wrapper",
     ]
 

@@ -109,6 +109,8 @@ struct MainContentSelector {
     /// The words that label an advertisement, in a few languages, and the most characters of such a label.
     static let adLabels: Set<String> = ["advertisement", "advert", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "реклама", "iklan"]
     static let adLabelLength = 40
+    /// From this share of the page's remaining text in its landmarks up, the page shows only furniture.
+    static let furnitureOnlyShare = 0.9
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -207,8 +209,11 @@ struct MainContentSelector {
         }
         if removeRecommendations(pageLength: pageLength) { computeStatistics() }
         scoreParagraphs()
+        var top = topCandidate(body: body)
+        if let winner = top, let landmark = furnitureRegion(holding: winner) {
+            top = topCandidate(body: body, leavingOut: landmark)
+        }
         // Without a single paragraph the page is a list of links (a job board, a catalogue): the links are the content.
-        let top = topCandidate(body: body)
         var roots = top.map(withSiblings) ?? [body]
         if roots.count == 1, let root = roots.first, let article = dominantArticle(in: root) { roots = [article] }
         if let article = headlinedArticle(in: roots) { roots = [article] }
@@ -218,7 +223,7 @@ struct MainContentSelector {
         // A grid's cards are links; only furniture names go from it.
         let namedFurnitureLength = cleanInside(roots, linkLists: goodLength[body] > 0 && grid == nil)
         let chosenLength = roots.reduce(0) { $0 + visibleLength(of: $1) }
-        guard roots != [body] else { return roots }
+        guard roots != [body] else { return unlessFurniture(roots) }
         // The winner holds little of what the page shows once its furniture is gone: the page is a list,
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
         // Furniture found by name inside the winner (its comments, its share bar) is gone too.
@@ -237,10 +242,108 @@ struct MainContentSelector {
         }
         cleanInside([body], linkLists: chosenLength >= MainContentSelector.articleLength || Double(chosenLength) >= MainContentSelector.listingShare * Double(remainingLength))
         if visibleLength(of: body) > chosenLength {
-            return [body]
+            return unlessFurniture([body])
         }
         excluded = chosenExclusions
-        return roots
+        // Too little to be content even on its own: a copyright line or a language list of the footer is a miss.
+        return chosenLength < MainContentSelector.minimumContentLength ? unlessFurniture(roots) : roots
+    }
+
+    /// The roots, unless what they show lies in the site's furniture (``furnitureOnlyShare``, and less than
+    /// ``minimumContentLength`` outside it): a page whose content a script renders ships only its header,
+    /// menus and footer, and none of that is its content.
+    private func unlessFurniture(_ roots: [Int]) -> [Int] {
+        var length = 0
+        var furnitureLength = 0
+        for root in roots {
+            let lengths = visibleLengths(of: root)
+            length += lengths.all
+            furnitureLength += lengths.inLandmarks
+        }
+        // However large the menus, a block of content beside them keeps the page.
+        let onlyFurniture = Double(furnitureLength) >= MainContentSelector.furnitureOnlyShare * Double(length)
+            && length - furnitureLength < MainContentSelector.minimumContentLength
+        return length > 0 && onlyFurniture ? [] : roots
+    }
+
+    /// Visible characters still included below `root`, and how many of them lie in page landmarks
+    /// (``isPageLandmark(_:)``).
+    private func visibleLengths(of root: Int) -> (all: Int, inLandmarks: Int) {
+        var all = 0
+        var inLandmarks = 0
+        var landmarkEnd = isInPageLandmark(root) ? document.subtreeEnd(of: root) : root
+        forEachIncluded(below: root) { position in
+            if nodes[position].isText {
+                all += measured[position].length
+                if position < landmarkEnd { inLandmarks += measured[position].length }
+            } else if position >= landmarkEnd, isPageLandmark(position) {
+                landmarkEnd = document.subtreeEnd(of: position)
+            }
+        }
+        return (all, inLandmarks)
+    }
+
+    /// The page landmark that holds a winner with paragraphs enough to be content (``outermostPageLandmark(holding:)``):
+    /// furniture too large to have gone before scoring, such as a consent dialog or a footer of legal notes.
+    /// A small winner there is left to ``unlessFurniture(_:)``.
+    private func furnitureRegion(holding winner: Int) -> Int? {
+        guard goodLength[winner] >= MainContentSelector.minimumContentLength else { return nil }
+        return outermostPageLandmark(holding: winner)
+    }
+
+    /// The best candidate once `landmark` is left out, scored anew.
+    private mutating func topCandidate(body: Int, leavingOut landmark: Int) -> Int? {
+        exclude(subtreeOf: landmark)
+        computeStatistics()
+        scores = Array(repeating: nil, count: nodes.count)
+        scoreParagraphs()
+        return topCandidate(body: body)
+    }
+
+    /// Roles of the page's own regions (and its dialogs); widget roles such as `tablist` are put on wrappers
+    /// of content too.
+    private static let regionRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"]
+
+    /// The outermost page landmark (``isPageLandmark(_:)``) that holds `index` or is `index`, by tag or by
+    /// the role of a region.
+    private func outermostPageLandmark(holding index: Int) -> Int? {
+        var landmark: Int?
+        var ancestor = index
+        while ancestor > 0 {
+            let role = nodes[ancestor].attribute("role")?.lowercased()
+            let isRegion = isFurnitureTag[ancestor] || role.map(MainContentSelector.regionRoles.contains) == true
+            if isRegion, isPageLandmark(ancestor) { landmark = ancestor }
+            ancestor = nodes[ancestor].parent
+        }
+        return landmark
+    }
+
+    /// True if a page landmark (``isPageLandmark(_:)``) holds `index`.
+    private func isInPageLandmark(_ index: Int) -> Bool {
+        var ancestor = nodes[index].parent
+        while ancestor > 0 {
+            if isPageLandmark(ancestor) { return true }
+            ancestor = nodes[ancestor].parent
+        }
+        return false
+    }
+
+    /// Elements that a header or footer inside them belongs to rather than to the page (as HTML-AAM maps them).
+    private static let sectioningTags: Set<String> = ["article", "aside", "main", "nav", "section"]
+    /// Elements that only content holds: furniture around one of them is a wrapper or a misparse.
+    private static let contentTags: Set<String> = ["main", "article", "h1"]
+
+    /// True for furniture of the page as a whole: `nav`, `aside`, a furniture role, or a `header` or
+    /// `footer` outside any article or section. One that holds a `<main>`, an `<article>` or an `<h1>` wraps
+    /// the content (or an unclosed tag made libxml2 nest the page in it).
+    private func isPageLandmark(_ index: Int) -> Bool {
+        let node = nodes[index]
+        guard node.attributes.isEmpty ? isFurnitureTag[index] : BoilerplateClassifier.isFurniture(node) else { return false }
+        if node.name == "header" || node.name == "footer",
+           document.nearestAncestor(of: index, where: { MainContentSelector.sectioningTags.contains($0.name) }) != nil {
+            return false
+        }
+        return !document.subtree(of: index).contains { MainContentSelector.contentTags.contains(nodes[$0].name) }
     }
 
     /// The one `<article>` inside `root` that holds a good part of its paragraph text, well ahead of any other
@@ -612,17 +715,25 @@ struct MainContentSelector {
     /// Visible characters that are still included below `index`.
     private func visibleLength(of index: Int) -> Int {
         var total = 0
-        var position = index
-        let end = document.subtreeEnd(of: index)
+        forEachIncluded(below: index) { position in
+            if nodes[position].isText { total += measured[position].length }
+        }
+        return total
+    }
+
+    /// Calls `visit` with `root` and every node below it that is still included, in document order.
+    @inline(__always)
+    private func forEachIncluded(below root: Int, _ visit: (Int) -> Void) {
+        var position = root
+        let end = document.subtreeEnd(of: root)
         while position < end {
             if excluded[position] {
                 position = document.subtreeEnd(of: position)
                 continue
             }
-            if nodes[position].isText { total += measured[position].length }
+            visit(position)
             position += 1
         }
-        return total
     }
 
     // MARK: Scoring
