@@ -14,9 +14,9 @@ import Darwin
 /// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
 ///
 /// Only content that the parser passes on unchanged is replaced: an attribute value in quotes of
-/// printable ASCII without `&` (no entity to decode), a script or style body without `</`, control
-/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text
-/// between two tags under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
+/// printable ASCII without `&` (no entity to decode), a script or style body without control characters
+/// or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text between two tags
+/// under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
 /// condensed parse only if every marker comes back exactly once, whole and where it was put (a body as
 /// the entire text of its script or style element, a value as an entire attribute value, a run of text
 /// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again
@@ -24,6 +24,12 @@ import Darwin
 /// content began and left it at the delimiter that ends the content too (the closing quote, the first
 /// `</script`, the next `<`), so it read the content the same way and made the same decisions before
 /// and after it.
+///
+/// Runs of white space between two tags, which make up a good part of a page's text, cannot be replaced
+/// by a marker: white space that libxml2 would leave out, or not take as the start of a paragraph, must
+/// stay white space. Such a run is cut to its first byte instead, and ``HTMLTreeBuilder`` knows it by
+/// where it ends in the condensed page: the parser reports a run of text when it reaches the `<` that
+/// ends it. Each cut run must come back exactly there, as that one byte, or the page is parsed again.
 ///
 /// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
 /// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
@@ -38,6 +44,10 @@ struct CondensedInput {
     /// For each replaced piece, the element whose body it is ("script" or "style"), ``textRun`` for a run
     /// of text, or nil for an attribute value.
     let bodyOf: [String?]
+    /// Where each run of white space cut to its first byte ends in the condensed page, in page order.
+    let whiteSpaceEnds: [Int]
+    /// Where each cut run of white space lies in the original page (by its place in ``whiteSpaceEnds``).
+    let whiteSpaceRuns: [Range<Int>]
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
@@ -55,10 +65,12 @@ struct CondensedInput {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
         var scanner = Scanner(page: page)
         scanner.scan()
-        guard !scanner.replaced.isEmpty || scanner.dropped else { return nil }
+        guard !scanner.replaced.isEmpty || scanner.dropped || !scanner.whiteSpaceEnds.isEmpty else { return nil }
         scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
         scanner.output.append(0)
-        return CondensedInput(bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf)
+        return CondensedInput(
+            bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
+            whiteSpaceRuns: scanner.whiteSpaceRuns)
     }
 
     /// The marker index that `value` consists of, or nil if it is no whole marker.
@@ -87,8 +99,12 @@ struct CondensedInput {
         var copiedUpTo = 0
         var replaced: [Range<Int>] = []
         var bodyOf: [String?] = []
+        var whiteSpaceEnds: [Int] = []
+        var whiteSpaceRuns: [Range<Int>] = []
         /// True once an attribute has been left out.
         var dropped = false
+        /// True once a start tag has been read: libxml2 skips white space before the first element.
+        private var sawStartTag = false
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -111,6 +127,7 @@ struct CondensedInput {
                     position = find("-->", from: position + 3).map { $0 + 3 } ?? count
                     textStart = position
                 } else if position < count, isLetter(page[position]) {
+                    sawStartTag = true
                     guard let opened = startTag() else { return }
                     if let body = opened {
                         if !skipBody(of: body) { return }
@@ -129,14 +146,15 @@ struct CondensedInput {
         /// Attributes are read as libxml2 2.9 reads them: a name of letters, digits and `:_.-`, then
         /// perhaps `=` and a value, in quotes or up to a blank or `>`; anything else is skipped up to
         /// the next blank. Values are left alone where libxml2 drops the attribute or may drop the whole
-        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced
-        /// (and `meta`, whose values decide the charset inside libxml2).
+        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced.
+        /// The values of `meta` may go: the charset they name is never used, as the page is handed to
+        /// libxml2 with its encoding already set.
         private mutating func startTag() -> StaticString?? {
             let name = readName()
             var body: StaticString?
             var valuesMayGo = true
             switch name.count {
-            case 4: valuesMayGo = !isName("meta", name) && !isName("html", name) && !isName("head", name) && !isName("body", name)
+            case 4: valuesMayGo = !isName("html", name) && !isName("head", name) && !isName("body", name)
             case 5: body = isName("style", name) ? "style" : nil
             case 6: body = isName("script", name) ? "script" : nil
             default: break
@@ -211,9 +229,9 @@ struct CondensedInput {
         /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
         /// too short or too long, with a visible character (text of only white space may be dropped), no
         /// `&` (an entity to decode) and none of the characters that ``isPlainBody(_:)`` rules out, all
-        /// checked in one pass.
+        /// checked in one pass. A run of only white space is cut to its first byte instead.
         private mutating func condenseText(_ run: Range<Int>) {
-            guard run.count >= CondensedInput.minimumLength, run.count < CondensedInput.maximumTextLength else { return }
+            guard run.count > 1, run.count < CondensedInput.maximumTextLength else { return }
             var visible = false
             var position = run.lowerBound
             while position < run.upperBound {
@@ -221,13 +239,20 @@ struct CondensedInput {
                 if byte <= 0x20 {
                     guard isBlank(byte) else { return }
                 } else {
-                    if byte == 0x26 { return }  // &
+                    if run.count < CondensedInput.minimumLength || byte == 0x26 { return }  // &
                     if Scanner.startsDroppedNonCharacter(page, at: position, end: run.upperBound) { return }
                     visible = true
                 }
                 position += 1
             }
-            if visible { replace(run, bodyOf: CondensedInput.textRun) }
+            if visible {
+                replace(run, bodyOf: CondensedInput.textRun)
+            } else if sawStartTag {
+                copyPage(upTo: run.lowerBound + 1)
+                copiedUpTo = run.upperBound
+                whiteSpaceEnds.append(output.count)
+                whiteSpaceRuns.append(run)
+            }
         }
 
         /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
@@ -249,12 +274,10 @@ struct CondensedInput {
         /// Skips a script or style body, replacing it if it may be; false at the end of the page.
         ///
         /// libxml2 2.9 (recovering) ends the body at the first `</` followed by the element's name in
-        /// any case; a body holding any other `</` is left as it is.
+        /// any case, and reads any other `</` in it as source.
         private mutating func skipBody(of tag: StaticString) -> Bool {
             let start = position
             var end = start
-            // Whether the body holds a `</` of its own, found on the way to its end.
-            var holdsEndTag = false
             while true {
                 guard let slash = find("</", from: end) else { return false }
                 let after = slash + 2
@@ -262,12 +285,10 @@ struct CondensedInput {
                     end = slash
                     break
                 }
-                holdsEndTag = true
                 end = after
             }
             let body = start..<end
-            if body.count >= CondensedInput.minimumLength, !holdsEndTag,
-               isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
+            if body.count >= CondensedInput.minimumLength, isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
                 replace(body, bodyOf: tag.description)
             }
             position = end
