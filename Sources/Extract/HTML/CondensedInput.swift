@@ -48,6 +48,8 @@ struct CondensedInput {
     let whiteSpaceEnds: [Int]
     /// Where each cut run of white space lies in the original page (by its place in ``whiteSpaceEnds``).
     let whiteSpaceRuns: [Range<Int>]
+    /// How many start tags the page holds, to size the node array.
+    let startTagCount: Int
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
@@ -70,7 +72,7 @@ struct CondensedInput {
         scanner.output.append(0)
         return CondensedInput(
             bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
-            whiteSpaceRuns: scanner.whiteSpaceRuns)
+            whiteSpaceRuns: scanner.whiteSpaceRuns, startTagCount: scanner.startTagCount)
     }
 
     /// The marker index that `value` consists of, or nil if it is no whole marker.
@@ -103,8 +105,7 @@ struct CondensedInput {
         var whiteSpaceRuns: [Range<Int>] = []
         /// True once an attribute has been left out.
         var dropped = false
-        /// True once a start tag has been read: libxml2 skips white space before the first element.
-        private var sawStartTag = false
+        var startTagCount = 0
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -124,10 +125,12 @@ struct CondensedInput {
                 textStart = nil
                 position = open + 1
                 if matches("!--", at: position) {
-                    position = find("-->", from: position + 3).map { $0 + 3 } ?? count
+                    let close = find("-->", from: position + 3)
+                    if let close { emptyComment(body: (position + 3)..<close) }
+                    position = close.map { $0 + 3 } ?? count
                     textStart = position
                 } else if position < count, isLetter(page[position]) {
-                    sawStartTag = true
+                    startTagCount += 1
                     guard let opened = startTag() else { return }
                     if let body = opened {
                         if !skipBody(of: body) { return }
@@ -247,12 +250,22 @@ struct CondensedInput {
             }
             if visible {
                 replace(run, bodyOf: CondensedInput.textRun)
-            } else if sawStartTag {
+            } else if startTagCount > 0 {  // libxml2 skips white space before the first element
                 copyPage(upTo: run.lowerBound + 1)
                 copiedUpTo = run.upperBound
                 whiteSpaceEnds.append(output.count)
                 whiteSpaceRuns.append(run)
             }
+        }
+
+        /// Leaves out the body of a comment, which libxml2 reads character by character only to hand it
+        /// to a callback that keeps nothing of it. Bodies that libxml2 may end before the `-->` the scan
+        /// found are left alone: one that starts with `>` or `->`, or holds `--!>`.
+        private mutating func emptyComment(body: Range<Int>) {
+            guard body.count >= CondensedInput.minimumLength, page[body.lowerBound] != 0x3E,  // >
+                  !matches("->", at: body.lowerBound), !contains("--!>", in: body)
+            else { return }
+            drop(body)
         }
 
         /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
@@ -295,7 +308,7 @@ struct CondensedInput {
             return true
         }
 
-        /// Leaves out an attribute that extraction never reads, name and quoted value.
+        /// Leaves out an attribute that extraction never reads, name and quoted value, or a comment's body.
         private mutating func drop(_ range: Range<Int>) {
             copyPage(upTo: range.lowerBound)
             copiedUpTo = range.upperBound
@@ -328,19 +341,39 @@ struct CondensedInput {
             let raw = UnsafeRawBufferPointer(bytes)
             var offset = 0
             while offset < bytes.count {
+                // Bodies are long: 32 bytes at a time while no byte is below 0x20 or a 0xEF (the usual bit
+                // tricks), then eight at a time with an exact test, lane by lane, that lets tab, line feed
+                // and carriage return (in nearly every word of source) pass. Only words that fail both
+                // are looked at byte by byte.
+                if offset + 32 <= bytes.count {
+                    var suspicious: UInt64 = 0
+                    for lane in stride(from: 0, to: 32, by: 8) {
+                        suspicious |= Scanner.quickTest(raw.loadUnaligned(fromByteOffset: offset + lane, as: UInt64.self))
+                    }
+                    if suspicious == 0 {
+                        offset += 32
+                        continue
+                    }
+                }
                 let end = min(offset + 8, bytes.count)
-                // Eight bytes at a time, as bodies are long: only words with a byte below 0x20 or a 0xEF
-                // (tested with the usual bit tricks) are looked at byte by byte.
                 if end - offset == 8 {
                     let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let highBits: UInt64 = 0x8080_8080_8080_8080
-                    let below20 = (word &- 0x20 &* ones) & ~word & highBits
-                    let lead = word ^ (0xEF &* ones)
-                    let hasEF = (lead &- ones) & ~lead & highBits
+                    let below20 = (word &- 0x20 &* Scanner.ones) & ~word & Scanner.highBits
+                    let lead = word ^ (0xEF &* Scanner.ones)
+                    let hasEF = (lead &- Scanner.ones) & ~lead & Scanner.highBits
                     if below20 == 0 && hasEF == 0 {
                         offset = end
                         continue
+                    }
+                    if hasEF == 0 {
+                        let low = word & ~Scanner.highBits
+                        let control = ~(low &+ 0x60 &* Scanner.ones) & ~word & Scanner.highBits
+                        let allowed = Scanner.zeroLanes(word ^ (0x09 &* Scanner.ones)) | Scanner.zeroLanes(word ^ (0x0A &* Scanner.ones))
+                            | Scanner.zeroLanes(word ^ (0x0D &* Scanner.ones))
+                        if control & ~allowed == 0 {
+                            offset = end
+                            continue
+                        }
                     }
                 }
                 for position in offset..<end {
@@ -351,6 +384,21 @@ struct CondensedInput {
                 offset = end
             }
             return true
+        }
+
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        /// Not zero exactly when a byte of `word` is below 0x20 or is 0xEF.
+        @inline(__always)
+        private static func quickTest(_ word: UInt64) -> UInt64 {
+            let lead = word ^ (0xEF &* ones)
+            return ((word &- 0x20 &* ones) & ~word | (lead &- ones) & ~lead) & highBits
+        }
+
+        /// The high bit of each byte of `word` that is zero, and no other bit.
+        private static func zeroLanes(_ word: UInt64) -> UInt64 {
+            ~(((word & ~highBits) &+ ~highBits) | word) & highBits
         }
 
         private func find(_ byte: UInt8, from start: Int) -> Int? {
@@ -367,6 +415,19 @@ struct CondensedInput {
                 from = first + 1
             }
             return nil
+        }
+
+        /// True if `text` lies within `range`; the search stops at its end.
+        private func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
+            var from = range.lowerBound
+            let last = range.upperBound - text.utf8CodeUnitCount
+            while from <= last, let base = page.baseAddress,
+                  let found = memchr(base + from, Int32(text.utf8Start.pointee), last + 1 - from) {
+                let first = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(text, at: first) { return true }
+                from = first + 1
+            }
+            return false
         }
 
         private func matches(_ text: StaticString, at start: Int) -> Bool {

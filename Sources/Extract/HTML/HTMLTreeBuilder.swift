@@ -95,7 +95,8 @@ struct HTMLTreeBuilder {
             }
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
-                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed)) { context in
+                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed),
+                         expectedNodes: 2 * condensed.startTagCount + 16) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
@@ -117,16 +118,19 @@ struct HTMLTreeBuilder {
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
     private static func parse(
-        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
+        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, expectedNodes: Int? = nil,
+        _ read: (htmlParserCtxtPtr) -> Void
     ) -> HTMLTreeBuilder? {
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
-        // Pages average one node to some hundred bytes: a first guess spares most of the copies of growth.
-        builder.nodes.reserveCapacity(inputLength / 128)
-        builder.lastChild.reserveCapacity(inputLength / 128)
+        // An element and a run of text per start tag, if they were counted, else one node to some hundred
+        // bytes: a first guess spares most of the copies of growth.
+        let nodes = expectedNodes ?? inputLength / 128
+        builder.nodes.reserveCapacity(nodes)
+        builder.lastChild.reserveCapacity(nodes)
         // Text is seldom more than a quarter of a page's bytes; growing the buffer by doubling copies it.
         builder.textBytes.reserveCapacity(inputLength / 4)
         builder.dictionary = context.pointee.dict
