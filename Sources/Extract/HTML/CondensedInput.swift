@@ -50,6 +50,9 @@ struct CondensedInput {
     let whiteSpaceRuns: [Range<Int>]
     /// How many start tags the page holds, to size the node array.
     let startTagCount: Int
+    /// How many bytes of text (bodies, runs of text and of white space) the markers and cut runs stand
+    /// for, to size the text buffer: script bodies are often most of a page.
+    let replacedTextLength: Int
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
@@ -72,7 +75,8 @@ struct CondensedInput {
         scanner.output.append(0)
         return CondensedInput(
             bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
-            whiteSpaceRuns: scanner.whiteSpaceRuns, startTagCount: scanner.startTagCount)
+            whiteSpaceRuns: scanner.whiteSpaceRuns, startTagCount: scanner.startTagCount,
+            replacedTextLength: scanner.replacedTextLength)
     }
 
     /// The marker index that `value` consists of, or nil if it is no whole marker.
@@ -106,6 +110,7 @@ struct CondensedInput {
         /// True once an attribute has been left out.
         var dropped = false
         var startTagCount = 0
+        var replacedTextLength = 0
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -255,6 +260,7 @@ struct CondensedInput {
                 copiedUpTo = run.upperBound
                 whiteSpaceEnds.append(output.count)
                 whiteSpaceRuns.append(run)
+                replacedTextLength += run.count
             }
         }
 
@@ -329,6 +335,7 @@ struct CondensedInput {
             copiedUpTo = range.upperBound
             replaced.append(range)
             bodyOf.append(tag)
+            if tag != nil { replacedTextLength += range.count }
         }
 
         /// Copies the page from where the output stopped up to `end`.

@@ -131,8 +131,9 @@ struct HTMLTreeBuilder {
         let nodes = expectedNodes ?? inputLength / 128
         builder.nodes.reserveCapacity(nodes)
         builder.lastChild.reserveCapacity(nodes)
-        // Text is seldom more than a quarter of a page's bytes; growing the buffer by doubling copies it.
-        builder.textBytes.reserveCapacity(inputLength / 4)
+        // Text is seldom more than a quarter of a page's bytes besides what markers stand for; growing the
+        // buffer by doubling copies it.
+        builder.textBytes.reserveCapacity(inputLength / 4 + (restoration?.condensed.replacedTextLength ?? 0))
         builder.dictionary = context.pointee.dict
         builder.restoration = restoration
         builder.parser = context
