@@ -174,11 +174,20 @@ struct HTMLDocument: Sendable {
     private static func packedName(_ name: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         guard name.count <= 16 else { return nil }
         var words: (UInt64, UInt64) = (0, 0)
-        for (offset, byte) in name.enumerated() {
-            let lowered = UInt64(byte.asciiLowercased) << (8 * UInt64(offset % 8))
-            if offset < 8 { words.0 |= lowered } else { words.1 |= lowered }
-        }
-        return words
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(name)) }
+        return (loweredASCII(words.0), loweredASCII(words.1))
+    }
+
+    /// `word` with each byte that is an ASCII capital letter lowered, all eight at once.
+    private static func loweredASCII(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let low = word & ~highBits
+        // High bit of each byte: at least "A", above "Z", and below 0x80; no carry crosses bytes.
+        let atLeastA = low &+ (0x80 - 0x41) &* ones
+        let aboveZ = low &+ (0x80 - 0x5B) &* ones
+        let capitals = atLeastA & ~aboveZ & ~word & highBits
+        return word | capitals >> 2
     }
 
     /// True if the attribute name (ASCII letters in any case) is one of ``keptAttributes``.
