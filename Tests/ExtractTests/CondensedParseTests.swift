@@ -32,6 +32,34 @@ struct CondensedParseTests {
         <body class="Page Body" data-page="article"><a href="/a/link/to/somewhere/else" rel="author">Jane Doe</a>
         <span itemprop="datePublished" content="2024-01-02">January 2</span></body></html>
         """,
+        """
+        <!DOCTYPE html>
+        <!-- a comment before the root element, long enough to be left out -->
+        <html>
+          <head>
+            <meta charset="windows-1252">
+            <meta property="og:description" content="A description that is long enough for a marker">
+            <script>var closing = "</div>"; if (a < b) { document.write("<p>x</p>"); }</script>
+            <style>p::after { content: "</span>"; }</style>
+          </head>
+          <body>
+            <div class="block">
+              <p>First paragraph</p>   <p>Second</p>
+              <!-- a comment between paragraphs that is long enough -->
+              <p>Third</p>	
+            </div>
+            <pre>
+          two
+            lines    </pre>
+            <textarea>
+        </textarea>
+          </body>
+        </html>
+        """,
+        """
+        <html><body><p>Before an odd comment</p>   <!-- it ends early --!> here --> <p>After it</p>
+        <!--> and <!---> end at once for the parser -->   <p>Last</p></body></html>
+        """,
     ]
 
     /// Every node of a document as a line: parent, name, attributes and text.
@@ -51,6 +79,21 @@ struct CondensedParseTests {
         // A DEL byte anywhere keeps the page from being condensed.
         let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
         let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
+        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+    }
+
+    @Test("Runs of white space, comment bodies, and script bodies that hold other end tags come back from one condensed parse")
+    func condensedParseIsTrusted() throws {
+        let page = Array(CondensedParseTests.pages[4].utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        let text = String(decoding: condensed.bytes, as: UTF8.self)
+        #expect(CondensedParseTests.pages[4].contains("\n      <p>First"))
+        for left in ["comment between", "comment before", "</div>\"", "</span>", "long enough for a marker", "\n      <p>First"] {
+            #expect(!text.contains(left), "still holds \(left)")
+        }
+        #expect(condensed.whiteSpaceEnds.count > 10)
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, condensedOnly: true))
+        let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
         #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
     }
 

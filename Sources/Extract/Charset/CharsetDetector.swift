@@ -70,33 +70,34 @@ enum CharsetDetector {
     }
 
     /// The charset named by `<meta charset=...>` or `<meta http-equiv="Content-Type" content="...; charset=...">`
-    /// near the start of the body, found by a byte scan because the body is not decoded yet.
+    /// near the start of the body, found by a byte scan because the body is not decoded yet; ASCII letters
+    /// match in any case and the name comes back lowercase.
     static func metaCharset(_ body: [UInt8]) -> String? {
-        let prefix = body.prefix(metaScanLimit)
-        // ASCII-lowercased copy; every byte above 0x7F stays as is, so offsets match.
-        let lower = prefix.map(\.asciiLowercased)
-        var index = 0
-        while let metaStart = find(Array("<meta".utf8), in: lower, from: index) {
-            guard let tagEnd = lower[metaStart...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-            let tag = lower[metaStart..<tagEnd]
-            if let position = find(Array("charset".utf8), in: Array(tag), from: 0) {
-                var cursor = tag.startIndex + position + 7
-                while cursor < tagEnd, lower[cursor] == 0x20 { cursor += 1 }
-                if cursor < tagEnd, lower[cursor] == UInt8(ascii: "=") {
-                    cursor += 1
-                    while cursor < tagEnd, lower[cursor] == 0x20 || lower[cursor] == 0x22 || lower[cursor] == 0x27 {
+        body.withUnsafeBufferPointer { bytes in
+            let limit = min(bytes.count, metaScanLimit)
+            let lower = { (position: Int) in bytes[position].asciiLowercased }
+            var index = 0
+            while let metaStart = find("<meta", in: bytes, from: index, before: limit) {
+                guard let tagEnd = find(">", in: bytes, from: metaStart, before: limit) else { return nil }
+                if let position = find("charset", in: bytes, from: metaStart, before: tagEnd) {
+                    var cursor = position + 7
+                    while cursor < tagEnd, lower(cursor) == 0x20 { cursor += 1 }
+                    if cursor < tagEnd, lower(cursor) == UInt8(ascii: "=") {
                         cursor += 1
-                    }
-                    var end = cursor
-                    while end < tagEnd, isCharsetNameByte(lower[end]) { end += 1 }
-                    if end > cursor {
-                        return String(decoding: lower[cursor..<end], as: UTF8.self)
+                        while cursor < tagEnd, lower(cursor) == 0x20 || lower(cursor) == 0x22 || lower(cursor) == 0x27 {
+                            cursor += 1
+                        }
+                        var end = cursor
+                        while end < tagEnd, isCharsetNameByte(lower(end)) { end += 1 }
+                        if end > cursor {
+                            return String(decoding: (cursor..<end).map(lower), as: UTF8.self)
+                        }
                     }
                 }
+                index = tagEnd
             }
-            index = tagEnd
+            return nil
         }
-        return nil
     }
 
     private static func isCharsetNameByte(_ byte: UInt8) -> Bool {
@@ -104,12 +105,19 @@ enum CharsetDetector {
             || byte == 0x2E || byte == 0x3A
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+    /// Where `needle` (lowercase ASCII) first lies whole in `bytes[start..<end]`, ASCII letters in any case.
+    private static func find(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
+        let length = needle.utf8CodeUnitCount
+        let first = needle.utf8Start.pointee
         var index = start
-        let first = needle[0]
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+        while index + length <= end {
+            if first == UInt8(ascii: "<") || first == UInt8(ascii: ">"), let base = bytes.baseAddress {
+                // Not a letter: the C library finds the first byte.
+                guard let found = memchr(base + index, Int32(first), end - length + 1 - index) else { return nil }
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            }
+            if bytes[index].asciiLowercased == first,
+               (1..<length).allSatisfy({ bytes[index + $0].asciiLowercased == needle.utf8Start[$0] }) {
                 return index
             }
             index += 1

@@ -14,9 +14,9 @@ import Darwin
 /// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
 ///
 /// Only content that the parser passes on unchanged is replaced: an attribute value in quotes of
-/// printable ASCII without `&` (no entity to decode), a script or style body without `</`, control
-/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text
-/// between two tags under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
+/// printable ASCII without `&` (no entity to decode), a script or style body without control characters
+/// or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text between two tags
+/// under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
 /// condensed parse only if every marker comes back exactly once, whole and where it was put (a body as
 /// the entire text of its script or style element, a value as an entire attribute value, a run of text
 /// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again
@@ -24,6 +24,12 @@ import Darwin
 /// content began and left it at the delimiter that ends the content too (the closing quote, the first
 /// `</script`, the next `<`), so it read the content the same way and made the same decisions before
 /// and after it.
+///
+/// Runs of white space between two tags, which make up a good part of a page's text, cannot be replaced
+/// by a marker: white space that libxml2 would leave out, or not take as the start of a paragraph, must
+/// stay white space. Such a run is cut to its first byte instead, and ``HTMLTreeBuilder`` knows it by
+/// where it ends in the condensed page: the parser reports a run of text when it reaches the `<` that
+/// ends it. Each cut run must come back exactly there, as that one byte, or the page is parsed again.
 ///
 /// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
 /// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
@@ -38,6 +44,15 @@ struct CondensedInput {
     /// For each replaced piece, the element whose body it is ("script" or "style"), ``textRun`` for a run
     /// of text, or nil for an attribute value.
     let bodyOf: [String?]
+    /// Where each run of white space cut to its first byte ends in the condensed page, in page order.
+    let whiteSpaceEnds: [Int]
+    /// Where each cut run of white space lies in the original page (by its place in ``whiteSpaceEnds``).
+    let whiteSpaceRuns: [Range<Int>]
+    /// How many start tags the page holds, to size the node array.
+    let startTagCount: Int
+    /// How many bytes of text (bodies, runs of text and of white space) the markers and cut runs stand
+    /// for, to size the text buffer: script bodies are often most of a page.
+    let replacedTextLength: Int
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
@@ -55,10 +70,13 @@ struct CondensedInput {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
         var scanner = Scanner(page: page)
         scanner.scan()
-        guard !scanner.replaced.isEmpty || scanner.dropped else { return nil }
+        guard !scanner.replaced.isEmpty || scanner.dropped || !scanner.whiteSpaceEnds.isEmpty else { return nil }
         scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
         scanner.output.append(0)
-        return CondensedInput(bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf)
+        return CondensedInput(
+            bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
+            whiteSpaceRuns: scanner.whiteSpaceRuns, startTagCount: scanner.startTagCount,
+            replacedTextLength: scanner.replacedTextLength)
     }
 
     /// The marker index that `value` consists of, or nil if it is no whole marker.
@@ -87,8 +105,12 @@ struct CondensedInput {
         var copiedUpTo = 0
         var replaced: [Range<Int>] = []
         var bodyOf: [String?] = []
+        var whiteSpaceEnds: [Int] = []
+        var whiteSpaceRuns: [Range<Int>] = []
         /// True once an attribute has been left out.
         var dropped = false
+        var startTagCount = 0
+        var replacedTextLength = 0
         private var position = 0
         /// The attribute names of the tag being read.
         private var attributeNames: [Range<Int>] = []
@@ -108,9 +130,12 @@ struct CondensedInput {
                 textStart = nil
                 position = open + 1
                 if matches("!--", at: position) {
-                    position = find("-->", from: position + 3).map { $0 + 3 } ?? count
+                    let close = find("-->", from: position + 3)
+                    if let close { emptyComment(body: (position + 3)..<close) }
+                    position = close.map { $0 + 3 } ?? count
                     textStart = position
                 } else if position < count, isLetter(page[position]) {
+                    startTagCount += 1
                     guard let opened = startTag() else { return }
                     if let body = opened {
                         if !skipBody(of: body) { return }
@@ -129,14 +154,15 @@ struct CondensedInput {
         /// Attributes are read as libxml2 2.9 reads them: a name of letters, digits and `:_.-`, then
         /// perhaps `=` and a value, in quotes or up to a blank or `>`; anything else is skipped up to
         /// the next blank. Values are left alone where libxml2 drops the attribute or may drop the whole
-        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced
-        /// (and `meta`, whose values decide the charset inside libxml2).
+        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced.
+        /// The values of `meta` may go: the charset they name is never used, as the page is handed to
+        /// libxml2 with its encoding already set.
         private mutating func startTag() -> StaticString?? {
             let name = readName()
             var body: StaticString?
             var valuesMayGo = true
             switch name.count {
-            case 4: valuesMayGo = !isName("meta", name) && !isName("html", name) && !isName("head", name) && !isName("body", name)
+            case 4: valuesMayGo = !isName("html", name) && !isName("head", name) && !isName("body", name)
             case 5: body = isName("style", name) ? "style" : nil
             case 6: body = isName("script", name) ? "script" : nil
             default: break
@@ -211,9 +237,9 @@ struct CondensedInput {
         /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
         /// too short or too long, with a visible character (text of only white space may be dropped), no
         /// `&` (an entity to decode) and none of the characters that ``isPlainBody(_:)`` rules out, all
-        /// checked in one pass.
+        /// checked in one pass. A run of only white space is cut to its first byte instead.
         private mutating func condenseText(_ run: Range<Int>) {
-            guard run.count >= CondensedInput.minimumLength, run.count < CondensedInput.maximumTextLength else { return }
+            guard run.count > 1, run.count < CondensedInput.maximumTextLength else { return }
             var visible = false
             var position = run.lowerBound
             while position < run.upperBound {
@@ -221,13 +247,31 @@ struct CondensedInput {
                 if byte <= 0x20 {
                     guard isBlank(byte) else { return }
                 } else {
-                    if byte == 0x26 { return }  // &
+                    if run.count < CondensedInput.minimumLength || byte == 0x26 { return }  // &
                     if Scanner.startsDroppedNonCharacter(page, at: position, end: run.upperBound) { return }
                     visible = true
                 }
                 position += 1
             }
-            if visible { replace(run, bodyOf: CondensedInput.textRun) }
+            if visible {
+                replace(run, bodyOf: CondensedInput.textRun)
+            } else if startTagCount > 0 {  // libxml2 skips white space before the first element
+                copyPage(upTo: run.lowerBound + 1)
+                copiedUpTo = run.upperBound
+                whiteSpaceEnds.append(output.count)
+                whiteSpaceRuns.append(run)
+                replacedTextLength += run.count
+            }
+        }
+
+        /// Leaves out the body of a comment, which libxml2 reads character by character only to hand it
+        /// to a callback that keeps nothing of it. Bodies that libxml2 may end before the `-->` the scan
+        /// found are left alone: one that starts with `>` or `->`, or holds `--!>`.
+        private mutating func emptyComment(body: Range<Int>) {
+            guard body.count >= CondensedInput.minimumLength, page[body.lowerBound] != 0x3E,  // >
+                  !matches("->", at: body.lowerBound), !contains("--!>", in: body)
+            else { return }
+            drop(body)
         }
 
         /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
@@ -249,12 +293,10 @@ struct CondensedInput {
         /// Skips a script or style body, replacing it if it may be; false at the end of the page.
         ///
         /// libxml2 2.9 (recovering) ends the body at the first `</` followed by the element's name in
-        /// any case; a body holding any other `</` is left as it is.
+        /// any case, and reads any other `</` in it as source.
         private mutating func skipBody(of tag: StaticString) -> Bool {
             let start = position
             var end = start
-            // Whether the body holds a `</` of its own, found on the way to its end.
-            var holdsEndTag = false
             while true {
                 guard let slash = find("</", from: end) else { return false }
                 let after = slash + 2
@@ -262,19 +304,17 @@ struct CondensedInput {
                     end = slash
                     break
                 }
-                holdsEndTag = true
                 end = after
             }
             let body = start..<end
-            if body.count >= CondensedInput.minimumLength, !holdsEndTag,
-               isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
+            if body.count >= CondensedInput.minimumLength, isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
                 replace(body, bodyOf: tag.description)
             }
             position = end
             return true
         }
 
-        /// Leaves out an attribute that extraction never reads, name and quoted value.
+        /// Leaves out an attribute that extraction never reads, name and quoted value, or a comment's body.
         private mutating func drop(_ range: Range<Int>) {
             copyPage(upTo: range.lowerBound)
             copiedUpTo = range.upperBound
@@ -295,6 +335,7 @@ struct CondensedInput {
             copiedUpTo = range.upperBound
             replaced.append(range)
             bodyOf.append(tag)
+            if tag != nil { replacedTextLength += range.count }
         }
 
         /// Copies the page from where the output stopped up to `end`.
@@ -307,19 +348,39 @@ struct CondensedInput {
             let raw = UnsafeRawBufferPointer(bytes)
             var offset = 0
             while offset < bytes.count {
+                // Bodies are long: 32 bytes at a time while no byte is below 0x20 or a 0xEF (the usual bit
+                // tricks), then eight at a time with an exact test, lane by lane, that lets tab, line feed
+                // and carriage return (in nearly every word of source) pass. Only words that fail both
+                // are looked at byte by byte.
+                if offset + 32 <= bytes.count {
+                    var suspicious: UInt64 = 0
+                    for lane in stride(from: 0, to: 32, by: 8) {
+                        suspicious |= Scanner.quickTest(raw.loadUnaligned(fromByteOffset: offset + lane, as: UInt64.self))
+                    }
+                    if suspicious == 0 {
+                        offset += 32
+                        continue
+                    }
+                }
                 let end = min(offset + 8, bytes.count)
-                // Eight bytes at a time, as bodies are long: only words with a byte below 0x20 or a 0xEF
-                // (tested with the usual bit tricks) are looked at byte by byte.
                 if end - offset == 8 {
                     let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let highBits: UInt64 = 0x8080_8080_8080_8080
-                    let below20 = (word &- 0x20 &* ones) & ~word & highBits
-                    let lead = word ^ (0xEF &* ones)
-                    let hasEF = (lead &- ones) & ~lead & highBits
+                    let below20 = (word &- 0x20 &* Scanner.ones) & ~word & Scanner.highBits
+                    let lead = word ^ (0xEF &* Scanner.ones)
+                    let hasEF = (lead &- Scanner.ones) & ~lead & Scanner.highBits
                     if below20 == 0 && hasEF == 0 {
                         offset = end
                         continue
+                    }
+                    if hasEF == 0 {
+                        let low = word & ~Scanner.highBits
+                        let control = ~(low &+ 0x60 &* Scanner.ones) & ~word & Scanner.highBits
+                        let allowed = Scanner.zeroLanes(word ^ (0x09 &* Scanner.ones)) | Scanner.zeroLanes(word ^ (0x0A &* Scanner.ones))
+                            | Scanner.zeroLanes(word ^ (0x0D &* Scanner.ones))
+                        if control & ~allowed == 0 {
+                            offset = end
+                            continue
+                        }
                     }
                 }
                 for position in offset..<end {
@@ -330,6 +391,21 @@ struct CondensedInput {
                 offset = end
             }
             return true
+        }
+
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        /// Not zero exactly when a byte of `word` is below 0x20 or is 0xEF.
+        @inline(__always)
+        private static func quickTest(_ word: UInt64) -> UInt64 {
+            let lead = word ^ (0xEF &* ones)
+            return ((word &- 0x20 &* ones) & ~word | (lead &- ones) & ~lead) & highBits
+        }
+
+        /// The high bit of each byte of `word` that is zero, and no other bit.
+        private static func zeroLanes(_ word: UInt64) -> UInt64 {
+            ~(((word & ~highBits) &+ ~highBits) | word) & highBits
         }
 
         private func find(_ byte: UInt8, from start: Int) -> Int? {
@@ -346,6 +422,19 @@ struct CondensedInput {
                 from = first + 1
             }
             return nil
+        }
+
+        /// True if `text` lies within `range`; the search stops at its end.
+        private func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
+            var from = range.lowerBound
+            let last = range.upperBound - text.utf8CodeUnitCount
+            while from <= last, let base = page.baseAddress,
+                  let found = memchr(base + from, Int32(text.utf8Start.pointee), last + 1 - from) {
+                let first = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(text, at: first) { return true }
+                from = first + 1
+            }
+            return false
         }
 
         private func matches(_ text: StaticString, at start: Int) -> Bool {

@@ -67,6 +67,8 @@ struct HTMLTreeBuilder {
 
     /// The page and its condensed form while a condensed page is parsed (see ``CondensedInput``).
     private var restoration: Restoration?
+    /// The parser, whose place in the condensed page tells which run of white space it reports.
+    private var parser: htmlParserCtxtPtr?
 
     /// The stand-in for an open element that is left out (an element without a name).
     private static let skipped = -2
@@ -80,11 +82,15 @@ struct HTMLTreeBuilder {
     /// Parses UTF-8 bytes into nodes; nil if libxml2 cannot set up a parser. The corresponding C
     /// functions are `htmlCtxtReadDoc` and `htmlCtxtReadMemory`, with a SAX handler that calls back
     /// into this builder.
-    static func build(utf8 bytes: [UInt8], url: String?) -> HTMLDocument? {
+    ///
+    /// With `condensedOnly` (for tests), a page whose condensed parse cannot be trusted gives nil instead
+    /// of being parsed again as it is.
+    static func build(utf8 bytes: [UInt8], url: String?, condensedOnly: Bool = false) -> HTMLDocument? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let built = bytes.withUnsafeBufferPointer { page -> HTMLTreeBuilder? in
             guard let base = page.baseAddress else { return nil }
             if memchr(base, 0, page.count) != nil {
+                guard !condensedOnly else { return nil }
                 // A NUL byte would end a C string early: libxml2 copies the bytes into a buffer of its own.
                 return parse(url: url, inputLength: page.count) { context in
                     let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
@@ -93,12 +99,14 @@ struct HTMLTreeBuilder {
             }
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
-                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed)) { context in
+                   parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed),
+                         expectedNodes: 2 * condensed.startTagCount + 16) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
                 return builder
             }
+            guard !condensedOnly else { return nil }
             // As a C string, the bytes are parsed where they are, without libxml2's copy and conversion.
             return (bytes + [0]).withUnsafeBufferPointer { input in
                 parse(url: url, inputLength: page.count) { context in
@@ -115,20 +123,25 @@ struct HTMLTreeBuilder {
 
     /// Runs one parse with a fresh parser whose callbacks build into a fresh builder.
     private static func parse(
-        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, _ read: (htmlParserCtxtPtr) -> Void
+        url: String?, inputLength: Int, restoring restoration: Restoration? = nil, expectedNodes: Int? = nil,
+        _ read: (htmlParserCtxtPtr) -> Void
     ) -> HTMLTreeBuilder? {
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
-        // Pages average one node to some hundred bytes: a first guess spares most of the copies of growth.
-        builder.nodes.reserveCapacity(inputLength / 128)
-        builder.lastChild.reserveCapacity(inputLength / 128)
-        // Text is seldom more than a quarter of a page's bytes; growing the buffer by doubling copies it.
-        builder.textBytes.reserveCapacity(inputLength / 4)
+        // An element and a run of text per start tag, if they were counted, else one node to some hundred
+        // bytes: a first guess spares most of the copies of growth.
+        let nodes = expectedNodes ?? inputLength / 128
+        builder.nodes.reserveCapacity(nodes)
+        builder.lastChild.reserveCapacity(nodes)
+        // Text is seldom more than a quarter of a page's bytes besides what markers stand for; growing the
+        // buffer by doubling copies it.
+        builder.textBytes.reserveCapacity(inputLength / 4 + (restoration?.condensed.replacedTextLength ?? 0))
         builder.dictionary = context.pointee.dict
         builder.restoration = restoration
+        builder.parser = context
         withUnsafeMutablePointer(to: &builder) { pointer in
             context.pointee.userData = UnsafeMutableRawPointer(pointer)
             // No tree is built, so the document libxml2 returns is always NULL.
@@ -221,12 +234,18 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func append(_ characters: UnsafePointer<xmlChar>?, _ length: Int32, isSource: Bool) {
-        guard let characters, length > 0, let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
+        guard let characters, length > 0 else { return }
+        var piece = UnsafeBufferPointer(start: characters, count: Int(length))
+        // A cut run of white space is looked for even where the text is dropped, as it must come back.
+        if restoration != nil {
+            let position = inputPosition()
+            if let run = restoration?.whiteSpace(piece, isSource: isSource, endingAt: position) { piece = run }
+        }
+        guard let parent = open.last, parent != HTMLTreeBuilder.skipped else { return }
         if isSource != textIsSource {
             flushText()
             textIsSource = isSource
         }
-        let piece = UnsafeBufferPointer(start: characters, count: Int(length))
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
             if !isSource, let run = restoration?.take(CondensedInput.markerIndex(piece), bodyOf: CondensedInput.textRun),
                let original = restoration?.original(run) {
@@ -242,6 +261,12 @@ struct HTMLTreeBuilder {
         }
         if pendingBody != nil { restoration?.fail() }
         textBytes.append(contentsOf: piece)
+    }
+
+    /// Where the parser is in the page it reads: at the `<` or `&` after a run of text it reports.
+    private func inputPosition() -> Int {
+        guard let input = parser?.pointee.input, let current = input.pointee.cur, let base = input.pointee.base else { return -1 }
+        return Int(input.pointee.consumed) + (current - base)
     }
 
     private mutating func addOtherNode(_ content: UnsafePointer<xmlChar>?, _ more: UnsafePointer<xmlChar>? = nil) {
@@ -444,6 +469,8 @@ private struct Restoration {
     let condensed: CondensedInput
     private var taken: [Bool]
     private var takenCount = 0
+    /// How many cut runs of white space came back so far.
+    private var whiteSpaceCount = 0
     private var failed = false
 
     init(page: UnsafeBufferPointer<UInt8>, condensed: CondensedInput) {
@@ -453,7 +480,24 @@ private struct Restoration {
     }
 
     /// True if every marker came back once, in its place, and none anywhere else.
-    var isComplete: Bool { !failed && takenCount == taken.count }
+    var isComplete: Bool { !failed && takenCount == taken.count && whiteSpaceCount == condensed.whiteSpaceEnds.count }
+
+    /// The original run of white space that `piece`, reported with the parser at `position`, stands for;
+    /// nil if it stands for none. The next cut run must come back as text ending where it ends, as its
+    /// one byte, before the parser reports anything beyond it; otherwise the parse is untrusted.
+    mutating func whiteSpace(_ piece: UnsafeBufferPointer<UInt8>, isSource: Bool, endingAt position: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard whiteSpaceCount < condensed.whiteSpaceEnds.count, position >= condensed.whiteSpaceEnds[whiteSpaceCount] else {
+            return nil
+        }
+        let run = condensed.whiteSpaceRuns[whiteSpaceCount]
+        guard !isSource, position == condensed.whiteSpaceEnds[whiteSpaceCount], piece.count == 1, piece[0] == page[run.lowerBound]
+        else {
+            failed = true
+            return nil
+        }
+        whiteSpaceCount += 1
+        return UnsafeBufferPointer(rebasing: page[run])
+    }
 
     /// Takes the marker `index` found as a whole attribute value (`bodyOf` nil) or as the whole text of
     /// an element with that name; nil (and the parse untrusted) if it does not belong there.
