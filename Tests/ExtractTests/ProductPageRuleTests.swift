@@ -41,6 +41,66 @@ struct ProductPageRuleTests {
         #expect(!text.contains("billed yearly"))
     }
 
+    @Test("Without a main element, the sections between a landing page's header and footer are the page")
+    func sectionsBetweenHeaderAndFooterAreKept() throws {
+        let features = [
+            ("Shared calendars", "One week for every team."),
+            ("Time off requests", "Leave asked in two taps."),
+            ("Payroll exports", "Hours sent each month."),
+            ("Shift swaps", "Trades between workers."),
+        ]
+        let cards = features.map { title, text in
+            "<div class=\"feature\"><h3>\(title)</h3><p>\(text)</p></div>"
+        }
+        let html = """
+            <html><head><title>Rota planner</title></head><body>
+            <div class="wrap">
+            <header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav></header>
+            <div class="page">
+            <div class="intro"><h2>Plan every shift</h2><p>Rota planner brings schedules, leave and payroll together, so that
+            small teams spend their time on the work itself rather than on planning it, week after week, in a tool that
+            everyone already understands.</p>
+            <p>It runs in the browser and on phones, keeps a history of every change, and never needs a training day.</p></div>
+            <div class="features">\(cards.joined(separator: "\n"))</div>
+            </div>
+            <footer><a href="/terms">Terms</a></footer>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("never needs a training day"))
+        for (title, blurb) in features {
+            #expect(text.contains(title), "missing: \(title)")
+            #expect(text.contains(blurb), "missing: \(blurb)")
+        }
+        #expect(!text.contains("Terms"))
+        #expect(!text.contains("Pricing"))
+    }
+
+    @Test("Teasers of other pages beside an article without a main element stay out")
+    func teasersBesideArticleStayOut() throws {
+        let stories = ["Spring tax dates", "Hiring your first manager", "Closing the books", "Payroll in two countries"]
+        let teasers = stories.map { title in
+            "<div class=\"card\"><h3><a href=\"/\(title.count)\">\(title)</a></h3><p>A short look at \(title.lowercased()).</p></div>"
+        }
+        let html = """
+            <html><head><title>Choosing an accountant</title></head><body>
+            <header><nav><a href="/">Home</a></nav></header>
+            <div class="page">
+            <div class="story"><h1>Choosing an accountant</h1>
+            <p>A good accountant knows the deadlines of your trade, answers within a day and explains each figure of your
+            return in words you understand, which matters more than the fee once the first year has passed.</p>
+            <p>Ask for two references from firms of your size, and ask how they handled their last audit, step by step.</p></div>
+            <div class="more">\(teasers.joined(separator: "\n"))</div>
+            </div>
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("last audit"))
+        for title in stories { #expect(!text.contains(title), "kept: \(title)") }
+    }
+
     @Test("A block headed as suggestions of other products is left out")
     func recommendationsUnderTheirHeadingGo() throws {
         let html = """
