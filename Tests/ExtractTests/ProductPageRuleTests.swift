@@ -6,16 +6,25 @@ import Testing
 /// Rules for landing pages and product pages, each on a small hand-written page.
 @Suite("Landing and product page rules")
 struct ProductPageRuleTests {
+    /// Short cards of a landing page: too little prose each for the sections to join the winner by their paragraphs.
+    static let features = [
+        ("Shared calendars", "One week for every team."),
+        ("Time off requests", "Leave asked in two taps."),
+        ("Payroll exports", "Hours sent each month."),
+        ("Shift swaps", "Trades between workers."),
+    ]
+
+    /// Expects every feature card's title and text in `text`.
+    static func expectFeatures(in text: String) {
+        for (title, blurb) in features {
+            #expect(text.contains(title), "missing: \(title)")
+            #expect(text.contains(blurb), "missing: \(blurb)")
+        }
+    }
+
     @Test("Sections of a landing page's main region named as teasers are part of the page; its legal notice is not")
     func teaserSectionsOfMainAreKept() throws {
-        // Short cards: too little prose each for the sections to join the winner by their paragraphs.
-        let features = [
-            ("Shared calendars", "One week for every team."),
-            ("Time off requests", "Leave asked in two taps."),
-            ("Payroll exports", "Hours sent each month."),
-            ("Shift swaps", "Trades between workers."),
-        ]
-        let teasers = features.map { title, text in
+        let teasers = Self.features.map { title, text in
             "<section class=\"teaser-block\"><h2>\(title)</h2><p>\(text)</p></section>"
         }
         let html = """
@@ -33,23 +42,14 @@ struct ProductPageRuleTests {
             """
         let text = try extractHTML(html).text
         #expect(text.contains("never needs a training day"))
-        for (title, blurb) in features {
-            #expect(text.contains(title), "missing: \(title)")
-            #expect(text.contains(blurb), "missing: \(blurb)")
-        }
+        Self.expectFeatures(in: text)
         #expect(!text.contains("Terms"))
         #expect(!text.contains("billed yearly"))
     }
 
     @Test("Without a main element, the sections between a landing page's header and footer are the page")
     func sectionsBetweenHeaderAndFooterAreKept() throws {
-        let features = [
-            ("Shared calendars", "One week for every team."),
-            ("Time off requests", "Leave asked in two taps."),
-            ("Payroll exports", "Hours sent each month."),
-            ("Shift swaps", "Trades between workers."),
-        ]
-        let cards = features.map { title, text in
+        let cards = Self.features.map { title, text in
             "<div class=\"feature\"><h3>\(title)</h3><p>\(text)</p></div>"
         }
         let html = """
@@ -69,10 +69,7 @@ struct ProductPageRuleTests {
             """
         let text = try extractHTML(html).text
         #expect(text.contains("never needs a training day"))
-        for (title, blurb) in features {
-            #expect(text.contains(title), "missing: \(title)")
-            #expect(text.contains(blurb), "missing: \(blurb)")
-        }
+        Self.expectFeatures(in: text)
         #expect(!text.contains("Terms"))
         #expect(!text.contains("Pricing"))
     }
