@@ -49,22 +49,19 @@ struct ProductPageRuleTests {
 
     @Test("Without a main element, the sections between a landing page's header and footer are the page")
     func sectionsBetweenHeaderAndFooterAreKept() throws {
+        // Each card is a band of its own beside the opening one, too short to join it by its paragraphs.
         let cards = Self.features.map { title, text in
-            "<div class=\"feature\"><h3>\(title)</h3><p>\(text)</p></div>"
+            "<div class=\"band\"><div class=\"row\"><h3>\(title)</h3><span>\(text)</span></div></div>"
         }
         let html = """
             <html><head><title>Rota planner</title></head><body>
-            <div class="wrap">
             <header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav></header>
-            <div class="page">
-            <div class="intro"><h2>Plan every shift</h2><p>Rota planner brings schedules, leave and payroll together, so that
-            small teams spend their time on the work itself rather than on planning it, week after week, in a tool that
-            everyone already understands.</p>
-            <p>It runs in the browser and on phones, keeps a history of every change, and never needs a training day.</p></div>
-            <div class="features">\(cards.joined(separator: "\n"))</div>
-            </div>
+            <div class="band"><div class="row"><h2>Plan every shift</h2><p>Rota planner brings schedules, leave and payroll
+            together, so that small teams spend their time on the work itself rather than on planning it, week after week,
+            in a tool that everyone already understands.</p>
+            <p>It runs in the browser and on phones, keeps a history of every change, and never needs a training day.</p></div></div>
+            \(cards.joined(separator: "\n"))
             <footer><a href="/terms">Terms</a></footer>
-            </div>
             </body></html>
             """
         let text = try extractHTML(html).text
@@ -76,20 +73,22 @@ struct ProductPageRuleTests {
 
     @Test("Teasers of other pages beside an article without a main element stay out")
     func teasersBesideArticleStayOut() throws {
+        // Three section titles beside the story, but more linked titles of other stories.
         let stories = ["Spring tax dates", "Hiring your first manager", "Closing the books", "Payroll in two countries"]
         let teasers = stories.map { title in
-            "<div class=\"card\"><h3><a href=\"/\(title.count)\">\(title)</a></h3><p>A short look at \(title.lowercased()).</p></div>"
+            "<div class=\"band\"><div class=\"row\"><h3><a href=\"/\(title.count)\">\(title)</a></h3><span>What to ask, what to keep and what to send before the deadline comes.</span></div></div>"
         }
         let html = """
             <html><head><title>Choosing an accountant</title></head><body>
             <header><nav><a href="/">Home</a></nav></header>
-            <div class="page">
-            <div class="story"><h1>Choosing an accountant</h1>
+            <div class="band"><div class="row"><h2>Choosing an accountant</h2>
             <p>A good accountant knows the deadlines of your trade, answers within a day and explains each figure of your
             return in words you understand, which matters more than the fee once the first year has passed.</p>
-            <p>Ask for two references from firms of your size, and ask how they handled their last audit, step by step.</p></div>
-            <div class="more">\(teasers.joined(separator: "\n"))</div>
-            </div>
+            <p>Ask for two references from firms of your size, and ask how they handled their last audit, step by step.</p></div></div>
+            <div class="band"><h3>Written by our staff</h3></div>
+            <div class="band"><h3>Questions on your return?</h3></div>
+            <div class="band"><h3>More from the blog</h3></div>
+            \(teasers.joined(separator: "\n"))
             <footer><a href="/terms">Terms</a></footer>
             </body></html>
             """
