@@ -14,12 +14,15 @@ struct ProductPageRuleTests {
         ("Shift swaps", "Trades between workers."),
     ]
 
-    /// Expects every feature card's title and text in `text`.
-    static func expectFeatures(in text: String) {
+    /// Expects the landing page's opening text and every feature card's title and text in `text`, without
+    /// its footer.
+    static func expectLandingPage(in text: String) {
+        #expect(text.contains("never needs a training day"))
         for (title, blurb) in features {
             #expect(text.contains(title), "missing: \(title)")
             #expect(text.contains(blurb), "missing: \(blurb)")
         }
+        #expect(!text.contains("Terms"))
     }
 
     @Test("Sections of a landing page's main region named as teasers are part of the page; its legal notice is not")
@@ -41,9 +44,7 @@ struct ProductPageRuleTests {
             </body></html>
             """
         let text = try extractHTML(html).text
-        #expect(text.contains("never needs a training day"))
-        Self.expectFeatures(in: text)
-        #expect(!text.contains("Terms"))
+        Self.expectLandingPage(in: text)
         #expect(!text.contains("billed yearly"))
     }
 
@@ -65,9 +66,7 @@ struct ProductPageRuleTests {
             </body></html>
             """
         let text = try extractHTML(html).text
-        #expect(text.contains("never needs a training day"))
-        Self.expectFeatures(in: text)
-        #expect(!text.contains("Terms"))
+        Self.expectLandingPage(in: text)
         #expect(!text.contains("Pricing"))
     }
 
