@@ -6,16 +6,28 @@ import Testing
 /// Rules for landing pages and product pages, each on a small hand-written page.
 @Suite("Landing and product page rules")
 struct ProductPageRuleTests {
+    /// Short cards of a landing page: too little prose each for the sections to join the winner by their paragraphs.
+    static let features = [
+        ("Shared calendars", "One week for every team."),
+        ("Time off requests", "Leave asked in two taps."),
+        ("Payroll exports", "Hours sent each month."),
+        ("Shift swaps", "Trades between workers."),
+    ]
+
+    /// Expects the landing page's opening text and every feature card's title and text in `text`, without
+    /// its footer.
+    static func expectLandingPage(in text: String) {
+        #expect(text.contains("never needs a training day"))
+        for (title, blurb) in features {
+            #expect(text.contains(title), "missing: \(title)")
+            #expect(text.contains(blurb), "missing: \(blurb)")
+        }
+        #expect(!text.contains("Terms"))
+    }
+
     @Test("Sections of a landing page's main region named as teasers are part of the page; its legal notice is not")
     func teaserSectionsOfMainAreKept() throws {
-        // Short cards: too little prose each for the sections to join the winner by their paragraphs.
-        let features = [
-            ("Shared calendars", "One week for every team."),
-            ("Time off requests", "Leave asked in two taps."),
-            ("Payroll exports", "Hours sent each month."),
-            ("Shift swaps", "Trades between workers."),
-        ]
-        let teasers = features.map { title, text in
+        let teasers = Self.features.map { title, text in
             "<section class=\"teaser-block\"><h2>\(title)</h2><p>\(text)</p></section>"
         }
         let html = """
@@ -32,13 +44,56 @@ struct ProductPageRuleTests {
             </body></html>
             """
         let text = try extractHTML(html).text
-        #expect(text.contains("never needs a training day"))
-        for (title, blurb) in features {
-            #expect(text.contains(title), "missing: \(title)")
-            #expect(text.contains(blurb), "missing: \(blurb)")
-        }
-        #expect(!text.contains("Terms"))
+        Self.expectLandingPage(in: text)
         #expect(!text.contains("billed yearly"))
+    }
+
+    @Test("Without a main element, the sections between a landing page's header and footer are the page")
+    func sectionsBetweenHeaderAndFooterAreKept() throws {
+        // Each card is a band of its own beside the opening one, too short to join it by its paragraphs.
+        let cards = Self.features.map { title, text in
+            "<div class=\"band\"><div class=\"row\"><h3>\(title)</h3><span>\(text)</span></div></div>"
+        }
+        let html = """
+            <html><head><title>Rota planner</title></head><body>
+            <header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav></header>
+            <div class="band"><div class="row"><h2>Plan every shift</h2><p>Rota planner brings schedules, leave and payroll
+            together, so that small teams spend their time on the work itself rather than on planning it, week after week,
+            in a tool that everyone already understands.</p>
+            <p>It runs in the browser and on phones, keeps a history of every change, and never needs a training day.</p></div></div>
+            \(cards.joined(separator: "\n"))
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        Self.expectLandingPage(in: text)
+        #expect(!text.contains("Pricing"))
+    }
+
+    @Test("Teasers of other pages beside an article without a main element stay out")
+    func teasersBesideArticleStayOut() throws {
+        // Three section titles beside the story, but more linked titles of other stories.
+        let stories = ["Spring tax dates", "Hiring your first manager", "Closing the books", "Payroll in two countries"]
+        let teasers = stories.map { title in
+            "<div class=\"band\"><div class=\"row\"><h3><a href=\"/\(title.count)\">\(title)</a></h3><span>What to ask, what to keep and what to send before the deadline comes.</span></div></div>"
+        }
+        let html = """
+            <html><head><title>Choosing an accountant</title></head><body>
+            <header><nav><a href="/">Home</a></nav></header>
+            <div class="band"><div class="row"><h2>Choosing an accountant</h2>
+            <p>A good accountant knows the deadlines of your trade, answers within a day and explains each figure of your
+            return in words you understand, which matters more than the fee once the first year has passed.</p>
+            <p>Ask for two references from firms of your size, and ask how they handled their last audit, step by step.</p></div></div>
+            <div class="band"><h3>Written by our staff</h3></div>
+            <div class="band"><h3>Questions on your return?</h3></div>
+            <div class="band"><h3>More from the blog</h3></div>
+            \(teasers.joined(separator: "\n"))
+            <footer><a href="/terms">Terms</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("last audit"))
+        for title in stories { #expect(!text.contains(title), "kept: \(title)") }
     }
 
     @Test("A block headed as suggestions of other products is left out")

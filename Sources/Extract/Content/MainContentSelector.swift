@@ -75,6 +75,8 @@ struct MainContentSelector {
     static let mainRegionShare = 0.75
     /// From this many `<article>` elements in `<main>` up, an article there is a card of a list.
     static let cardCount = 3
+    /// The link density above which the wrapper of a landing page's sections is a list of links instead.
+    static let landingLinkDensity = 0.4
     /// An `<article>` with this share of the winner's paragraph text is the content, if it leads every
     /// other article there by ``articleLead`` times.
     static let articleShare = 0.3
@@ -111,6 +113,8 @@ struct MainContentSelector {
     static let adLabelLength = 40
     /// From this share of the page's remaining text in its landmarks up, the page shows only furniture.
     static let furnitureOnlyShare = 0.9
+    /// The headings that title a section of a landing page.
+    static let titleTags: Set<String> = ["h1", "h2", "h3", "h4"]
     /// Below this many characters the chosen content is thought to be a miss.
     static let minimumContentLength = 140
 
@@ -228,6 +232,7 @@ struct MainContentSelector {
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
         // Furniture found by name inside the winner (its comments, its share bar) is gone too.
         let chosenExclusions = excluded
+        let chosenHeadings = headings(in: roots, linked: false).union(headings(in: roots, linked: true))
         excluded = beforeCleaning
         let remainingLength = visibleLength(of: body) - namedFurnitureLength
         if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
@@ -236,6 +241,16 @@ struct MainContentSelector {
             if let main = enclosingMain(of: roots, body: body), !isArticle(roots, main: main) {
                 cleanLandingRegion(main)
                 if Double(chosenLength) < MainContentSelector.mainRegionShare * Double(visibleLength(of: main)) { return [main] }
+            } else if enclosingMain(of: roots, body: body) == nil, let region = landingRegion(of: roots, body: body) {
+                // Without a marked main region, the sections between the page's header and footer play its
+                // part, if they add several sections of their own rather than teasers of other pages (whose
+                // titles are links).
+                region.forEach { cleanLandingRegion($0) }
+                let regionLength = region.reduce(0) { $0 + visibleLength(of: $1) }
+                let addedSections = headings(in: region, linked: false).subtracting(chosenHeadings).count
+                let addedTeasers = headings(in: region, linked: true).subtracting(chosenHeadings).count
+                if addedSections >= MainContentSelector.cardCount, addedSections > addedTeasers,
+                   Double(chosenLength) < MainContentSelector.mainRegionShare * Double(regionLength) { return region }
             }
             excluded = chosenExclusions
             return roots
@@ -386,6 +401,49 @@ struct MainContentSelector {
             $0.name == "main" || $0.attribute("role")?.lowercased() == "main"
         }) else { return nil }
         return excluded[main] ? nil : main
+    }
+
+    /// The sections of a landing page around the roots, for a page that marks no main region: the roots'
+    /// highest ancestor that holds none of the page's own furniture (its header, navigation, footer,
+    /// sidebar), together with its siblings up to the nearest furniture on either side, unless they make a
+    /// list of links. Each section of such a page looks like a small article of its own.
+    private func landingRegion(of roots: [Int], body: Int) -> [Int]? {
+        guard var top = roots.first,
+              !roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } })
+        else { return nil }
+        while nodes[top].parent > 0, nodes[top].parent != body, !holdsPageFurniture(nodes[top].parent) {
+            top = nodes[top].parent
+        }
+        let siblings = document.children(of: nodes[top].parent).filter { !nodes[$0].isText }
+        guard let position = siblings.firstIndex(of: top) else { return nil }
+        let isBound: (Int) -> Bool = { isFurniture($0) || holdsPageFurniture($0) }
+        let start = siblings[..<position].lastIndex(where: isBound).map { $0 + 1 } ?? siblings.startIndex
+        let end = siblings[position...].firstIndex(where: isBound) ?? siblings.endIndex
+        guard start <= position, position < end else { return nil }
+        let region = siblings[start..<end].filter { !excluded[$0] }
+        let text = max(1, region.reduce(0) { $0 + textLength[$1] })
+        let links = region.reduce(0) { $0 + linkLength[$1] }
+        return Double(links) / Double(text) < MainContentSelector.landingLinkDensity ? region : nil
+    }
+
+    /// The titles below the roots that show text, either the linked ones (a teaser's title) or the others
+    /// (a section's title). The lowest levels of heading mostly label a card (its category) instead.
+    private func headings(in roots: [Int], linked: Bool) -> Set<Int> {
+        Set(roots.flatMap { root in
+            document.subtree(of: root).filter { index in
+                !excluded[index] && MainContentSelector.titleTags.contains(nodes[index].name) && textLength[index] > 0
+                    && linked == (linkLength[index] > 0 || document.nearestAncestor(of: index, after: root, where: { $0.name == "a" }) != nil)
+            }
+        })
+    }
+
+    /// True if the subtree holds furniture of the whole page: an element that is furniture by tag, role or
+    /// sure name and does not belong to a section or article of its own (whose `<header>` is its heading).
+    private func holdsPageFurniture(_ index: Int) -> Bool {
+        document.subtree(of: index).contains { inner in
+            inner != index && !nodes[inner].isText && isFurniture(inner)
+                && document.nearestAncestor(of: inner, after: index, where: { $0.name == "section" || $0.name == "article" }) == nil
+        }
     }
 
     /// True if the roots hold an `<article>` element, or sit in one that is not one card among several:
