@@ -199,8 +199,18 @@ struct MainContentSelector {
         if Double(textLength[body]) < 0.5 * Double(textLength[0]) { body = 0 }
         let pageLength = textLength[body]
         let beforeFurnitureRemoval = excluded
+        let mainRegion = document.firstElement(named: "main")
+        let mainProse = mainRegion.map { goodLength[$0] } ?? 0
         removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
         computeStatistics()
+        if let main = mainRegion, mainProse >= MainContentSelector.minimumContentLength, !excluded[main], goodLength[main] == 0 {
+            // Every paragraph of the page's main region went with names of furniture (a forum thread in a
+            // block named "comments"): the names describe the region's content.
+            for position in document.subtree(of: main) { excluded[position] = beforeFurnitureRemoval[position] }
+            computeStatistics()
+            removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
+            computeStatistics()
+        }
         if textLength[body] < min(200, pageLength / 2) || Double(textLength[body]) < 0.1 * Double(pageLength) {
             // Class names describe the content itself here (a forum thread of "comment" blocks).
             excluded = beforeFurnitureRemoval
