@@ -33,6 +33,8 @@ struct MainContentSelector {
     private var goodLength: [Int]
     /// Containers that received a score; nil for nodes never scored.
     private var scores: [Double?]
+    /// Elements whose furniture names were found to describe the content (``select(title:)``).
+    private var namedLikeContent = Set<Int>()
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
     /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
@@ -206,7 +208,10 @@ struct MainContentSelector {
         if let main = mainRegion, mainProse >= MainContentSelector.minimumContentLength, !excluded[main], goodLength[main] == 0 {
             // Every paragraph of the page's main region went with names of furniture (a forum thread in a
             // block named "comments"): the names describe the region's content.
-            for position in document.subtree(of: main) { excluded[position] = beforeFurnitureRemoval[position] }
+            for position in document.subtree(of: main) where excluded[position] != beforeFurnitureRemoval[position] {
+                excluded[position] = false
+                if hints[position].unlikely { namedLikeContent.insert(position) }
+            }
             computeStatistics()
             removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
             computeStatistics()
@@ -590,7 +595,7 @@ struct MainContentSelector {
     /// widget, an embedded post.
     private func isContentDespiteName(_ index: Int) -> Bool {
         BoilerplateClassifier.isMainMarker(nodes[index]) || BoilerplateClassifier.namesDisclosure(nodes[index])
-            || isEmbeddedQuote(index)
+            || isEmbeddedQuote(index) || namedLikeContent.contains(index)
     }
 
     private mutating func exclude(subtreeOf index: Int) {
