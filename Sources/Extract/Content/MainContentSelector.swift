@@ -546,7 +546,7 @@ struct MainContentSelector {
                 else { continue }
                 let block = blockOpened(by: heading, pageLength: pageLength)
                 var next: Int? = block
-                while let part = next, part == block || headingCount(in: part) == 0 {
+                while let part = next, part == block || headingCount(in: part, upTo: heading) == 0 {
                     exclude(subtreeOf: part)
                     next = nextElement(after: part)
                 }
@@ -563,17 +563,20 @@ struct MainContentSelector {
         while true {
             let parent = nodes[block].parent
             guard parent > 0, nodes[parent].name != "body", firstVisibleChild(of: parent) == block,
-                  headingCount(in: parent) == 1,
+                  headingCount(in: parent, upTo: heading) == 1,
                   Double(textLength[parent]) < MainContentSelector.recommendationShare * Double(pageLength)
             else { return block }
             block = parent
         }
     }
 
-    /// The headings below `index` that show any text.
-    private func headingCount(in index: Int) -> Int {
-        document.subtree(of: index).count {
-            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && textLength[$0] > 0
+    /// The headings below `index` that show any text and rank with `heading` or above it: the names of the
+    /// cards under a title bar (`h3` below an `h2`) belong to its block.
+    private func headingCount(in index: Int, upTo heading: Int) -> Int {
+        let rank = nodes[heading].name
+        return document.subtree(of: index).count {
+            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && nodes[$0].name <= rank
+                && textLength[$0] > 0
         }
     }
 
