@@ -58,6 +58,7 @@ struct MainContentRuleTests {
             <div id="comments"><article class="post">
             <p>Does anyone know what the two round holes under the power supply bay are for? \
             The manual says nothing about them, yet they look intentional.</p>
+            <p>One is on the outside, the other on the inside of the bottom panel, where the intake fans go.</p>
             </article></div></main>
             <footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>
             </body></html>
