@@ -48,6 +48,26 @@ struct MainContentRuleTests {
         #expect(!text.contains("Forum index"))
     }
 
+    @Test("A short thread inside a container named comments is kept when the page has no other paragraph")
+    func shortThreadNamedCommentsBesideLargeMenus() throws {
+        let menu = (1...40).map { "<li><a href=\"/board/\($0)\">Board number \($0) for builders</a></li>" }.joined()
+        let html = """
+            <html><head><title>Odd holes in a new case</title></head><body>
+            <nav><ul>\(menu)</ul></nav>
+            <main><h1>Odd holes in a new case</h1>
+            <div id="comments"><article class="post">
+            <p>Does anyone know what the two round holes under the power supply bay are for? \
+            The manual says nothing about them, yet they look intentional.</p>
+            <p>One is on the outside, the other on the inside of the bottom panel, where the intake fans go.</p>
+            </article></div></main>
+            <footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("two round holes under the power supply bay"))
+        #expect(!text.contains("Board number 12"))
+    }
+
     @Test("A paragraph of prose stays whatever its class name says")
     func proseParagraphSurvivesFurnitureName() throws {
         let paragraphs = ["one", "two", "three", "four", "five"].map {

@@ -123,6 +123,31 @@ struct ProductPageRuleTests {
         #expect(!text.contains("Linen napkins"))
     }
 
+    @Test("Suggestions whose cards carry headings of a lower rank go with their title bar")
+    func recommendationCardsWithOwnHeadingsGo() throws {
+        let html = """
+            <html><head><title>Oak serving board</title></head><body>
+            <div class="product">
+            <h1>Oak serving board</h1>
+            <p>Cut from a single plank of European oak, this board is finished with food-safe oil and carries a groove
+            around its edge that keeps juices off the table, whether it holds bread, cheese or a roast.</p>
+            </div>
+            <div class="more">
+            <div class="bar"><h2>People who viewed this item also viewed</h2></div>
+            <ul class="carousel-list">
+            <li><h3>Walnut cheese knife set</h3><p>Three blades with brass rivets, boxed as a gift for a host.</p></li>
+            <li><h3>Olive wood salad bowl</h3><p>Turned from one block, about twenty-five centimetres wide.</p></li>
+            <li><h3>Linen napkins</h3><p>A set of four, stone washed, in sand, clay and forest colours.</p></li>
+            </ul>
+            </div>
+            </body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(text.contains("food-safe oil"))
+        #expect(!text.contains("Walnut cheese knife set"))
+        #expect(!text.contains("stone washed"))
+    }
+
     @Test("A heading that only mentions similar words keeps its section")
     func ordinaryHeadingKeepsItsSection() throws {
         #expect(BoilerplateClassifier.announcesRecommendations("You may also like"))

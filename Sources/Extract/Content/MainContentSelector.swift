@@ -33,6 +33,8 @@ struct MainContentSelector {
     private var goodLength: [Int]
     /// Containers that received a score; nil for nodes never scored.
     private var scores: [Double?]
+    /// Elements whose furniture names were found to describe the content (``select(title:)``).
+    private var namedLikeContent = Set<Int>()
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
     /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
@@ -203,8 +205,21 @@ struct MainContentSelector {
         if Double(textLength[body]) < 0.5 * Double(textLength[0]) { body = 0 }
         let pageLength = textLength[body]
         let beforeFurnitureRemoval = excluded
+        let mainRegion = document.firstElement(named: "main")
+        let mainProse = mainRegion.map { goodLength[$0] } ?? 0
         removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
         computeStatistics()
+        if let main = mainRegion, mainProse >= MainContentSelector.minimumContentLength, !excluded[main], goodLength[main] == 0 {
+            // Every paragraph of the page's main region went with names of furniture (a forum thread in a
+            // block named "comments"): the names describe the region's content.
+            for position in document.subtree(of: main) where excluded[position] != beforeFurnitureRemoval[position] {
+                excluded[position] = false
+                if hints[position].unlikely { namedLikeContent.insert(position) }
+            }
+            computeStatistics()
+            removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: false)
+            computeStatistics()
+        }
         if textLength[body] < min(200, pageLength / 2) || Double(textLength[body]) < 0.1 * Double(pageLength) {
             // Class names describe the content itself here (a forum thread of "comment" blocks).
             excluded = beforeFurnitureRemoval
@@ -589,7 +604,7 @@ struct MainContentSelector {
                 else { continue }
                 let block = blockOpened(by: heading, pageLength: pageLength)
                 var next: Int? = block
-                while let part = next, part == block || headingCount(in: part) == 0 {
+                while let part = next, part == block || headingCount(in: part, upTo: heading) == 0 {
                     exclude(subtreeOf: part)
                     next = nextElement(after: part)
                 }
@@ -606,17 +621,20 @@ struct MainContentSelector {
         while true {
             let parent = nodes[block].parent
             guard parent > 0, nodes[parent].name != "body", firstVisibleChild(of: parent) == block,
-                  headingCount(in: parent) == 1,
+                  headingCount(in: parent, upTo: heading) == 1,
                   Double(textLength[parent]) < MainContentSelector.recommendationShare * Double(pageLength)
             else { return block }
             block = parent
         }
     }
 
-    /// The headings below `index` that show any text.
-    private func headingCount(in index: Int) -> Int {
-        document.subtree(of: index).count {
-            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && textLength[$0] > 0
+    /// The headings below `index` that show any text and rank with `heading` or above it: the names of the
+    /// cards under a title bar (`h3` below an `h2`) belong to its block.
+    private func headingCount(in index: Int, upTo heading: Int) -> Int {
+        let rank = nodes[heading].name
+        return document.subtree(of: index).count {
+            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && nodes[$0].name <= rank
+                && textLength[$0] > 0
         }
     }
 
@@ -638,7 +656,7 @@ struct MainContentSelector {
     /// widget, an embedded post.
     private func isContentDespiteName(_ index: Int) -> Bool {
         BoilerplateClassifier.isMainMarker(nodes[index]) || BoilerplateClassifier.namesDisclosure(nodes[index])
-            || isEmbeddedQuote(index)
+            || isEmbeddedQuote(index) || namedLikeContent.contains(index)
     }
 
     private mutating func exclude(subtreeOf index: Int) {
