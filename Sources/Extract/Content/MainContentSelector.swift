@@ -247,16 +247,19 @@ struct MainContentSelector {
         // a catalogue or a set of cards rather than an article, and its content is the whole remainder.
         // Furniture found by name inside the winner (its comments, its share bar) is gone too.
         let chosenExclusions = excluded
-        let chosenHeadings = headings(in: roots, linked: false).union(headings(in: roots, linked: true))
+        // Cleaning inside the roots leaves their ancestors, and so the main region, as they were.
+        let main = enclosingMain(of: roots, body: body)
+        // Only a page without a main region compares its sections with the chosen ones.
+        let chosenHeadings = main == nil ? headings(in: roots) : []
         excluded = beforeCleaning
         let remainingLength = visibleLength(of: body) - namedFurnitureLength
         if Double(chosenLength) >= MainContentSelector.minimumShare * Double(remainingLength) && chosenLength >= MainContentSelector.minimumContentLength {
             // Sections of a landing page or a product page each look like an article of their own; when the
             // page marks its main region and the winner is a small part of it, the region is the content.
-            if let main = enclosingMain(of: roots, body: body), !isArticle(roots, main: main) {
+            if let main, !isArticle(roots, main: main) {
                 cleanLandingRegion(main)
                 if Double(chosenLength) < MainContentSelector.mainRegionShare * Double(visibleLength(of: main)) { return [main] }
-            } else if enclosingMain(of: roots, body: body) == nil, let region = landingRegion(of: roots, body: body) {
+            } else if main == nil, let region = landingRegion(of: roots, body: body) {
                 // Without a marked main region, the sections between the page's header and footer play its
                 // part, if they add several sections of their own rather than teasers of other pages (whose
                 // titles are links).
@@ -441,15 +444,21 @@ struct MainContentSelector {
         return Double(links) / Double(text) < MainContentSelector.landingLinkDensity ? region : nil
     }
 
-    /// The titles below the roots that show text, either the linked ones (a teaser's title) or the others
-    /// (a section's title). The lowest levels of heading mostly label a card (its category) instead.
-    private func headings(in roots: [Int], linked: Bool) -> Set<Int> {
+    /// The titles below the roots that show text: the linked ones (a teaser's title), the others (a section's
+    /// title), or with `linked` nil all of them. The lowest levels of heading mostly label a card (its category)
+    /// instead.
+    private func headings(in roots: [Int], linked: Bool? = nil) -> Set<Int> {
         Set(roots.flatMap { root in
             document.subtree(of: root).filter { index in
                 !excluded[index] && MainContentSelector.titleTags.contains(nodes[index].name) && textLength[index] > 0
-                    && linked == (linkLength[index] > 0 || document.nearestAncestor(of: index, after: root, where: { $0.name == "a" }) != nil)
+                    && (linked.map { $0 == isLinked(index, below: root) } ?? true)
             }
         })
+    }
+
+    /// True for an element whose text is in a link, or that sits in one below `root`.
+    private func isLinked(_ index: Int, below root: Int) -> Bool {
+        linkLength[index] > 0 || document.nearestAncestor(of: index, after: root, where: { $0.name == "a" }) != nil
     }
 
     /// True if the subtree holds furniture of the whole page: an element that is furniture by tag, role or
