@@ -52,6 +52,9 @@ struct MainContentSelector {
     /// Visible characters and commas of each text node (``measure(_:)``), counted once: every pass needs them.
     /// Filled after never-content is marked, so script and style text is never counted.
     private var measured: [(length: Int, commas: Int)]
+    /// Elements with a piece of visible text among their children, found when the text is measured. Text is
+    /// left out only with an ancestor from then on, so an included element's parent keeps its text.
+    private var hasOwnText: [Bool]
 
     /// Below this many own characters a block is not a paragraph worth scoring.
     static let minimumParagraphLength = 25
@@ -177,6 +180,7 @@ struct MainContentSelector {
         self.markings = markings
         self.hidden = hidden
         measured = Array(repeating: (0, 0), count: count)
+        hasOwnText = Array(repeating: false, count: count)
         var panels: [String: Int] = [:]
         if !controlled.isEmpty {
             for index in withAttributes {
@@ -198,6 +202,7 @@ struct MainContentSelector {
                 continue
             }
             measured[index] = document.withText(of: index, MainContentSelector.measure)
+            if measured[index].length > 0 { hasOwnText[nodes[index].parent] = true }
         }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
@@ -1034,9 +1039,6 @@ struct MainContentSelector {
         let end = document.subtreeEnd(of: root)
         let itemParts = names ? repeatedFurnitureNames(in: root) : []
         if linkLists { excludeTeaserLists(in: root) }
-        // Found once: a block of thousands of inline elements would otherwise have its children read for each.
-        // The loop below excludes elements only, so which elements hold text of their own stays the same.
-        let sentences = elementsWithOwnText(in: root)
         while index < end {
             if excluded[index] || nodes[index].isText {
                 index += 1
@@ -1045,8 +1047,8 @@ struct MainContentSelector {
             let named = names && (weakNames || hints[index].unlikely || namesFinePrint(index))
                 && isNamedFurniture(index, rootLength: rootLength)
                 && !itemParts.contains(nodes[index].classAndID)
-            if named || (linkLists && isLinkList(index, rootLength: rootLength, sentences: sentences))
-                || isDateline(index, sentences: sentences) || isTagList(index)
+            if named || (linkLists && isLinkList(index, rootLength: rootLength))
+                || isDateline(index) || isTagList(index)
                 || isAdLabel(index) {
                 if named {
                     removedByName.blocks += 1
@@ -1156,11 +1158,11 @@ struct MainContentSelector {
     /// True for a short block that is mostly a machine-marked date (``Marking/machineDate``): "Updated 5:27 am,
     /// November 20, 2019" above or below the story says when it was written, which the document carries as its date.
     /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
-    private func isDateline(_ index: Int, sentences: Set<Int>) -> Bool {
+    private func isDateline(_ index: Int) -> Bool {
         guard timeLength[index] > 0, textLength[index] <= MainContentSelector.datelineLength,
               Double(timeLength[index]) >= MainContentSelector.datelineTimeShare * Double(textLength[index])
         else { return false }
-        return !isInSentence(index, sentences: sentences)
+        return !isInSentence(index)
     }
 
     /// True for a short block that only says an advertisement stands there ("Advertisement", "Advertisement -
@@ -1187,24 +1189,13 @@ struct MainContentSelector {
     }
 
     /// True for an inline element with text of its own beside it: `<span><a>` within a sentence is a
-    /// link of the sentence, not a row of links. `sentences` are the elements with text of their own
-    /// (``elementsWithOwnText(in:)``).
-    private func isInSentence(_ index: Int, sentences: Set<Int>) -> Bool {
-        nodes[index].isInline && sentences.contains(nodes[index].parent)
-    }
-
-    /// `root` and the elements below it that have a piece of visible text among their children.
-    private func elementsWithOwnText(in root: Int) -> Set<Int> {
-        var elements = Set<Int>()
-        for index in root..<document.subtreeEnd(of: root)
-        where nodes[index].isText && !excluded[index] && measured[index].length > 0 {
-            elements.insert(nodes[index].parent)
-        }
-        return elements
+    /// link of the sentence, not a row of links.
+    private func isInSentence(_ index: Int) -> Bool {
+        nodes[index].isInline && hasOwnText[nodes[index].parent]
     }
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
-    private func isLinkList(_ index: Int, rootLength: Int, sentences: Set<Int>) -> Bool {
+    private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
         let node = nodes[index]
         let length = textLength[index]
         guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
@@ -1213,7 +1204,7 @@ struct MainContentSelector {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
-        if commas[index] >= 10 || isEmbeddedQuote(index) || isInSentence(index, sentences: sentences) { return false }
+        if commas[index] >= 10 || isEmbeddedQuote(index) || isInSentence(index) { return false }
         let weight = hints[index].weight
         if length < 25 && linkLength[index] > 0 { return true }
         // A block holding most of the content is the content's own wrapper: only a clear link list goes.
