@@ -98,7 +98,7 @@ enum BoilerplateClassifier {
     ]
 
     /// Phrases of headings over suggestions of other products or pages, not part of the page's own content.
-    static let recommendationPhrases = [
+    static let recommendationPhrases: [StaticString] = [
         "also viewed", "also bought", "also purchased", "also like", "also love", "also enjoy", "similar items",
         "similar products", "related products", "related items", "recommended for you", "recommended products",
         "frequently bought together", "customers who viewed", "customers who bought", "complete the look",
@@ -107,17 +107,9 @@ enum BoilerplateClassifier {
 
     /// True if a heading announces suggestions of other things to buy or see.
     static func announcesRecommendations(_ heading: String) -> Bool {
-        // Compared as bytes: `String.contains` goes through Foundation, at some ten thousand instructions a call.
-        let text = Array(heading.lowercased().utf8)
-        return recommendationPhraseBytes.contains { phrase in
-            guard phrase.count <= text.count else { return false }
-            return (0...(text.count - phrase.count)).contains { start in
-                text[start] == phrase[0] && text[start..<(start + phrase.count)].elementsEqual(phrase)
-            }
-        }
+        let text = heading.lowercased()
+        return recommendationPhrases.contains { WhiteSpace.occurs($0, in: text) }
     }
-
-    private static let recommendationPhraseBytes = recommendationPhrases.map { Array($0.utf8) }
 
     /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
     static func isFurniture(_ node: HTMLNode) -> Bool {
