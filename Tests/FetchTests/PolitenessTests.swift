@@ -46,8 +46,9 @@ struct PolitenessTests {
         #expect(outcomes.compactMap(\.page).count == 4)
         let gaps = arrivalGaps(server.requests)
         #expect(gaps.count == 3)
-        // A little slack: the delay holds between starts, the log sees arrivals.
-        #expect(gaps.allSatisfy { $0 >= 0.28 }, "gaps \(gaps)")
+        // Slack: the delay holds between starts, the log sees arrivals, and on a loaded machine the first
+        // request (which also opens the connection) can arrive late. Without the delay the gaps are ~1 ms.
+        #expect(gaps.allSatisfy { $0 >= 0.2 }, "gaps \(gaps)")
     }
 
     @Test("a redirect within the host waits for the per-host delay like any other request")
@@ -58,7 +59,7 @@ struct PolitenessTests {
         #expect(page.finalURL == server.url("/new"))
         #expect(server.requests.map(\.path) == ["/old", "/new"])
         let gaps = arrivalGaps(server.requests)
-        #expect(gaps.count == 1 && gaps[0] >= 0.28, "gaps \(gaps)")
+        #expect(gaps.count == 1 && gaps[0] >= 0.2, "gaps \(gaps)")
     }
 
     @Test("no more than the per-host limit of requests are in flight to one host", arguments: [1, 2, 3])
