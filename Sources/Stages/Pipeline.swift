@@ -317,8 +317,9 @@ public struct Pipeline: Sendable {
         let prepared = InOrderQueue<Result<PreparedOutcome, StageError>>(first: first)
         let preparer = archive.preparer
         let workers = DispatchGroup()
+        let pool = DispatchQueue(label: "pipeline.archive.prepare", attributes: .concurrent)
         for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
-            YieldingThread.start(name: "archive.prepare", group: workers) {
+            pool.async(group: workers) {
                 while let outcome = input.receive() {
                     prepared.add(Result { () throws(StageError) in try preparer.prepare(outcome) }, index: outcome.index)
                 }
@@ -330,7 +331,7 @@ public struct Pipeline: Sendable {
         let force = options.force
         let stop = options.stop
         let writer = UncheckedBox(archive)
-        YieldingThread.start(name: "archive.write", group: group) {
+        DispatchQueue(label: "pipeline.archive.write").async(group: group) {
             func failed(_ error: StageError) {
                 errors.set(error)
                 stop.set()
