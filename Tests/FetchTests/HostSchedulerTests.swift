@@ -52,6 +52,19 @@ struct HostSchedulerTests {
         #expect(hosts.waitingCount == 1)
     }
 
+    @Test("without politeness the oldest seed starts first, whichever its host")
+    func oldestSeedFirstAcrossHosts() {
+        var options = FetchOptions()
+        options.politeness = false
+        options.respectRobots = false
+        var hosts = HostScheduler(options: options)
+        let urls = (0..<12).map { "http://\(["a", "b", "c"][$0 % 3]).test/\($0)" }
+        enqueue(urls, into: &hosts)
+        let order = (0..<12).compactMap { _ in started(hosts.next(now: start)) }
+        #expect(order == urls)
+        #expect(hosts.isEmpty)
+    }
+
     @Test("the host's next request waits for the delay, counted from the last start")
     func delayCountsFromLastStart() throws {
         var hosts = scheduler(delay: 1, perHost: 4)

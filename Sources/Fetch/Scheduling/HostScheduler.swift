@@ -224,13 +224,36 @@ struct HostScheduler {
             waitingCount -= 1
             return .start(unhosted.remove(at: index))
         }
+        // The oldest request that may start, whichever its host, as curl --parallel does: outputs are
+        // written in seed order, so a seed fetched ahead of older ones only waits for them, holding a
+        // place in the window meanwhile; and taking one host's requests in a burst opened connections
+        // to it that an even spread over the hosts never needs.
+        var oldest: (state: HostState, rank: Int)?
+        var idle: [HostKey] = []
         for host in hostsWithWork {
-            guard let state = hosts[host] else { continue }
-            let action = next(of: state, now: now)
-            if state.queue.isEmpty && state.robotsJob == nil { hostsWithWork.remove(host) }
-            if let action { return action }
+            guard let state = hosts[host], !state.queue.isEmpty || state.robotsJob != nil else {
+                idle.append(host)
+                continue
+            }
+            if let rank = rank(of: state, now: now), rank < oldest?.rank ?? Int.max {
+                oldest = (state, rank)
+            }
         }
-        return nil
+        for host in idle { hostsWithWork.remove(host) }
+        return oldest.flatMap { next(of: $0.state, now: now) }
+    }
+
+    /// Where the host's next request stands among those that may start at `now`, lowest first: its
+    /// seed's index, or below every seed for a robots.txt, which the host's pages wait for. Nil if the
+    /// host must wait.
+    private func rank(of state: HostState, now: ContinuousClock.Instant) -> Int? {
+        guard mayStart(state, now) else { return nil }
+        if case .pending = state.robots {
+            guard let robotsJob = state.robotsJob, isDue(robotsJob, now) else { return nil }
+            return Int.min
+        }
+        guard let job = state.queue.first(where: { isDue($0, now) }), case .page(let seed) = job.kind else { return nil }
+        return seed.index
     }
 
     /// The next action for one host, if it has one now.
