@@ -63,7 +63,8 @@ struct CondensedParseTests {
         """
         <html><body class="Page" data-x="1"><div CLASS=Lead id = "Top" class="again" data-a='x > y' hidden>One</div>
         <span class="" id="Mixed Case">Two</span><br class="b"/><div role=main "odd" =stray style="color: red">Three</div>
-        <p class="x &amp; y" data-y="1">Four</p><p class="tab\tand\nline">Five</p></body></html>
+        <p class="x &amp; y" data-y="1">Four</p><p class="tab\tand\nline">Five</p>
+        <i class="abc" data-n="1">6</i><i class="abc" data-n="2">7</i><i class="axc">8</i><i class="abc" id="i">9</i></body></html>
         """,
     ]
 
@@ -130,13 +131,15 @@ struct CondensedParseTests {
         for stripped in ["<div>One", "<span>Two", "<br/>", "<div>Three", "<p>Five"] {
             #expect(text.contains(stripped), "kept attributes in \(stripped)")
         }
-        #expect(condensed.strippedTags.count == 5)
+        #expect(condensed.strippedTags.count == 9)
         let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, condensedOnly: true))
         let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
         #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
         let first = try #require(parsed.firstElement(named: "div"))
         #expect(parsed.nodes[first].attributes.map { "\($0.name)=\($0.value)" } == ["class=Lead", "id=Top", "hidden="])
         #expect(parsed.nodes[first].classAndID == "lead top")
+        // Repeated attributes are shared, and only the same names and values are.
+        #expect(parsed.elements(named: "i").map { parsed.nodes[$0].classAndID } == ["abc", "abc", "axc", "abc i"])
     }
 
     @Test("No attribute that extraction reads takes its name as value when it has none, as the stripped tags assume")

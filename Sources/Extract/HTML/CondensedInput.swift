@@ -524,6 +524,8 @@ struct CondensedInput {
 enum KeptAttributeNames {
     /// The names, lowercase, in a fixed order.
     static let names: [String] = HTMLDocument.keptAttributes.sorted()
+    /// True for `class` and `id`, which make up ``HTMLNode/classAndID``, by place in ``names``.
+    static let isClassOrID: [Bool] = names.map { $0 == "class" || $0 == "id" }
     private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
     /// For each length, the places in ``names`` of the names of that length.
     private static let byLength: [[Int]] = {

@@ -487,6 +487,17 @@ private struct Restoration {
     /// How many stripped tags came back so far.
     private var strippedCount = 0
     private var failed = false
+    /// The attributes built for earlier stripped tags, by ``slot(of:)``: the elements of a page repeat
+    /// the same few classes, and a repeat shares the array and strings of the first instead of making
+    /// its own. Made at the first stripped tag, when this copy of the restoration is the only one.
+    private var built: [BuiltAttributes?] = []
+
+    private struct BuiltAttributes {
+        /// The stripped tag they were built for.
+        let tag: Int
+        let attributes: [HTMLAttribute]
+        let classAndID: String
+    }
 
     init(page: UnsafeBufferPointer<UInt8>, condensed: CondensedInput) {
         self.page = page
@@ -530,16 +541,54 @@ private struct Restoration {
         for (offset, byte) in page[tag.name].enumerated() where byte.asciiLowercased != name[offset] { return nil }
         guard name[tag.name.count] == 0 else { return nil }
         strippedCount += 1
-        let kept = condensed.keptAttributes[tag.attributes]
-        var list = HTMLTreeBuilder.AttributeList(capacity: kept.count)
-        for attribute in kept {
-            // None of the attributes read is one that libxml2 gives its name as value when it has none.
-            let name = KeptAttributeNames.names[attribute.name]
-            list.append(
-                name: name, value: attribute.value.map { UnsafeBufferPointer(rebasing: page[$0]) },
-                isClassOrID: name == "class" || name == "id")
+        guard !tag.attributes.isEmpty else { return ([], "") }
+        if built.isEmpty { built = Array(repeating: nil, count: 1024) }
+        let slot = slot(of: tag.attributes)
+        if let earlier = built[slot], sameAttributes(tag.attributes, condensed.strippedTags[earlier.tag].attributes) {
+            return (earlier.attributes, earlier.classAndID)
         }
-        return list.finished()
+        var list = HTMLTreeBuilder.AttributeList(capacity: tag.attributes.count)
+        for attribute in condensed.keptAttributes[tag.attributes] {
+            // None of the attributes read is one that libxml2 gives its name as value when it has none.
+            list.append(
+                name: KeptAttributeNames.names[attribute.name], value: attribute.value.map { UnsafeBufferPointer(rebasing: page[$0]) },
+                isClassOrID: KeptAttributeNames.isClassOrID[attribute.name])
+        }
+        let (attributes, classAndID) = list.finished()
+        built[slot] = BuiltAttributes(tag: strippedCount - 1, attributes: attributes, classAndID: classAndID)
+        return (attributes, classAndID)
+    }
+
+    /// A slot in ``built`` for kept attributes, from their names and the length and first and last
+    /// bytes of their values.
+    private func slot(of attributes: Range<Int>) -> Int {
+        var hash = UInt64(attributes.count)
+        for attribute in condensed.keptAttributes[attributes] {
+            hash = hash &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(attribute.name)
+            guard let value = attribute.value, !value.isEmpty else { continue }
+            hash = hash &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(value.count)
+            hash ^= UInt64(page[value.lowerBound]) << 8 | UInt64(page[value.upperBound - 1])
+        }
+        return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 54)  // 10 bits: 1,024 slots
+    }
+
+    /// True if two runs of kept attributes have the same names and values.
+    private func sameAttributes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count, let base = page.baseAddress else { return false }
+        for offset in 0..<a.count {
+            let first = condensed.keptAttributes[a.lowerBound + offset]
+            let second = condensed.keptAttributes[b.lowerBound + offset]
+            guard first.name == second.name else { return false }
+            switch (first.value, second.value) {
+            case (nil, nil):
+                continue
+            case let (x?, y?):
+                guard x.count == y.count, memcmp(base + x.lowerBound, base + y.lowerBound, x.count) == 0 else { return false }
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Takes the marker `index` found as the whole text of an element with that name (or as a whole run
