@@ -242,7 +242,7 @@ struct CondensedInput {
                     value = start..<position
                 }
                 if let kept {
-                    if isPlainValue(value) {
+                    if isPlainText(value) {
                         keptAttributes.append(KeptAttribute(name: kept, value: value))
                     } else {
                         mayStrip = false
@@ -266,26 +266,16 @@ struct CondensedInput {
         }
 
         /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
-        /// too short or too long, with a visible character (text of only white space may be dropped), no
-        /// `&` (an entity to decode) and none of the characters that ``isPlainBody(_:)`` rules out, all
-        /// checked in one pass. A run of only white space is cut to its first byte instead.
+        /// too short or too long, with a visible character (text of only white space may be dropped) and
+        /// plain (``isPlainText(_:)``). A run of only white space is cut to its first byte instead.
         private mutating func condenseText(_ run: Range<Int>) {
             guard run.count > 1, run.count < CondensedInput.maximumTextLength else { return }
-            var visible = false
             var position = run.lowerBound
-            while position < run.upperBound {
-                let byte = page[position]
-                if byte <= 0x20 {
-                    guard isBlank(byte) else { return }
-                } else {
-                    if run.count < CondensedInput.minimumLength || byte == 0x26 { return }  // &
-                    if Scanner.startsDroppedNonCharacter(page, at: position, end: run.upperBound) { return }
-                    visible = true
+            while position < run.upperBound, isBlank(page[position]) { position += 1 }
+            if position < run.upperBound {
+                if run.count >= CondensedInput.minimumLength, page[position] > 0x20, isPlainText(run) {
+                    replace(run, bodyOf: CondensedInput.textRun)
                 }
-                position += 1
-            }
-            if visible {
-                replace(run, bodyOf: CondensedInput.textRun)
             } else if startTagCount > 0 {  // libxml2 skips white space before the first element
                 copyPage(upTo: run.lowerBound + 1)
                 copiedUpTo = run.upperBound
@@ -352,12 +342,12 @@ struct CondensedInput {
             strippedTags.append(StrippedTag(end: output.count, name: name, attributes: attributes))
         }
 
-        /// A value that libxml2 passes on as it is: without `&` (an entity to decode) and without the
-        /// characters that ``isPlainBody(_:)`` rules out.
-        private func isPlainValue(_ value: Range<Int>) -> Bool {
-            guard !value.isEmpty, let base = page.baseAddress else { return true }
-            return memchr(base + value.lowerBound, 0x26, value.count) == nil  // &
-                && isPlainBody(UnsafeBufferPointer(rebasing: page[value]))
+        /// Text or a value that libxml2 passes on as it is: without `&` (an entity to decode) and without
+        /// the characters that ``isPlainBody(_:)`` rules out.
+        private func isPlainText(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, let base = page.baseAddress else { return true }
+            return memchr(base + range.lowerBound, 0x26, range.count) == nil  // &
+                && isPlainBody(UnsafeBufferPointer(rebasing: page[range]))
         }
 
         /// Leaves out a comment's body.
