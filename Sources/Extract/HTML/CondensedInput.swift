@@ -52,8 +52,9 @@ struct CondensedInput {
     let strippedTags: [StrippedTag]
     /// The attributes of the stripped tags that extraction reads (``StrippedTag/attributes``).
     let keptAttributes: [KeptAttribute]
-    /// How many start tags the page holds, to size the node array.
+    /// How many start and plain end tags the page holds, to size the node array.
     let startTagCount: Int
+    let endTagCount: Int
     /// How many bytes of text (bodies, runs of text and of white space) the markers and cut runs stand
     /// for, to size the text buffer: script bodies are often most of a page.
     let replacedTextLength: Int
@@ -99,7 +100,7 @@ struct CondensedInput {
         return CondensedInput(
             bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
             whiteSpaceRuns: scanner.whiteSpaceRuns, strippedTags: scanner.strippedTags, keptAttributes: scanner.keptAttributes,
-            startTagCount: scanner.startTagCount,
+            startTagCount: scanner.startTagCount, endTagCount: scanner.endTagCount,
             replacedTextLength: scanner.replacedTextLength)
     }
 
@@ -136,6 +137,7 @@ struct CondensedInput {
         /// True once a comment's body has been left out.
         var dropped = false
         var startTagCount = 0
+        var endTagCount = 0
         var replacedTextLength = 0
         private var position = 0
 
@@ -167,6 +169,7 @@ struct CondensedInput {
                         textStart = position
                     }
                 } else if position < count, page[position] == 0x2F, endTag() {  // /
+                    endTagCount += 1
                     textStart = position
                 }
             }

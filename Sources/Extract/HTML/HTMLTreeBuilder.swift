@@ -100,7 +100,7 @@ struct HTMLTreeBuilder {
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
                    parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed),
-                         expectedNodes: 2 * condensed.startTagCount + 16) { context in
+                         expectedNodes: 2 * condensed.startTagCount + condensed.endTagCount + 16) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
@@ -131,8 +131,8 @@ struct HTMLTreeBuilder {
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
-        // An element and a run of text per start tag, if they were counted, else one node to some hundred
-        // bytes: a first guess spares most of the copies of growth.
+        // An element per start tag and a run of text after each tag, if they were counted, else one node
+        // to some hundred bytes: a first guess spares most of the copies of growth.
         let nodes = expectedNodes ?? inputLength / 128
         builder.nodes.reserveCapacity(nodes)
         builder.lastChild.reserveCapacity(nodes)
