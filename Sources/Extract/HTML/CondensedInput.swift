@@ -4,26 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// A page with its long script and style bodies, long attribute values and runs of text replaced by
-/// short markers, for libxml2 to parse, and the replaced content to give back when the markers come out
-/// of the parser.
+/// A page with its long script and style bodies and runs of text replaced by short markers and the
+/// attributes of its start tags left out, for libxml2 to parse, and the replaced content to give back
+/// when the markers and tags come out of the parser.
 ///
 /// libxml2 2.9's HTML parser spends some 80 instructions on each character of a script body or an
 /// attribute value, and on real pages those are over half of all bytes, so the parse costs more than
 /// the rest of the extract stage. A marker is the byte 0x7F (DEL), the index of the replaced content in
 /// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
 ///
-/// Only content that the parser passes on unchanged is replaced: an attribute value in quotes of
-/// printable ASCII without `&` (no entity to decode), a script or style body without control characters
-/// or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text between two tags
-/// under the same rules, with a visible character. ``HTMLTreeBuilder`` trusts the
-/// condensed parse only if every marker comes back exactly once, whole and where it was put (a body as
-/// the entire text of its script or style element, a value as an entire attribute value, a run of text
-/// as one whole piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again
-/// as it is. Under that check the two parses agree: the parser entered each marker at the byte where the
-/// content began and left it at the delimiter that ends the content too (the closing quote, the first
-/// `</script`, the next `<`), so it read the content the same way and made the same decisions before
-/// and after it.
+/// Only content that the parser passes on unchanged is replaced: a script or style body without control
+/// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text between
+/// two tags under the same rules, with a visible character and no `&` (an entity to decode).
+/// ``HTMLTreeBuilder`` trusts the condensed parse only if every marker comes back exactly once, whole and
+/// where it was put (a body as the entire text of its script or style element, a run of text as one whole
+/// piece of text) and no DEL shows up anywhere else; otherwise the page is parsed again as it is. Under
+/// that check the two parses agree: the parser entered each marker at the byte where the content began
+/// and left it at the delimiter that ends the content too (the first `</script`, the next `<`), so it
+/// read the content the same way and made the same decisions before and after it.
 ///
 /// Runs of white space between two tags, which make up a good part of a page's text, cannot be replaced
 /// by a marker: white space that libxml2 would leave out, or not take as the start of a paragraph, must
@@ -31,28 +29,53 @@ import Darwin
 /// where it ends in the condensed page: the parser reports a run of text when it reaches the `<` that
 /// ends it. Each cut run must come back exactly there, as that one byte, or the page is parsed again.
 ///
-/// Attributes that extraction never reads (see ``HTMLDocument/keptAttributes``), nearly half of a page's,
-/// are left out altogether when their value is in quotes (and the tag's values may go): libxml2 reads a
-/// quoted value up to its closing quote whatever it holds, and no such attribute steers how it builds
-/// the tree, so the rest of the tag and of the page parse the same. ``HTMLTreeBuilder`` leaves the same
-/// attributes out of every parse, condensed or not.
+/// The attributes of a start tag, which libxml2 reads character by character, name by name, are left out
+/// of it (`<div class="a" id="b">` becomes `<div>`) and read by the scan instead, which keeps those that
+/// extraction reads (``HTMLDocument/keptAttributes``) with their values as they are in the page: the tag
+/// keeps its name and its end, and no attribute steers how libxml2 builds the tree but those of the
+/// tags left alone. ``HTMLTreeBuilder`` knows the tag again by where the parser reports it, at its `>`
+/// (or `/>`) in the condensed page; each stripped tag must come back there, under its name, or the
+/// page is parsed again.
 struct CondensedInput {
     /// The condensed page, ending in a NUL byte for libxml2.
     let bytes: [UInt8]
     /// Where each replaced piece lies in the original page, by marker index.
     let replaced: [Range<Int>]
-    /// For each replaced piece, the element whose body it is ("script" or "style"), ``textRun`` for a run
-    /// of text, or nil for an attribute value.
-    let bodyOf: [String?]
+    /// For each replaced piece, the element whose body it is ("script" or "style") or ``textRun`` for a run
+    /// of text.
+    let bodyOf: [String]
     /// Where each run of white space cut to its first byte ends in the condensed page, in page order.
     let whiteSpaceEnds: [Int]
     /// Where each cut run of white space lies in the original page (by its place in ``whiteSpaceEnds``).
     let whiteSpaceRuns: [Range<Int>]
-    /// How many start tags the page holds, to size the node array.
+    /// The start tags whose attributes were left out, in page order.
+    let strippedTags: [StrippedTag]
+    /// The attributes of the stripped tags that extraction reads (``StrippedTag/attributes``).
+    let keptAttributes: [KeptAttribute]
+    /// How many start and plain end tags the page holds, to size the node array.
     let startTagCount: Int
+    let endTagCount: Int
     /// How many bytes of text (bodies, runs of text and of white space) the markers and cut runs stand
     /// for, to size the text buffer: script bodies are often most of a page.
     let replacedTextLength: Int
+
+    /// A start tag whose attributes were left out of the condensed page.
+    struct StrippedTag {
+        /// Where its `>` (or `/>`) lies in the condensed page: where the parser reports the element.
+        let end: Int
+        /// Where its name lies in the page.
+        let name: Range<Int>
+        /// Its attributes in ``keptAttributes``.
+        let attributes: Range<Int>
+    }
+
+    /// An attribute that extraction reads, of a stripped tag, as libxml2 would pass it: the first of its
+    /// name in the tag, with its value as it is in the page (nil for an attribute without a value).
+    struct KeptAttribute {
+        /// The name, by its place in ``KeptAttributeNames/names``.
+        let name: Int
+        let value: Range<Int>?
+    }
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
@@ -70,12 +93,14 @@ struct CondensedInput {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
         var scanner = Scanner(page: page)
         scanner.scan()
-        guard !scanner.replaced.isEmpty || scanner.dropped || !scanner.whiteSpaceEnds.isEmpty else { return nil }
+        guard !scanner.replaced.isEmpty || scanner.dropped || !scanner.whiteSpaceEnds.isEmpty || !scanner.strippedTags.isEmpty
+        else { return nil }
         scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: page[scanner.copiedUpTo...]))
         scanner.output.append(0)
         return CondensedInput(
             bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
-            whiteSpaceRuns: scanner.whiteSpaceRuns, startTagCount: scanner.startTagCount,
+            whiteSpaceRuns: scanner.whiteSpaceRuns, strippedTags: scanner.strippedTags, keptAttributes: scanner.keptAttributes,
+            startTagCount: scanner.startTagCount, endTagCount: scanner.endTagCount,
             replacedTextLength: scanner.replacedTextLength)
     }
 
@@ -98,22 +123,23 @@ struct CondensedInput {
         return memchr(base, Int32(markerByte), text.count) != nil
     }
 
-    /// One pass over the page: start tags with their attributes, comments, and script and style bodies.
+    /// One pass over the page: start tags with their attributes, comments, script and style bodies, and text.
     private struct Scanner {
         let page: UnsafeBufferPointer<UInt8>
         var output: [UInt8] = []
         var copiedUpTo = 0
         var replaced: [Range<Int>] = []
-        var bodyOf: [String?] = []
+        var bodyOf: [String] = []
         var whiteSpaceEnds: [Int] = []
         var whiteSpaceRuns: [Range<Int>] = []
-        /// True once an attribute has been left out.
+        var strippedTags: [StrippedTag] = []
+        var keptAttributes: [KeptAttribute] = []
+        /// True once a comment's body has been left out.
         var dropped = false
         var startTagCount = 0
+        var endTagCount = 0
         var replacedTextLength = 0
         private var position = 0
-        /// The attribute names of the tag being read.
-        private var attributeNames: [Range<Int>] = []
 
         init(page: UnsafeBufferPointer<UInt8>) {
             self.page = page
@@ -143,80 +169,88 @@ struct CondensedInput {
                         textStart = position
                     }
                 } else if position < count, page[position] == 0x2F, endTag() {  // /
+                    endTagCount += 1
                     textStart = position
                 }
             }
         }
 
-        /// Reads a start tag from its name to its `>`, replacing long values; gives the name of the
-        /// element if a script or style body follows, and nil at the end of the page.
+        /// Reads a start tag from its name to its `>`, leaving its attributes out where it may (see
+        /// ``strip(_:name:attributes:)``); gives the name of the element if a script or style body follows,
+        /// and nil at the end of the page.
         ///
         /// Attributes are read as libxml2 2.9 reads them: a name of letters, digits and `:_.-`, then
         /// perhaps `=` and a value, in quotes or up to a blank or `>`; anything else is skipped up to
-        /// the next blank. Values are left alone where libxml2 drops the attribute or may drop the whole
-        /// tag: a repeated name, and the tags `html`, `head` and `body`, which are dropped when misplaced.
-        /// The values of `meta` may go: the charset they name is never used, as the page is handed to
-        /// libxml2 with its encoding already set.
+        /// the next blank. The attributes stay where libxml2 would decode a value that extraction reads
+        /// (an entity), might read the tag otherwise (a control character, a name cut at 100 bytes) or
+        /// may drop the whole tag: `html`, `head` and `body`, which are dropped when misplaced.
         private mutating func startTag() -> StaticString?? {
             let name = readName()
             var body: StaticString?
-            var valuesMayGo = true
+            var mayStrip = name.count < 100
             switch name.count {
-            case 4: valuesMayGo = !isName("html", name) && !isName("head", name) && !isName("body", name)
+            case 4: mayStrip = !isName("html", name) && !isName("head", name) && !isName("body", name)
             case 5: body = isName("style", name) ? "style" : nil
             case 6: body = isName("script", name) ? "script" : nil
             default: break
             }
-            var attributeCount = 0
+            let firstKept = keptAttributes.count
+            var sawAttribute = false
             while position < page.count {
                 skipBlanks()
                 guard position < page.count else { return nil }
                 let byte = page[position]
-                if byte == 0x3E {  // >
-                    position += 1
-                    return .some(body)
+                let isEmptyElement = byte == 0x2F && position + 1 < page.count && page[position + 1] == 0x3E  // />
+                if byte == 0x3E || isEmptyElement {  // >
+                    if mayStrip && sawAttribute {
+                        strip(name.upperBound..<position, name: name, attributes: firstKept..<keptAttributes.count)
+                    } else {
+                        keptAttributes.removeSubrange(firstKept...)
+                    }
+                    position += isEmptyElement ? 2 : 1
+                    return .some(isEmptyElement ? nil : body)
                 }
-                if byte == 0x2F, position + 1 < page.count, page[position + 1] == 0x3E {  // />: an empty element
-                    position += 2
-                    return .some(nil)
-                }
+                sawAttribute = true
                 guard isNameStart(byte) else {
                     // Not a name: libxml2 skips to the next blank, `>` or `/>`.
                     while position < page.count, !isBlank(page[position]), page[position] != 0x3E,
                           !(page[position] == 0x2F && position + 1 < page.count && page[position + 1] == 0x3E) {
+                        if page[position] < 0x20 { mayStrip = false }
                         position += 1
                     }
                     continue
                 }
                 let attribute = readName()
-                let repeated = attributeNames.prefix(attributeCount).contains { isSameName($0, attribute) }
-                if attributeCount < attributeNames.count {
-                    attributeNames[attributeCount] = attribute
-                } else {
-                    attributeNames.append(attribute)
-                }
-                attributeCount += 1
+                // libxml2 reads at most 100 bytes of a name, and takes the rest as another attribute.
+                if attribute.count >= 100 { mayStrip = false }
+                var kept = mayStrip ? KeptAttributeNames.index(of: UnsafeBufferPointer(rebasing: page[attribute])) : nil
+                if let name = kept, keptAttributes[firstKept...].contains(where: { $0.name == name }) { kept = nil }  // a repeat
                 skipBlanks()
-                guard position < page.count, page[position] == 0x3D else { continue }  // =
+                guard position < page.count, page[position] == 0x3D else {  // =
+                    if let kept { keptAttributes.append(KeptAttribute(name: kept, value: nil)) }
+                    continue
+                }
                 position += 1
                 skipBlanks()
                 guard position < page.count else { return nil }
                 let quote = page[position]
-                guard quote == 0x22 || quote == 0x27 else {
+                let value: Range<Int>
+                if quote == 0x22 || quote == 0x27 {
+                    guard let end = find(quote, from: position + 1) else { return nil }
+                    value = (position + 1)..<end
+                    position = end + 1
+                } else {
+                    let start = position
                     while position < page.count, !isBlank(page[position]), page[position] != 0x3E { position += 1 }
-                    continue
+                    value = start..<position
                 }
-                guard let end = find(quote, from: position + 1) else { return nil }
-                let value = (position + 1)..<end
-                // libxml2 reads at most 100 bytes of a name, and takes the rest as another attribute.
-                if valuesMayGo, attribute.count < 100,
-                   !HTMLDocument.keepsAttribute(named: UnsafeBufferPointer(rebasing: page[attribute])) {
-                    drop(attribute.lowerBound..<(end + 1))
-                } else if valuesMayGo, !repeated, value.count >= CondensedInput.minimumLength,
-                   page[value].allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E && $0 != 0x26) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                    replace(value, bodyOf: nil)
+                if let kept {
+                    if isPlainText(value) {
+                        keptAttributes.append(KeptAttribute(name: kept, value: value))
+                    } else {
+                        mayStrip = false
+                    }
                 }
-                position = end + 1
             }
             return nil
         }
@@ -235,26 +269,16 @@ struct CondensedInput {
         }
 
         /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
-        /// too short or too long, with a visible character (text of only white space may be dropped), no
-        /// `&` (an entity to decode) and none of the characters that ``isPlainBody(_:)`` rules out, all
-        /// checked in one pass. A run of only white space is cut to its first byte instead.
+        /// too short or too long, with a visible character (text of only white space may be dropped) and
+        /// plain (``isPlainText(_:)``). A run of only white space is cut to its first byte instead.
         private mutating func condenseText(_ run: Range<Int>) {
             guard run.count > 1, run.count < CondensedInput.maximumTextLength else { return }
-            var visible = false
             var position = run.lowerBound
-            while position < run.upperBound {
-                let byte = page[position]
-                if byte <= 0x20 {
-                    guard isBlank(byte) else { return }
-                } else {
-                    if run.count < CondensedInput.minimumLength || byte == 0x26 { return }  // &
-                    if Scanner.startsDroppedNonCharacter(page, at: position, end: run.upperBound) { return }
-                    visible = true
+            while position < run.upperBound, isBlank(page[position]) { position += 1 }
+            if position < run.upperBound {
+                if run.count >= CondensedInput.minimumLength, page[position] > 0x20, isPlainText(run) {
+                    replace(run, bodyOf: CondensedInput.textRun)
                 }
-                position += 1
-            }
-            if visible {
-                replace(run, bodyOf: CondensedInput.textRun)
             } else if startTagCount > 0 {  // libxml2 skips white space before the first element
                 copyPage(upTo: run.lowerBound + 1)
                 copiedUpTo = run.upperBound
@@ -314,14 +338,29 @@ struct CondensedInput {
             return true
         }
 
-        /// Leaves out an attribute that extraction never reads, name and quoted value, or a comment's body.
+        /// Leaves out the attributes of a start tag, between its name and its end, noting what is kept of them.
+        private mutating func strip(_ range: Range<Int>, name: Range<Int>, attributes: Range<Int>) {
+            copyPage(upTo: range.lowerBound)
+            copiedUpTo = range.upperBound
+            strippedTags.append(StrippedTag(end: output.count, name: name, attributes: attributes))
+        }
+
+        /// Text or a value that libxml2 passes on as it is: without `&` (an entity to decode) and without
+        /// the characters that ``isPlainBody(_:)`` rules out.
+        private func isPlainText(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, let base = page.baseAddress else { return true }
+            return memchr(base + range.lowerBound, 0x26, range.count) == nil  // &
+                && isPlainBody(UnsafeBufferPointer(rebasing: page[range]))
+        }
+
+        /// Leaves out a comment's body.
         private mutating func drop(_ range: Range<Int>) {
             copyPage(upTo: range.lowerBound)
             copiedUpTo = range.upperBound
             dropped = true
         }
 
-        private mutating func replace(_ range: Range<Int>, bodyOf tag: String?) {
+        private mutating func replace(_ range: Range<Int>, bodyOf tag: String) {
             copyPage(upTo: range.lowerBound)
             output.append(CondensedInput.markerByte)
             let index = replaced.count
@@ -335,7 +374,7 @@ struct CondensedInput {
             copiedUpTo = range.upperBound
             replaced.append(range)
             bodyOf.append(tag)
-            if tag != nil { replacedTextLength += range.count }
+            replacedTextLength += range.count
         }
 
         /// Copies the page from where the output stopped up to `end`.
@@ -471,5 +510,31 @@ struct CondensedInput {
         private func isBlank(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
         }
+    }
+}
+
+/// The names of ``HTMLDocument/keptAttributes``, and which of them a name in a page spells.
+enum KeptAttributeNames {
+    /// The names, lowercase, in a fixed order.
+    static let names: [String] = HTMLDocument.keptAttributes.sorted()
+    /// True for `class` and `id`, which make up ``HTMLNode/classAndID``, by place in ``names``.
+    static let isClassOrID: [Bool] = names.map { $0 == "class" || $0 == "id" }
+    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+    /// For each length, the places in ``names`` of the names of that length.
+    private static let byLength: [[Int]] = {
+        var byLength = [[Int]](repeating: [], count: (bytes.map(\.count).max() ?? 0) + 1)
+        for (index, name) in bytes.enumerated() { byLength[name.count].append(index) }
+        return byLength
+    }()
+
+    /// The place in ``names`` of the name that `name` spells with ASCII letters in any case, if any.
+    static func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count < byLength.count else { return nil }
+        candidates: for index in byLength[name.count] {
+            let candidate = bytes[index]
+            for offset in 0..<name.count where name[offset].asciiLowercased != candidate[offset] { continue candidates }
+            return index
+        }
+        return nil
     }
 }

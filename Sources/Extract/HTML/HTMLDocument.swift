@@ -152,49 +152,12 @@ struct HTMLDocument: Sendable {
     }
 
     /// The attributes that the extract stage reads; the parser leaves out all others (most of a page's
-    /// attributes: links, image sources, sizes, data for scripts), which spares their parsing and copies.
-    /// Reading another attribute means adding its name here.
+    /// attributes: links, image sources, sizes, data for scripts), which spares their parsing and copies
+    /// (see ``KeptAttributeNames``). Reading another attribute means adding its name here.
     static let keptAttributes: Set<String> = [
         "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-controls", "aria-expanded", "type", "rel",
         "content", "property", "name", "http-equiv", "datetime", "pubdate", "lang", "xml:lang",
     ]
-
-    /// ``keptAttributes`` packed as ``packedName(_:)`` gives them, by length: the page scan asks about
-    /// every attribute of a page, and two integer comparisons settle each candidate.
-    private static let keptAttributeWords: [[(UInt64, UInt64)]] = {
-        var byLength = [[(UInt64, UInt64)]](repeating: [], count: (keptAttributes.map(\.utf8.count).max() ?? 0) + 1)
-        for name in keptAttributes {
-            let bytes = Array(name.utf8)
-            if let packed = bytes.withUnsafeBufferPointer(packedName) { byLength[bytes.count].append(packed) }
-        }
-        return byLength
-    }()
-
-    /// The bytes of a name of at most 16 bytes, ASCII letters lowered, in two little-endian words.
-    private static func packedName(_ name: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard name.count <= 16 else { return nil }
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(name)) }
-        return (loweredASCII(words.0), loweredASCII(words.1))
-    }
-
-    /// `word` with each byte that is an ASCII capital letter lowered, all eight at once.
-    private static func loweredASCII(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let low = word & ~highBits
-        // High bit of each byte: at least "A", above "Z", and below 0x80; no carry crosses bytes.
-        let atLeastA = low &+ (0x80 - 0x41) &* ones
-        let aboveZ = low &+ (0x80 - 0x5B) &* ones
-        let capitals = atLeastA & ~aboveZ & ~word & highBits
-        return word | capitals >> 2
-    }
-
-    /// True if the attribute name (ASCII letters in any case) is one of ``keptAttributes``.
-    static func keepsAttribute(named name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard name.count < keptAttributeWords.count, let packed = packedName(name) else { return false }
-        return keptAttributeWords[name.count].contains { $0 == packed }
-    }
 
     /// Elements that flow within a line of text; every other element separates words.
     static let inlineTags: Set<String> = [

@@ -100,7 +100,7 @@ struct HTMLTreeBuilder {
             if let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
                    parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed),
-                         expectedNodes: 2 * condensed.startTagCount + 16) { context in
+                         expectedNodes: 2 * condensed.startTagCount + condensed.endTagCount + 16) { context in
                        _ = input.baseAddress.map { htmlCtxtReadDoc(context, $0, url, "UTF-8", parseOptions) }
                    }
                }), builder.restoration?.isComplete == true {
@@ -131,8 +131,8 @@ struct HTMLTreeBuilder {
         guard let handler = context.pointee.sax else { return nil }
         installCallbacks(in: handler)
         var builder = HTMLTreeBuilder()
-        // An element and a run of text per start tag, if they were counted, else one node to some hundred
-        // bytes: a first guess spares most of the copies of growth.
+        // An element per start tag and a run of text after each tag, if they were counted, else one node
+        // to some hundred bytes: a first guess spares most of the copies of growth.
         let nodes = expectedNodes ?? inputLength / 128
         builder.nodes.reserveCapacity(nodes)
         builder.lastChild.reserveCapacity(nodes)
@@ -199,6 +199,12 @@ struct HTMLTreeBuilder {
         _ namePointer: UnsafePointer<xmlChar>?, _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         flushText()
+        // A stripped tag is taken even where the element is left out, as it must come back.
+        var stripped: (attributes: [HTMLAttribute], classAndID: String)?
+        if restoration != nil, let namePointer {
+            let position = inputPosition()
+            stripped = restoration?.strippedTag(named: namePointer, at: position)
+        }
         let element = namePointer.map { elementName($0) } ?? ElementName(name: "", isInline: false, id: -1)
         let name = element.name
         let parent: Int
@@ -218,7 +224,7 @@ struct HTMLTreeBuilder {
             open.append(HTMLTreeBuilder.skipped)
             return
         }
-        let (attributes, classAndID) = attributes(attributeList)
+        let (attributes, classAndID) = stripped ?? attributes(attributeList)
         let index = add(
             HTMLNode(
                 name: name, textRange: 0..<0, attributes: attributes, parent: parent, isInline: element.isInline,
@@ -361,10 +367,7 @@ struct HTMLTreeBuilder {
         guard let list else { return ([], "") }
         var count = 0
         while list[2 * count] != nil { count += 1 }
-        var result: [HTMLAttribute] = []
-        result.reserveCapacity(count)
-        var classOrIDCount = 0
-        var firstClassOrID = 0
+        var result = AttributeList(capacity: count)
         for pair in 0..<count {
             guard let namePointer = list[2 * pair] else { break }
             let valuePointer = list[2 * pair + 1]
@@ -375,60 +378,70 @@ struct HTMLTreeBuilder {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
                 let raw = String(cString: namePointer)
                 let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
-                let isKept = WhiteSpace.withBytes(lowered, HTMLDocument.keepsAttribute)
+                let isKept = WhiteSpace.withBytes(lowered, KeptAttributeNames.index) != nil
                 name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id", isKept: isKept)
                 attributeNames.remember(name, for: namePointer, dictionary: dictionary)
             }
             guard name.isKept else { continue }
-            let value: String
-            if let valuePointer {
-                let bytes = UnsafeBufferPointer(start: valuePointer, count: Int(xmlStrlen(valuePointer)))
-                if restoration != nil, CondensedInput.containsMarkerByte(bytes) {
-                    let restored = restoration?.take(CondensedInput.markerIndex(bytes), bodyOf: nil)
-                    value = restored.flatMap { restoration?.original($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-                } else {
-                    value = String(decoding: bytes, as: UTF8.self)
-                }
-            } else if htmlIsBooleanAttr(namePointer) != 0 {
-                value = String(cString: namePointer)  // `<option selected>` as libxml2's tree has it
+            // `<option selected>` has its name as value in libxml2's tree.
+            let valueBytes = valuePointer ?? (htmlIsBooleanAttr(namePointer) != 0 ? namePointer : nil)
+            let bytes = valueBytes.map { UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0))) }
+            // Markers stand only for text: one in a value means the parse went astray.
+            if restoration != nil, let bytes, CondensedInput.containsMarkerByte(bytes) { restoration?.fail() }
+            result.append(name: name.name, value: bytes, isClassOrID: name.isClassOrID)
+        }
+        return result.finished()
+    }
+
+    /// The attributes of an element, built up in order, with its ``HTMLNode/classAndID``: the lowercase
+    /// class and id joined by a space.
+    struct AttributeList {
+        private var attributes: [HTMLAttribute] = []
+        private var classOrIDCount = 0
+        /// The first class or id, when it is lowercase ASCII already (the usual case): shared as it is,
+        /// without a copy, if no other follows.
+        private var sharedClassOrID: String?
+        /// The class and id so far otherwise, lowered.
+        private var joined: [UInt8] = []
+
+        init(capacity: Int) {
+            attributes.reserveCapacity(capacity)
+        }
+
+        /// Appends an attribute with the UTF-8 bytes of its value (nil for none).
+        mutating func append(name: String, value bytes: UnsafeBufferPointer<UInt8>?, isClassOrID: Bool) {
+            let value = bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            attributes.append(HTMLAttribute(name: name, value: value))
+            guard isClassOrID else { return }
+            let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+            classOrIDCount += 1
+            if classOrIDCount == 1, isLowercaseASCII(bytes) {
+                sharedClassOrID = value
+                return
+            }
+            if let shared = sharedClassOrID {
+                joined.append(contentsOf: shared.utf8)
+                sharedClassOrID = nil
+            }
+            if !joined.isEmpty { joined.append(0x20) }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                joined.reserveCapacity(joined.count + bytes.count)
+                for byte in bytes { joined.append(byte.asciiLowercased) }
             } else {
-                value = ""
+                joined.append(contentsOf: value.lowercased().utf8)
             }
-            if name.isClassOrID {
-                if classOrIDCount == 0 { firstClassOrID = result.count }
-                classOrIDCount += 1
-            }
-            result.append(HTMLAttribute(name: name.name, value: value))
         }
-        guard classOrIDCount > 0 else { return (result, "") }
-        return (result, HTMLTreeBuilder.classAndID(result, first: firstClassOrID, count: classOrIDCount))
-    }
 
-    /// The lowercase class and id joined by a space; ASCII names (nearly all) are lowered byte by byte.
-    private static func classAndID(_ attributes: [HTMLAttribute], first: Int, count: Int) -> String {
-        // One name already lowercase ASCII (the usual case) is shared as it is, without a copy.
-        let firstValue = attributes[first].value
-        if count == 1, WhiteSpace.withBytes(firstValue, isLowercaseASCII) {
-            return firstValue
+        /// The attributes and the element's ``HTMLNode/classAndID``.
+        func finished() -> (attributes: [HTMLAttribute], classAndID: String) {
+            (attributes, sharedClassOrID ?? (classOrIDCount == 0 ? "" : String(decoding: joined, as: UTF8.self)))
         }
-        var bytes: [UInt8] = []
-        for attribute in attributes[first...] where attribute.name == "class" || attribute.name == "id" {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            let ascii = WhiteSpace.withBytes(attribute.value) { buffer -> Bool in
-                guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
-                bytes.reserveCapacity(bytes.count + buffer.count)
-                for byte in buffer { bytes.append(byte.asciiLowercased) }
-                return true
-            }
-            if !ascii { bytes.append(contentsOf: attribute.value.lowercased().utf8) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 
-    /// True if the bytes are ASCII without capital letters.
-    private static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
-        return true
+        /// True if the bytes are ASCII without capital letters.
+        private func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
+        }
     }
 }
 
@@ -471,7 +484,20 @@ private struct Restoration {
     private var takenCount = 0
     /// How many cut runs of white space came back so far.
     private var whiteSpaceCount = 0
+    /// How many stripped tags came back so far.
+    private var strippedCount = 0
     private var failed = false
+    /// The attributes built for earlier stripped tags, by ``slot(of:)``: the elements of a page repeat
+    /// the same few classes, and a repeat shares the array and strings of the first instead of making
+    /// its own. Made at the first stripped tag, when this copy of the restoration is the only one.
+    private var built: [BuiltAttributes?] = []
+
+    private struct BuiltAttributes {
+        /// The stripped tag they were built for.
+        let tag: Int
+        let attributes: [HTMLAttribute]
+        let classAndID: String
+    }
 
     init(page: UnsafeBufferPointer<UInt8>, condensed: CondensedInput) {
         self.page = page
@@ -480,7 +506,10 @@ private struct Restoration {
     }
 
     /// True if every marker came back once, in its place, and none anywhere else.
-    var isComplete: Bool { !failed && takenCount == taken.count && whiteSpaceCount == condensed.whiteSpaceEnds.count }
+    var isComplete: Bool {
+        !failed && takenCount == taken.count && whiteSpaceCount == condensed.whiteSpaceEnds.count
+            && strippedCount == condensed.strippedTags.count
+    }
 
     /// The original run of white space that `piece`, reported with the parser at `position`, stands for;
     /// nil if it stands for none. The next cut run must come back as text ending where it ends, as its
@@ -499,9 +528,72 @@ private struct Restoration {
         return UnsafeBufferPointer(rebasing: page[run])
     }
 
-    /// Takes the marker `index` found as a whole attribute value (`bodyOf` nil) or as the whole text of
-    /// an element with that name; nil (and the parse untrusted) if it does not belong there.
-    mutating func take(_ index: Int?, bodyOf element: String?) -> Int? {
+    /// The attributes of the next stripped tag if the parser, at `position`, reports the element of that
+    /// tag: one named `name` (lowercase) whose `>` lies there. Elements the parser implies (`html`,
+    /// `head`, `body`, which are never stripped) may come first at the same place. A stripped tag passed
+    /// over never comes back, and leaves the parse untrusted.
+    mutating func strippedTag(
+        named name: UnsafePointer<xmlChar>, at position: Int
+    ) -> (attributes: [HTMLAttribute], classAndID: String)? {
+        guard strippedCount < condensed.strippedTags.count else { return nil }
+        let tag = condensed.strippedTags[strippedCount]
+        guard tag.end == position else { return nil }
+        for (offset, byte) in page[tag.name].enumerated() where byte.asciiLowercased != name[offset] { return nil }
+        guard name[tag.name.count] == 0 else { return nil }
+        strippedCount += 1
+        guard !tag.attributes.isEmpty else { return ([], "") }
+        if built.isEmpty { built = Array(repeating: nil, count: 1024) }
+        let slot = slot(of: tag.attributes)
+        if let earlier = built[slot], sameAttributes(tag.attributes, condensed.strippedTags[earlier.tag].attributes) {
+            return (earlier.attributes, earlier.classAndID)
+        }
+        var list = HTMLTreeBuilder.AttributeList(capacity: tag.attributes.count)
+        for attribute in condensed.keptAttributes[tag.attributes] {
+            // None of the attributes read is one that libxml2 gives its name as value when it has none.
+            list.append(
+                name: KeptAttributeNames.names[attribute.name], value: attribute.value.map { UnsafeBufferPointer(rebasing: page[$0]) },
+                isClassOrID: KeptAttributeNames.isClassOrID[attribute.name])
+        }
+        let (attributes, classAndID) = list.finished()
+        built[slot] = BuiltAttributes(tag: strippedCount - 1, attributes: attributes, classAndID: classAndID)
+        return (attributes, classAndID)
+    }
+
+    /// A slot in ``built`` for kept attributes, from their names and the length and first and last
+    /// bytes of their values.
+    private func slot(of attributes: Range<Int>) -> Int {
+        var hash = UInt64(attributes.count)
+        for attribute in condensed.keptAttributes[attributes] {
+            hash = hash &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(attribute.name)
+            guard let value = attribute.value, !value.isEmpty else { continue }
+            hash = hash &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(value.count)
+            hash ^= UInt64(page[value.lowerBound]) << 8 | UInt64(page[value.upperBound - 1])
+        }
+        return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 54)  // 10 bits: 1,024 slots
+    }
+
+    /// True if two runs of kept attributes have the same names and values.
+    private func sameAttributes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count, let base = page.baseAddress else { return false }
+        for offset in 0..<a.count {
+            let first = condensed.keptAttributes[a.lowerBound + offset]
+            let second = condensed.keptAttributes[b.lowerBound + offset]
+            guard first.name == second.name else { return false }
+            switch (first.value, second.value) {
+            case (nil, nil):
+                continue
+            case let (x?, y?):
+                guard x.count == y.count, memcmp(base + x.lowerBound, base + y.lowerBound, x.count) == 0 else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Takes the marker `index` found as the whole text of an element with that name (or as a whole run
+    /// of text); nil (and the parse untrusted) if it does not belong there.
+    mutating func take(_ index: Int?, bodyOf element: String) -> Int? {
         guard let index, index < taken.count, !taken[index], condensed.bodyOf[index] == element else {
             failed = true
             return nil
