@@ -17,7 +17,9 @@ struct MetadataExtractor {
     /// `<meta>` values by lowercase `property`/`name`/`itemprop`/`http-equiv`, in document order.
     private var meta: [String: [String]] = [:]
     /// JSON-LD objects of the page, flattened (`@graph` and nested arrays opened).
-    private var linkedData: [[String: Any]] = []
+    private var linkedData: [JSONObject] = []
+    /// The JSON-LD objects that describe the page's main item, articles first (see ``articles(in:)``).
+    private var linkedArticles: [JSONObject] = []
     /// The site's own names in ``comparable(_:)`` form (see ``siteNames``), worked out once: titles
     /// and every author candidate are checked against them.
     private var comparableSiteNames: [String] = []
@@ -38,11 +40,10 @@ struct MetadataExtractor {
         for index in document.elements(named: "script") {
             guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercased())
             else { continue }
-            let text = document.plainText(of: index)
-            guard let data = text.data(using: .utf8),
-                  let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            guard let parsed = JSONValue.parse(document.plainText(of: index)) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
         }
+        linkedArticles = MetadataExtractor.articles(in: linkedData)
         comparableSiteNames = siteNames.map(MetadataExtractor.comparable)
     }
 
@@ -71,13 +72,13 @@ struct MetadataExtractor {
         return nil
     }
 
-    private static func flatten(_ value: Any) -> [[String: Any]] {
-        var result: [[String: Any]] = []
-        var pending: [Any] = [value]
+    private static func flatten(_ value: JSONValue) -> [JSONObject] {
+        var result: [JSONObject] = []
+        var pending: [JSONValue] = [value]
         while let item = pending.popLast() {
-            if let array = item as? [Any] {
+            if let array = item.array {
                 pending.append(contentsOf: array.reversed())
-            } else if let object = item as? [String: Any] {
+            } else if let object = item.object {
                 result.append(object)
                 if let graph = object["@graph"] { pending.append(graph) }
                 if let main = object["mainEntity"] { pending.append(main) }
@@ -94,10 +95,10 @@ struct MetadataExtractor {
     ]
 
     /// JSON-LD objects that describe the page's main item, articles first.
-    private var linkedArticles: [[String: Any]] {
-        func types(_ object: [String: Any]) -> [String] {
-            if let single = object["@type"] as? String { return [single.lowercased()] }
-            return (object["@type"] as? [Any])?.compactMap { ($0 as? String)?.lowercased() } ?? []
+    private static func articles(in linkedData: [JSONObject]) -> [JSONObject] {
+        func types(_ object: JSONObject) -> [String] {
+            if let single = object["@type"]?.string { return [single.lowercased()] }
+            return object["@type"]?.array?.compactMap { $0.string?.lowercased() } ?? []
         }
         let described = linkedData.filter { types($0).contains(where: MetadataExtractor.articleTypes.contains) }
         let articles = described.filter { !types($0).contains("webpage") }
@@ -113,11 +114,11 @@ struct MetadataExtractor {
             names.append(site.hasPrefix("@") ? String(site.dropFirst()) : site)
         }
         for object in linkedData {
-            if let type = object["@type"] as? String, ["website", "organization", "newsmediaorganization"].contains(type.lowercased()),
-               let name = object["name"] as? String {
+            if let type = object["@type"]?.string, ["website", "organization", "newsmediaorganization"].contains(type.lowercased()),
+               let name = object["name"]?.string {
                 names.append(name)
             }
-            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
+            if let name = object["publisher"]?.object?["name"]?.string {
                 names.append(name)
             }
         }
@@ -130,7 +131,7 @@ struct MetadataExtractor {
     func title() -> String? {
         let headings = document.elements(named: "h1").prefix(5).map { clean(document.plainText(of: $0)) }.filter { !$0.isEmpty }
         let titleTag = document.firstElement(named: "title").map { clean(document.plainText(of: $0)) }
-        let linkedHeadline = linkedArticles.lazy.compactMap { ($0["headline"] as? String) ?? ($0["name"] as? String) }.first
+        let linkedHeadline = linkedArticles.lazy.compactMap { $0["headline"]?.string ?? $0["name"]?.string }.first
         let candidates = [firstMeta(["og:title"]), linkedHeadline, firstMeta(["twitter:title"]), titleTag]
             .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
         // A visible headline that the metadata title starts with is the title without the site's name.
@@ -223,7 +224,7 @@ struct MetadataExtractor {
 
     func author() -> String? {
         for object in linkedArticles {
-            if let name = MetadataExtractor.personNames(object["author"] ?? object["creator"] as Any), let valid = validAuthor(name) {
+            if let name = MetadataExtractor.personNames(object["author"] ?? object["creator"]), let valid = validAuthor(name) {
                 return valid
             }
         }
@@ -239,34 +240,33 @@ struct MetadataExtractor {
     /// JSON-LD, else the site's name.
     private func publisherName() -> String? {
         for object in linkedArticles {
-            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String,
-               !clean(name).isEmpty {
+            if let name = object["publisher"]?.object?["name"]?.string, !clean(name).isEmpty {
                 return clean(name)
             }
         }
         if let site = firstMeta(["og:site_name", "application-name"]).map(clean), !site.isEmpty { return site }
         for object in linkedData {
-            if let type = object["@type"] as? String, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
-               let name = (object["name"] as? String).map(clean), !name.isEmpty {
+            if let type = object["@type"]?.string, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
+               let name = object["name"]?.string.map(clean), !name.isEmpty {
                 return name
             }
         }
         return nil
     }
 
-    private static func personNames(_ value: Any) -> String? {
+    private static func personNames(_ value: JSONValue?) -> String? {
         var names: [String] = []
-        var pending: [Any] = [value]
+        var pending: [JSONValue] = value.map { [$0] } ?? []
         while let item = pending.popLast() {
-            if let name = item as? String {
+            if let name = item.string {
                 names.append(name)
-            } else if let object = item as? [String: Any] {
-                if let name = object["name"] as? String {
+            } else if let object = item.object {
+                if let name = object["name"]?.string {
                     names.append(name)
-                } else if let given = object["givenName"] as? String {
-                    names.append([given, object["familyName"] as? String].compactMap { $0 }.joined(separator: " "))
+                } else if let given = object["givenName"]?.string {
+                    names.append([given, object["familyName"]?.string].compactMap { $0 }.joined(separator: " "))
                 }
-            } else if let array = item as? [Any] {
+            } else if let array = item.array {
                 pending.append(contentsOf: array.reversed())
             }
         }
@@ -372,7 +372,7 @@ struct MetadataExtractor {
     func published(language: String?) -> String? {
         for object in linkedArticles {
             for key in ["datePublished", "dateCreated", "uploadDate"] {
-                if let raw = object[key] as? String, let date = DateNormalizer.normalize(raw) { return date }
+                if let raw = object[key]?.string, let date = DateNormalizer.normalize(raw) { return date }
             }
         }
         if let raw = firstMeta([
@@ -502,9 +502,9 @@ struct MetadataExtractor {
         if found.isEmpty { found += labelledTagLists() }
         if found.isEmpty {
             for object in linkedArticles {
-                if let list = object["keywords"] as? [Any] {
-                    found += list.compactMap { $0 as? String }
-                } else if let text = object["keywords"] as? String {
+                if let list = object["keywords"]?.array {
+                    found += list.compactMap(\.string)
+                } else if let text = object["keywords"]?.string {
                     found += text.components(separatedBy: ",")
                 }
                 if !found.isEmpty { break }
