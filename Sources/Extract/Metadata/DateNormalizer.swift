@@ -18,7 +18,7 @@ enum DateNormalizer {
 
     /// A machine-readable date (meta content, `datetime` attribute, JSON-LD) as ISO 8601, or nil.
     static func normalize(_ raw: String) -> String? {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = raw.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline)
         guard !value.isEmpty else { return nil }
         if let iso = isoPrefix(value) { return iso }
         return findInText(value)
@@ -100,7 +100,7 @@ enum DateNormalizer {
     }
 
     private static func monthNumber(_ name: String) -> Int? {
-        monthNames[name.trimmingCharacters(in: CharacterSet(charactersIn: "."))]
+        monthNames[name.trimmingScalars { $0 == "." }]
     }
 
     private static func plausible(year: Int, month: Int) -> Bool {

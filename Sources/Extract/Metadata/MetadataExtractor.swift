@@ -29,10 +29,10 @@ struct MetadataExtractor {
         self.url = url
         for index in document.elements(named: "meta") {
             let node = document.nodes[index]
-            guard let content = node.attribute("content").map({ MetadataExtractor.trimmed($0, .whitespacesAndNewlines) }),
+            guard let content = node.attribute("content")?.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline),
                   !content.isEmpty else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key).map({ MetadataExtractor.trimmed($0.lowercased(), .whitespaces) }), !name.isEmpty {
+                if let name = node.attribute(key)?.lowercased().trimmingScalars(where: FoundationWhiteSpace.isWhitespace), !name.isEmpty {
                     meta[name, default: []].append(content)
                 }
             }
@@ -45,16 +45,6 @@ struct MetadataExtractor {
         }
         linkedArticles = MetadataExtractor.articles(in: linkedData)
         comparableSiteNames = siteNames.map(MetadataExtractor.comparable)
-    }
-
-    /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
-    /// meta value) is returned at once, without even making the character set, as Foundation's trimming
-    /// costs more than the rest of the loop.
-    private static func trimmed(_ text: String, _ characters: @autoclosure () -> CharacterSet) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return text
-        }
-        return text.trimmingCharacters(in: characters())
     }
 
     /// Every metadata field.
@@ -270,7 +260,7 @@ struct MetadataExtractor {
                 pending.append(contentsOf: array.reversed())
             }
         }
-        let unique = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let unique = names.map { $0.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline) }.filter { !$0.isEmpty }
         return unique.isEmpty ? nil : unique.joined(separator: ", ")
     }
 
@@ -279,7 +269,7 @@ struct MetadataExtractor {
         for prefix in ["by ", "By ", "BY ", "von ", "par "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
         }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,|:-–—"))
+        name = name.trimmingScalars { " ,|:-–—".unicodeScalars.contains($0) }
         guard !name.isEmpty, name.count <= 120, !name.contains("http"), !name.contains("/"), !name.hasPrefix("@") else { return nil }
         let key = MetadataExtractor.comparable(name)
         if comparableSiteNames.contains(key) { return nil }
@@ -344,7 +334,7 @@ struct MetadataExtractor {
         guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || ["and", "de", "van", "von", "da", "di", "&"].contains($0) }) else {
             return nil
         }
-        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        return words.joined(separator: " ").trimmingScalars { $0 == " " || $0 == "," }
     }
 
     private static let bylinePrefixes = ["By", "by", "BY", "Written by", "Posted by", "Author:"]
@@ -529,7 +519,7 @@ struct MetadataExtractor {
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
             // Every label starts with "t" or "f" and is short: skip the cleaning of all other short texts.
             guard document.withText(of: index, MetadataExtractor.mayBeTagLabel) else { continue }
-            let text = clean(document.text(of: index)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            let text = clean(document.text(of: index)).lowercased().trimmingScalars { $0 == ":" || $0 == " " }
             guard labels.contains(text) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
