@@ -27,18 +27,20 @@ struct MetadataExtractor {
     init(document: HTMLDocument, url: String) {
         self.document = document
         self.url = url
-        for index in document.elements(named: "meta") {
-            let node = document.nodes[index]
-            guard let content = node.attribute("content")?.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline),
+        let metaElements = document.elements(named: "meta")
+        meta.reserveCapacity(metaElements.count)
+        for index in metaElements {
+            guard let content = document.nodes[index].attribute("content")?.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline),
                   !content.isEmpty else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key)?.lowercased().trimmingScalars(where: FoundationWhiteSpace.isWhitespace), !name.isEmpty {
+                if let name = document.nodes[index].attribute(key)?.lowercasedIfNeeded().trimmingScalars(where: FoundationWhiteSpace.isWhitespace),
+                   !name.isEmpty {
                     meta[name, default: []].append(content)
                 }
             }
         }
         for index in document.elements(named: "script") {
-            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercased())
+            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercasedIfNeeded())
             else { continue }
             guard let parsed = JSONValue.parse(document.plainText(of: index)) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
@@ -332,7 +334,10 @@ struct MetadataExtractor {
         for explicit in [true, false] {
             // Only elements with attributes can be marked; most have none, and copying each node costs.
             for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
-                let marked = explicit ? MetadataExtractor.isMarkedAsAuthor(nodes[index]) : MetadataExtractor.isNamedAsByline(nodes[index])
+                // The node's fields are handed over one by one: passing the node would copy it.
+                let marked = explicit
+                    ? MetadataExtractor.isMarkedAsAuthor(rel: nodes[index].attribute("rel"), itemprop: nodes[index].attribute("itemprop"))
+                    : MetadataExtractor.isNamedAsByline(nodes[index].classAndID)
                 // Bylines are small; reading the text of a large block would make this quadratic.
                 guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
                 // The plain text has its white space collapsed already.
@@ -355,14 +360,13 @@ struct MetadataExtractor {
     }
 
     /// True for `rel=author` or `itemprop=author`.
-    private static func isMarkedAsAuthor(_ node: HTMLNode) -> Bool {
-        if let rel = node.attribute("rel"), hasWord("author", in: rel) { return true }
-        return node.attribute("itemprop")?.lowercasedIfNeeded() == "author"
+    private static func isMarkedAsAuthor(rel: String?, itemprop: String?) -> Bool {
+        if let rel, hasWord("author", in: rel) { return true }
+        return itemprop?.lowercasedIfNeeded() == "author"
     }
 
     /// True for a class or id such as "byline", "author", "post-author-name" or "fn".
-    private static func isNamedAsByline(_ node: HTMLNode) -> Bool {
-        let names = node.classAndID
+    private static func isNamedAsByline(_ names: String) -> Bool {
         guard !names.isEmpty else { return false }
         if WhiteSpace.occurs("byline", in: names) { return true }
         guard WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names) else { return false }
