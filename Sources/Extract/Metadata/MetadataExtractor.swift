@@ -17,7 +17,9 @@ struct MetadataExtractor {
     /// `<meta>` values by lowercase `property`/`name`/`itemprop`/`http-equiv`, in document order.
     private var meta: [String: [String]] = [:]
     /// JSON-LD objects of the page, flattened (`@graph` and nested arrays opened).
-    private var linkedData: [[String: Any]] = []
+    private var linkedData: [JSONObject] = []
+    /// The JSON-LD objects that describe the page's main item, articles first (see ``articles(in:)``).
+    private var linkedArticles: [JSONObject] = []
     /// The site's own names in ``comparable(_:)`` form (see ``siteNames``), worked out once: titles
     /// and every author candidate are checked against them.
     private var comparableSiteNames: [String] = []
@@ -25,35 +27,26 @@ struct MetadataExtractor {
     init(document: HTMLDocument, url: String) {
         self.document = document
         self.url = url
-        for index in document.elements(named: "meta") {
-            let node = document.nodes[index]
-            guard let content = node.attribute("content").map({ MetadataExtractor.trimmed($0, .whitespacesAndNewlines) }),
+        let metaElements = document.elements(named: "meta")
+        meta.reserveCapacity(metaElements.count)
+        for index in metaElements {
+            guard let content = document.nodes[index].attribute("content")?.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline),
                   !content.isEmpty else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key).map({ MetadataExtractor.trimmed($0.lowercased(), .whitespaces) }), !name.isEmpty {
+                if let name = document.nodes[index].attribute(key)?.lowercasedIfNeeded().trimmingScalars(where: FoundationWhiteSpace.isWhitespace),
+                   !name.isEmpty {
                     meta[name, default: []].append(content)
                 }
             }
         }
         for index in document.elements(named: "script") {
-            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercased())
+            guard let type = document.nodes[index].attribute("type"), WhiteSpace.occurs("ld+json", in: type.lowercasedIfNeeded())
             else { continue }
-            let text = document.plainText(of: index)
-            guard let data = text.data(using: .utf8),
-                  let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            guard let parsed = JSONValue.parse(document.plainText(of: index)) else { continue }
             linkedData.append(contentsOf: MetadataExtractor.flatten(parsed))
         }
+        linkedArticles = MetadataExtractor.articles(in: linkedData)
         comparableSiteNames = siteNames.map(MetadataExtractor.comparable)
-    }
-
-    /// `text` trimmed of `characters`; a text that starts and ends with visible ASCII (nearly every
-    /// meta value) is returned at once, without even making the character set, as Foundation's trimming
-    /// costs more than the rest of the loop.
-    private static func trimmed(_ text: String, _ characters: @autoclosure () -> CharacterSet) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return text
-        }
-        return text.trimmingCharacters(in: characters())
     }
 
     /// Every metadata field.
@@ -71,13 +64,13 @@ struct MetadataExtractor {
         return nil
     }
 
-    private static func flatten(_ value: Any) -> [[String: Any]] {
-        var result: [[String: Any]] = []
-        var pending: [Any] = [value]
+    private static func flatten(_ value: JSONValue) -> [JSONObject] {
+        var result: [JSONObject] = []
+        var pending: [JSONValue] = [value]
         while let item = pending.popLast() {
-            if let array = item as? [Any] {
+            if let array = item.array {
                 pending.append(contentsOf: array.reversed())
-            } else if let object = item as? [String: Any] {
+            } else if let object = item.object {
                 result.append(object)
                 if let graph = object["@graph"] { pending.append(graph) }
                 if let main = object["mainEntity"] { pending.append(main) }
@@ -94,10 +87,10 @@ struct MetadataExtractor {
     ]
 
     /// JSON-LD objects that describe the page's main item, articles first.
-    private var linkedArticles: [[String: Any]] {
-        func types(_ object: [String: Any]) -> [String] {
-            if let single = object["@type"] as? String { return [single.lowercased()] }
-            return (object["@type"] as? [Any])?.compactMap { ($0 as? String)?.lowercased() } ?? []
+    private static func articles(in linkedData: [JSONObject]) -> [JSONObject] {
+        func types(_ object: JSONObject) -> [String] {
+            if let single = object["@type"]?.string { return [single.lowercased()] }
+            return object["@type"]?.array?.compactMap { $0.string?.lowercased() } ?? []
         }
         let described = linkedData.filter { types($0).contains(where: MetadataExtractor.articleTypes.contains) }
         let articles = described.filter { !types($0).contains("webpage") }
@@ -113,11 +106,11 @@ struct MetadataExtractor {
             names.append(site.hasPrefix("@") ? String(site.dropFirst()) : site)
         }
         for object in linkedData {
-            if let type = object["@type"] as? String, ["website", "organization", "newsmediaorganization"].contains(type.lowercased()),
-               let name = object["name"] as? String {
+            if let type = object["@type"]?.string, ["website", "organization", "newsmediaorganization"].contains(type.lowercased()),
+               let name = object["name"]?.string {
                 names.append(name)
             }
-            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
+            if let name = object["publisher"]?.object?["name"]?.string {
                 names.append(name)
             }
         }
@@ -128,22 +121,26 @@ struct MetadataExtractor {
     }
 
     func title() -> String? {
-        let headings = document.elements(named: "h1").prefix(5).map { clean(document.plainText(of: $0)) }.filter { !$0.isEmpty }
-        let titleTag = document.firstElement(named: "title").map { clean(document.plainText(of: $0)) }
-        let linkedHeadline = linkedArticles.lazy.compactMap { ($0["headline"] as? String) ?? ($0["name"] as? String) }.first
+        // Plain texts have their white space collapsed already.
+        let headings = document.elements(named: "h1").prefix(5).map { document.plainText(of: $0) }.filter { !$0.isEmpty }
+        let titleTag = document.firstElement(named: "title").map { document.plainText(of: $0) }
+        let linkedHeadline = linkedArticles.lazy.compactMap { $0["headline"]?.string ?? $0["name"]?.string }.first
         let candidates = [firstMeta(["og:title"]), linkedHeadline, firstMeta(["twitter:title"]), titleTag]
             .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
         // A visible headline that the metadata title starts with is the title without the site's name.
-        for heading in headings where heading.count >= 8 {
+        var comparableCandidates: [String]?
+        for heading in headings where !heading.isShorter(than: 8) {
             let key = MetadataExtractor.comparable(heading)
-            if candidates.contains(where: { MetadataExtractor.comparable($0).hasPrefix(key) || MetadataExtractor.comparable($0).hasSuffix(key) }) {
+            let keys = comparableCandidates ?? candidates.map(MetadataExtractor.comparable)
+            comparableCandidates = keys
+            if keys.contains(where: { $0.hasPrefix(key) || $0.hasSuffix(key) }) {
                 return heading
             }
         }
         // A single visible headline is what readers see as the title; metadata titles are often
         // rewritten for search engines and social cards.
         let sites = comparableSiteNames
-        if headings.count == 1, let heading = headings.first, heading.split(separator: " ").count <= 30, heading.count >= 4,
+        if headings.count == 1, let heading = headings.first, heading.split(separator: " ").count <= 30, !heading.isShorter(than: 4),
            !isSiteName(heading, sites) {
             return heading
         }
@@ -180,28 +177,47 @@ struct MetadataExtractor {
     private func isSiteName(_ segment: String, _ sites: [String]) -> Bool {
         let key = MetadataExtractor.comparable(segment)
         guard !key.isEmpty else { return false }
-        let squeezed = key.filter { $0.isLetter || $0.isNumber }
+        let squeezed = MetadataExtractor.squeezed(key)
         return sites.contains { site in
-            let siteSqueezed = site.filter { $0.isLetter || $0.isNumber }
+            let siteSqueezed = MetadataExtractor.squeezed(site)
             return site == key || (!squeezed.isEmpty && siteSqueezed.contains(squeezed)) || (!siteSqueezed.isEmpty && squeezed.contains(siteSqueezed))
         }
     }
 
+    /// The letters and digits of a ``comparable(_:)`` key, without its spaces.
+    private static func squeezed(_ key: String) -> String {
+        // An ASCII key is letters and digits between single spaces.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: key.utf8.filter { $0 != 0x20 }, as: UTF8.self) }
+        return key.filter { $0.isLetter || $0.isNumber }
+    }
+
     /// Lowercased, letters and digits and single spaces only, for comparing titles.
     static func comparable(_ text: String) -> String {
-        if let ascii = asciiComparable(text) { return ascii }
+        if let simple = simpleComparable(text) { return simple }
         return String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
     }
 
-    /// ``comparable(_:)`` of ASCII text, byte by byte: the same words without building `Character`s; nil
-    /// for other text.
-    private static func asciiComparable(_ text: String) -> String? {
+    /// ``comparable(_:)`` of text in ASCII and ``isInertPunctuation(_:)``, byte by byte: the same words
+    /// without building `Character`s; nil for other text.
+    ///
+    /// Titles are mostly ASCII with typographic quotes and dashes, whose lowering and character breaking
+    /// cost a hundred times more than the bytes: each such scalar is a character of its own, neither letter
+    /// nor digit, so it only separates words.
+    private static func simpleComparable(_ text: String) -> String? {
         WhiteSpace.withBytes(text) { bytes -> String? in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
+            var position = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte >= 0x80 {
+                    guard let (scalar, length) = twoOrThreeByteScalar(in: bytes, at: position), isInertPunctuation(scalar)
+                    else { return nil }
+                    pendingSpace = true
+                    position += length
+                    continue
+                }
                 let lower = byte.asciiLowercased
                 if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                     if pendingSpace && !result.isEmpty { result.append(0x20) }
@@ -210,8 +226,33 @@ struct MetadataExtractor {
                 } else {
                     pendingSpace = true
                 }
+                position += 1
             }
             return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The scalar of a two- or three-byte UTF-8 sequence at `position` (the bytes are valid UTF-8) and its
+    /// length; nil for a four-byte one.
+    private static func twoOrThreeByteScalar(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (UInt32, Int)? {
+        let lead = UInt32(bytes[position])
+        if lead & 0xE0 == 0xC0, position + 1 < bytes.count {
+            return ((lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F), 2)
+        }
+        if lead & 0xF0 == 0xE0, position + 2 < bytes.count {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6 | UInt32(bytes[position + 2] & 0x3F), 3)
+        }
+        return nil
+    }
+
+    /// Latin-1 signs (no-break space, «, », ©, ·) and general punctuation (dashes, quotes, bullets,
+    /// ellipsis): scalars that are neither letters nor digits, have no case, and always form a character
+    /// of their own (a test checks each).
+    static func isInertPunctuation(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC...0xBE: false  // ª ² ³ µ ¹ º ¼ ½ ¾ are letters or numbers
+        case 0xA0...0xBF, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
         }
     }
 
@@ -223,7 +264,7 @@ struct MetadataExtractor {
 
     func author() -> String? {
         for object in linkedArticles {
-            if let name = MetadataExtractor.personNames(object["author"] ?? object["creator"] as Any), let valid = validAuthor(name) {
+            if let name = MetadataExtractor.personNames(object["author"] ?? object["creator"]), let valid = validAuthor(name) {
                 return valid
             }
         }
@@ -239,38 +280,37 @@ struct MetadataExtractor {
     /// JSON-LD, else the site's name.
     private func publisherName() -> String? {
         for object in linkedArticles {
-            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String,
-               !clean(name).isEmpty {
+            if let name = object["publisher"]?.object?["name"]?.string, !clean(name).isEmpty {
                 return clean(name)
             }
         }
         if let site = firstMeta(["og:site_name", "application-name"]).map(clean), !site.isEmpty { return site }
         for object in linkedData {
-            if let type = object["@type"] as? String, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
-               let name = (object["name"] as? String).map(clean), !name.isEmpty {
+            if let type = object["@type"]?.string, ["organization", "website", "newsmediaorganization"].contains(type.lowercased()),
+               let name = object["name"]?.string.map(clean), !name.isEmpty {
                 return name
             }
         }
         return nil
     }
 
-    private static func personNames(_ value: Any) -> String? {
+    private static func personNames(_ value: JSONValue?) -> String? {
         var names: [String] = []
-        var pending: [Any] = [value]
+        var pending: [JSONValue] = value.map { [$0] } ?? []
         while let item = pending.popLast() {
-            if let name = item as? String {
+            if let name = item.string {
                 names.append(name)
-            } else if let object = item as? [String: Any] {
-                if let name = object["name"] as? String {
+            } else if let object = item.object {
+                if let name = object["name"]?.string {
                     names.append(name)
-                } else if let given = object["givenName"] as? String {
-                    names.append([given, object["familyName"] as? String].compactMap { $0 }.joined(separator: " "))
+                } else if let given = object["givenName"]?.string {
+                    names.append([given, object["familyName"]?.string].compactMap { $0 }.joined(separator: " "))
                 }
-            } else if let array = item as? [Any] {
+            } else if let array = item.array {
                 pending.append(contentsOf: array.reversed())
             }
         }
-        let unique = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let unique = names.map { $0.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline) }.filter { !$0.isEmpty }
         return unique.isEmpty ? nil : unique.joined(separator: ", ")
     }
 
@@ -279,8 +319,9 @@ struct MetadataExtractor {
         for prefix in ["by ", "By ", "BY ", "von ", "par "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
         }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,|:-–—"))
-        guard !name.isEmpty, name.count <= 120, !name.contains("http"), !name.contains("/"), !name.hasPrefix("@") else { return nil }
+        name = name.trimmingScalars { " ,|:-–—".unicodeScalars.contains($0) }
+        guard !name.isEmpty, name.isShorter(than: 121), !name.containsASCII("http"), !name.containsASCII("/"), !name.hasPrefix("@")
+        else { return nil }
         let key = MetadataExtractor.comparable(name)
         if comparableSiteNames.contains(key) { return nil }
         return name
@@ -293,22 +334,15 @@ struct MetadataExtractor {
         for explicit in [true, false] {
             // Only elements with attributes can be marked; most have none, and copying each node costs.
             for index in 1..<nodes.count where !nodes[index].isText && !nodes[index].attributes.isEmpty {
-                let node = nodes[index]
-                let marked: Bool
-                if explicit {
-                    let rel = node.attribute("rel").map { $0.lowercased().split(separator: " ").contains("author") } ?? false
-                    marked = rel || node.attribute("itemprop")?.lowercased() == "author"
-                } else {
-                    let names = node.classAndID
-                    guard !names.isEmpty else { continue }
-                    marked = WhiteSpace.occurs("byline", in: names)
-                        || (WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names))
-                        && names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
-                }
+                // The node's fields are handed over one by one: passing the node would copy it.
+                let marked = explicit
+                    ? MetadataExtractor.isMarkedAsAuthor(rel: nodes[index].attribute("rel"), itemprop: nodes[index].attribute("itemprop"))
+                    : MetadataExtractor.isNamedAsByline(nodes[index].classAndID)
                 // Bylines are small; reading the text of a large block would make this quadratic.
                 guard marked, document.subtreeEnd(of: index) - index <= 24 else { continue }
-                let text = clean(document.plainText(of: index))
-                guard text.count >= 3, text.count <= 80 else { continue }
+                // The plain text has its white space collapsed already.
+                let text = document.plainText(of: index)
+                guard !text.isShorter(than: 3), text.isShorter(than: 81) else { continue }
                 if let valid = validAuthor(MetadataExtractor.bylineName(text) ?? text) { return valid }
             }
         }
@@ -319,11 +353,60 @@ struct MetadataExtractor {
             // A byline starts with one of the letters of `bylineName`'s prefixes: only such blocks are read.
             guard let first = document.firstVisibleByte(of: index), MetadataExtractor.bylineInitials.contains(first) else { continue }
             let text = document.plainText(of: index)
-            guard text.count < 80,
-                  let name = MetadataExtractor.bylineName(text) else { continue }
+            guard text.isShorter(than: 80), let name = MetadataExtractor.bylineName(text) else { continue }
             if let valid = validAuthor(name) { return valid }
         }
         return nil
+    }
+
+    /// True for `rel=author` or `itemprop=author`.
+    private static func isMarkedAsAuthor(rel: String?, itemprop: String?) -> Bool {
+        if let rel, hasWord("author", in: rel) { return true }
+        return itemprop?.lowercasedIfNeeded() == "author"
+    }
+
+    /// True for a class or id such as "byline", "author", "post-author-name" or "fn".
+    private static func isNamedAsByline(_ names: String) -> Bool {
+        guard !names.isEmpty else { return false }
+        if WhiteSpace.occurs("byline", in: names) { return true }
+        guard WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names) else { return false }
+        func isAuthorName(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            matches(word, "author") || matches(word, "fn") || (word.count >= 11 && matches(UnsafeBufferPointer(rebasing: word[(word.count - 11)...]), "author-name"))
+        }
+        return containsWord(in: names, where: isAuthorName)
+            ?? names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
+    }
+
+    /// `value.lowercased().split(separator: " ").contains(word)` for a lowercase ASCII `word`, as in `rel` lists.
+    private static func hasWord(_ word: StaticString, in value: String) -> Bool {
+        containsWord(in: value) { matches($0, word, ignoringCase: true) }
+            ?? value.lowercased().split(separator: " ").contains(Substring(String(describing: word)))
+    }
+
+    /// Whether `matches` holds for a word of ASCII `text`, the words being what `split(separator: " ")` gives
+    /// (in ASCII, a space character is a space byte); nil for other text.
+    private static func containsWord(in text: String, where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        WhiteSpace.withBytes(text) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                if end > start && matches(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+                start = end + 1
+            }
+            return false
+        }
+    }
+
+    /// True if `bytes` are the ASCII `word`, in any case when `ignoringCase`.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString, ignoringCase: Bool = false) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        for offset in 0..<bytes.count {
+            let byte = ignoringCase ? bytes[offset].asciiLowercased : bytes[offset]
+            if byte != word.utf8Start[offset] { return false }
+        }
+        return true
     }
 
     /// Blocks that may hold a byline of their own.
@@ -344,7 +427,7 @@ struct MetadataExtractor {
         guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || ["and", "de", "van", "von", "da", "di", "&"].contains($0) }) else {
             return nil
         }
-        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        return words.joined(separator: " ").trimmingScalars { $0 == " " || $0 == "," }
     }
 
     private static let bylinePrefixes = ["By", "by", "BY", "Written by", "Posted by", "Author:"]
@@ -372,7 +455,7 @@ struct MetadataExtractor {
     func published(language: String?) -> String? {
         for object in linkedArticles {
             for key in ["datePublished", "dateCreated", "uploadDate"] {
-                if let raw = object[key] as? String, let date = DateNormalizer.normalize(raw) { return date }
+                if let raw = object[key]?.string, let date = DateNormalizer.normalize(raw) { return date }
             }
         }
         if let raw = firstMeta([
@@ -407,7 +490,7 @@ struct MetadataExtractor {
             if fallback == nil { fallback = date }
         }
         if fallback != nil { return fallback }
-        for index in 1..<document.nodes.count where document.nodes[index].attribute("itemprop")?.lowercased() == "datepublished" {
+        for index in 1..<document.nodes.count where document.nodes[index].attribute("itemprop")?.lowercasedIfNeeded() == "datepublished" {
             let node = document.nodes[index]
             if let raw = node.attribute("content") ?? node.attribute("datetime") ?? Optional(document.plainText(of: index)),
                let date = DateNormalizer.normalize(raw) {
@@ -496,26 +579,27 @@ struct MetadataExtractor {
         found += meta["article:tag"] ?? []
         let nodes = document.nodes
         for index in document.elements(named: "a") {
-            let rel = nodes[index].attribute("rel")?.lowercased().split(separator: " ") ?? []
-            if rel.contains("tag") { found.append(document.plainText(of: index)) }
+            if let rel = nodes[index].attribute("rel"), MetadataExtractor.hasWord("tag", in: rel) {
+                found.append(document.plainText(of: index))
+            }
         }
         if found.isEmpty { found += labelledTagLists() }
         if found.isEmpty {
             for object in linkedArticles {
-                if let list = object["keywords"] as? [Any] {
-                    found += list.compactMap { $0 as? String }
-                } else if let text = object["keywords"] as? String {
-                    found += text.components(separatedBy: ",")
+                if let list = object["keywords"]?.array {
+                    found += list.compactMap(\.string)
+                } else if let text = object["keywords"]?.string {
+                    found += text.components(separatedByASCII: ",")
                 }
                 if !found.isEmpty { break }
             }
         }
         if found.isEmpty, let keywords = firstMeta(["keywords", "news_keywords"]) {
-            found += keywords.components(separatedBy: ",")
+            found += keywords.components(separatedByASCII: ",")
         }
         var seen: Set<String> = []
         var result: [String] = []
-        for tag in found.map(clean) where !tag.isEmpty && tag.count <= 80 {
+        for tag in found.map(clean) where !tag.isEmpty && tag.isShorter(than: 81) {
             if seen.insert(tag.lowercased()).inserted { result.append(tag) }
             if result.count >= 30 { break }
         }
@@ -525,12 +609,8 @@ struct MetadataExtractor {
     /// Links in a block labelled "Tagged With:", "Tags:" or "Topics:".
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
-        let labels = ["tagged with", "tags", "tagged", "topics", "filed under"]
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
-            // Every label starts with "t" or "f" and is short: skip the cleaning of all other short texts.
-            guard document.withText(of: index, MetadataExtractor.mayBeTagLabel) else { continue }
-            let text = clean(document.text(of: index)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-            guard labels.contains(text) else { continue }
+            guard document.withText(of: index, MetadataExtractor.isTagLabel) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
             for _ in 0..<3 {
@@ -543,6 +623,41 @@ struct MetadataExtractor {
             }
         }
         return []
+    }
+
+    private static let tagLabels: [StaticString] = ["tagged with", "tags", "tagged", "topics", "filed under"]
+
+    /// True if the text, its white space collapsed, lowered and trimmed of colons and spaces, is one of
+    /// ``tagLabels``.
+    ///
+    /// The labels are ASCII without "k": a character other than ASCII and white space lowers to a non-ASCII
+    /// one (or, the Kelvin sign, to "k"), so a text with one is no label and the rest is settled on bytes.
+    private static func isTagLabel(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every label starts with "t" or "f" and is short: skip all other short texts at once.
+        guard mayBeTagLabel(buffer) else { return false }
+        var text: [UInt8] = []
+        var pendingSpace = false
+        var position = 0
+        while position < buffer.count {
+            let space = WhiteSpace.length(in: buffer, at: position)
+            if space > 0 {
+                pendingSpace = true
+                position += space
+                continue
+            }
+            guard buffer[position] < 0x80 else { return false }
+            if pendingSpace && !text.isEmpty { text.append(0x20) }
+            pendingSpace = false
+            text.append(buffer[position].asciiLowercased)
+            position += 1
+        }
+        var start = 0
+        var end = text.count
+        while start < end && (text[start] == 0x3A || text[start] == 0x20) { start += 1 }
+        while end > start && (text[end - 1] == 0x3A || text[end - 1] == 0x20) { end -= 1 }
+        return tagLabels.contains { label in
+            UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount).elementsEqual(text[start..<end])
+        }
     }
 
     /// True if the first byte that is neither white space nor a colon is `t`, `T`, `f` or `F`, and at most
