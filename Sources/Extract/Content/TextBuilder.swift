@@ -125,7 +125,8 @@ struct TextBuilder {
                 } else {
                     document.withText(of: index) { append($0) }
                 }
-            } else {
+            } else if !nodes[index].isInline {
+                // Inline elements neither break a line nor separate words, so only other elements are looked up.
                 openElement(nodes[index].name)
                 if nodes[index].name == "pre" { preformatted += 1 }
                 open.append(index)
