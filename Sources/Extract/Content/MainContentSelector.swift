@@ -161,10 +161,10 @@ struct MainContentSelector {
         }
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
-        var recentNames = BoilerplateClassifier.RecentNames()
+        var nameHints = BoilerplateClassifier.NameHintCache(expected: withAttributes.count / 2)
         for index in withAttributes {
             let node = nodes[index]
-            hints[index] = BoilerplateClassifier.hints(node, recent: &recentNames)
+            hints[index] = BoilerplateClassifier.hints(node, cache: &nameHints)
             markings[index] = MainContentSelector.marking(node)
             hidden[index] = BoilerplateClassifier.isHidden(node)
             if let ids = node.attribute("aria-controls") {
