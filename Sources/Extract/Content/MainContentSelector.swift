@@ -1313,9 +1313,9 @@ extension MainContentSelector {
     /// True for a card: an element that links somewhere and shows at least two pieces of text (a name and
     /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
     private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
-        guard !excluded[index], MainContentSelector.gridItemTags.contains(nodes[index].name),
-              linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
-              shape.links <= MainContentSelector.gridItemLinks
+        // The counts before the tag: they rule out most nodes without hashing a tag name.
+        guard !excluded[index], linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
+              shape.links <= MainContentSelector.gridItemLinks, MainContentSelector.gridItemTags.contains(nodes[index].name)
         else { return false }
         let ownText = textLength[index] - linkLength[index]
         return ownText >= MainContentSelector.gridItemOwnText || (shape.links == 1 && ownText == 0)
