@@ -1083,8 +1083,9 @@ struct MainContentSelector {
         let end = document.subtreeEnd(of: root)
         var counts = [Int](repeating: 0, count: end - root)
         for index in stride(from: end - 1, to: root, by: -1) where !excluded[index] {
-            if MainContentSelector.headingTags.contains(nodes[index].name), textLength[index] > 0,
-               linkLength[index] == textLength[index] {
+            // The counts first: they rule out most nodes without hashing a tag name.
+            if textLength[index] > 0, linkLength[index] == textLength[index],
+               MainContentSelector.headingTags.contains(nodes[index].name) {
                 counts[index - root] += 1
             }
             counts[nodes[index].parent - root] += counts[index - root]
@@ -1168,11 +1169,37 @@ struct MainContentSelector {
     /// True for a short block that only says an advertisement stands there ("Advertisement", "Advertisement -
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
-        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline
+        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
+              mayHoldAdLabel(index)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
+    }
+
+    /// The labels of ``adLabels`` that are ASCII, as bytes.
+    private static let asciiAdLabels: [[UInt8]] = adLabels.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }
+
+    /// False if the text below `index` is ASCII and holds none of the ASCII ``adLabels`` in any case: then no
+    /// word of it is a label. A byte scan that spares most short blocks the Unicode lowercasing and splitting
+    /// of ``isAdLabel(_:)``; text with other bytes is left to that.
+    private func mayHoldAdLabel(_ index: Int) -> Bool {
+        var lowered: [UInt8] = []
+        for position in document.subtree(of: index) where nodes[position].isText {
+            let ascii = document.withText(of: position) { bytes in
+                for byte in bytes {
+                    guard byte < 0x80 else { return false }
+                    lowered.append(byte.asciiLowercased)
+                }
+                return true
+            }
+            if !ascii { return true }
+        }
+        return lowered.withUnsafeBufferPointer { text in
+            MainContentSelector.asciiAdLabels.contains { label in
+                label.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
+            }
+        }
     }
 
     /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
