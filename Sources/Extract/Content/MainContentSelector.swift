@@ -37,8 +37,9 @@ struct MainContentSelector {
     private var namedLikeContent = Set<Int>()
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
-    /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
-    private let markings: [Marking]
+    /// What each node makes of the text below it (a link, a quote, a date: ``TextContext``), computed once:
+    /// every statistics pass asks.
+    private let contexts: [TextContext]
     /// Whether each node is an `<a>` element, found once: every statistics pass asks.
     private let isLink: [Bool]
     /// Whether each node is a furniture element by its tag (``BoilerplateClassifier/furnitureTags``).
@@ -177,7 +178,17 @@ struct MainContentSelector {
             }
         }
         self.hints = hints
-        self.markings = markings
+        var contexts = [TextContext](repeating: [], count: count)
+        for index in 0..<count {
+            if isLink[index] { contexts[index].insert(.link) }
+            switch markings[index] {
+            case .none: break
+            case .quote: contexts[index].insert(.quote)
+            case .machineDate: contexts[index].insert(.machineDate)
+            case .tagLink: contexts[index].insert(.tagLink)
+            }
+        }
+        self.contexts = contexts
         self.hidden = hidden
         measured = Array(repeating: (0, 0), count: count)
         hasOwnText = Array(repeating: false, count: count)
@@ -691,6 +702,16 @@ struct MainContentSelector {
         case tagLink
     }
 
+    /// What an element makes of the text below it, for the statistics: one bit each, so that one pass hands
+    /// all of them down the tree at once.
+    private struct TextContext: OptionSet {
+        let rawValue: UInt8
+        static let link = TextContext(rawValue: 1)
+        static let quote = TextContext(rawValue: 2)
+        static let machineDate = TextContext(rawValue: 4)
+        static let tagLink = TextContext(rawValue: 8)
+    }
+
     private static func marking(_ node: HTMLNode) -> Marking {
         if node.name.isSameName("blockquote") { return .quote }
         guard !node.attributes.isEmpty else { return .none }
@@ -702,6 +723,9 @@ struct MainContentSelector {
         return property == "datepublished" || property == "datemodified" ? .machineDate : .none
     }
 
+    /// Counts the text below each node that is still included (``excluded``), in two passes: one down the
+    /// tree that hands each node's context (``TextContext``) and nearest block to its children and counts the
+    /// text nodes, one up the tree that sums.
     private mutating func computeStatistics() {
         let nodes = document.nodes
         let count = nodes.count
@@ -715,40 +739,38 @@ struct MainContentSelector {
             directLength[index] = 0
             directLinkLength[index] = 0
             directCommas[index] = 0
+            goodLength[index] = 0
         }
-        // Top-down: whether a node sits inside a link, and its nearest block ancestor.
-        var inLink = Array(repeating: false, count: count)
-        var inQuote = Array(repeating: false, count: count)
-        var inTime = Array(repeating: false, count: count)
-        var inTagLink = Array(repeating: false, count: count)
-        var block = Array(repeating: 0, count: count)
+        // Top-down: the contexts a node sits in (inside a link, a quote...), and its nearest block ancestor.
+        // A parent comes before its children, so a text node's context and block are known when it is met.
+        var inside = [TextContext](repeating: [], count: count)
+        var block = [Int](repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
-            inLink[index] = inLink[parent] || isLink[parent]
-            inQuote[index] = inQuote[parent] || markings[parent] == .quote
-            inTime[index] = inTime[parent] || markings[parent] == .machineDate
-            inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink
-            let parentIsBlock = !nodes[parent].isInline
-            block[index] = parentIsBlock ? parent : block[parent]
-        }
-        for index in 1..<count where !excluded[index] && nodes[index].isText {
+            let context = inside[parent].union(contexts[parent])
+            inside[index] = context
+            let nearestBlock = nodes[parent].isInline ? block[parent] : parent
+            block[index] = nearestBlock
+            guard nodes[index].isText else { continue }
             let (length, commaCount) = measured[index]
             textLength[index] = length
             commas[index] = commaCount
-            if inLink[index] { linkLength[index] = length }
-            if inQuote[index] { quotedLength[index] = length }
-            if inTime[index] { timeLength[index] = length }
-            if inTagLink[index] { tagLinkLength[index] = length }
-            directLength[block[index]] += length
-            directCommas[block[index]] += commaCount
-            if inLink[index] { directLinkLength[block[index]] += length }
+            if context.contains(.link) { linkLength[index] = length }
+            if context.contains(.quote) { quotedLength[index] = length }
+            if context.contains(.machineDate) { timeLength[index] = length }
+            if context.contains(.tagLink) { tagLinkLength[index] = length }
+            directLength[nearestBlock] += length
+            directCommas[nearestBlock] += commaCount
+            if context.contains(.link) { directLinkLength[nearestBlock] += length }
         }
-        for index in 0..<count {
+        // Bottom-up sums: children come after parents in the array. A node's own paragraph text joins its
+        // children's before it is handed to its parent.
+        for index in stride(from: count - 1, through: 0, by: -1) {
             let own = directLength[index] - directLinkLength[index]
-            goodLength[index] = own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] ? own : 0
-        }
-        // Bottom-up sums: children come after parents in the array.
-        for index in stride(from: count - 1, to: 0, by: -1) where !excluded[index] {
+            if own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] {
+                goodLength[index] += own
+            }
+            guard index > 0, !excluded[index] else { continue }
             let parent = nodes[index].parent
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
