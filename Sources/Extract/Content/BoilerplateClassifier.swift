@@ -113,9 +113,13 @@ enum BoilerplateClassifier {
 
     /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
     static func isFurniture(_ node: HTMLNode) -> Bool {
-        if furnitureTags.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
-        return false
+        furnitureTags.contains(node.name) || hasFurnitureRole(node)
+    }
+
+    /// True for an element with the ARIA role of page furniture.
+    static func hasFurnitureRole(_ node: HTMLNode) -> Bool {
+        guard let role = node.attribute("role")?.lowercased() else { return false }
+        return furnitureRoles.contains(role)
     }
 
     /// True for elements a browser would not show.

@@ -44,6 +44,9 @@ struct MainContentSelector {
     private let isLink: [Bool]
     /// Whether each node is a furniture element by its tag (``BoilerplateClassifier/furnitureTags``).
     private let isFurnitureTag: [Bool]
+    /// Whether each node is a furniture element by its tag or its role (``BoilerplateClassifier/isFurniture(_:)``),
+    /// found once: the removal passes ask about every element.
+    private let isFurnitureElement: [Bool]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
@@ -156,6 +159,7 @@ struct MainContentSelector {
             for index in document.elements(named: name) { isFurnitureTag[index] = true }
         }
         self.isFurnitureTag = isFurnitureTag
+        var isFurnitureElement = isFurnitureTag
         var withAttributes: [Int] = []
         for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             withAttributes.append(index)
@@ -168,6 +172,7 @@ struct MainContentSelector {
             hints[index] = BoilerplateClassifier.hints(node, cache: &nameHints)
             markings[index] = MainContentSelector.marking(node)
             hidden[index] = BoilerplateClassifier.isHidden(node)
+            if !isFurnitureElement[index] { isFurnitureElement[index] = BoilerplateClassifier.hasFurnitureRole(node) }
             if let ids = node.attribute("aria-controls") {
                 controlled.formUnion(ids.split(separator: " ").map(String.init))
             }
@@ -178,6 +183,7 @@ struct MainContentSelector {
             }
         }
         self.hints = hints
+        self.isFurnitureElement = isFurnitureElement
         var contexts = [TextContext](repeating: [], count: count)
         for index in 0..<count {
             if isLink[index] { contexts[index].insert(.link) }
@@ -208,12 +214,15 @@ struct MainContentSelector {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
         for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
+            let counts = document.withText(of: index, MainContentSelector.measure)
+            // White space alone (most text nodes between tags) is no leftover of a tag, and is not searched.
+            guard counts.length > 0 else { continue }
             if isLeakedMarkup(index) {
                 excluded[index] = true
                 continue
             }
-            measured[index] = document.withText(of: index, MainContentSelector.measure)
-            if measured[index].length > 0 { hasOwnText[nodes[index].parent] = true }
+            measured[index] = counts
+            hasOwnText[nodes[index].parent] = true
         }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
@@ -386,9 +395,8 @@ struct MainContentSelector {
     /// `footer` outside any article or section. One that holds a `<main>`, an `<article>` or an `<h1>` wraps
     /// the content (or an unclosed tag made libxml2 nest the page in it).
     private func isPageLandmark(_ index: Int) -> Bool {
-        let node = nodes[index]
-        guard node.attributes.isEmpty ? isFurnitureTag[index] : BoilerplateClassifier.isFurniture(node) else { return false }
-        if node.name == "header" || node.name == "footer",
+        guard isFurnitureElement[index] else { return false }
+        if nodes[index].name == "header" || nodes[index].name == "footer",
            document.nearestAncestor(of: index, where: { MainContentSelector.sectioningTags.contains($0.name) }) != nil {
             return false
         }
@@ -671,9 +679,8 @@ struct MainContentSelector {
     /// Furniture by tag or role (``BoilerplateClassifier/isFurniture(_:)``), or by a name that marks it
     /// so surely that it goes before scoring.
     private func isFurniture(_ index: Int) -> Bool {
-        // Without attributes only the tag can tell, and few tags do.
-        if nodes[index].attributes.isEmpty { return isFurnitureTag[index] }
-        return BoilerplateClassifier.isFurniture(nodes[index])
+        // Elements without class or id have no hints: only their tag can tell.
+        isFurnitureElement[index]
             || (hints[index].unlikely && !hints[index].positive && !isContentDespiteName(index))
     }
 
