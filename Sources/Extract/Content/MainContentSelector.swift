@@ -170,7 +170,10 @@ struct MainContentSelector {
         for index in withAttributes {
             let node = nodes[index]
             hints[index] = BoilerplateClassifier.hints(node, cache: &nameHints)
-            markings[index] = MainContentSelector.marking(node)
+            // Links and times are marked by their own attributes below; a quote is marked already.
+            if markings[index] == .none, !isLink[index], MainContentSelector.marksMachineDate(node) {
+                markings[index] = .machineDate
+            }
             hidden[index] = BoilerplateClassifier.isHidden(node)
             if !isFurnitureElement[index] { isFurnitureElement[index] = BoilerplateClassifier.hasFurnitureRole(node) }
             if let ids = node.attribute("aria-controls") {
@@ -181,6 +184,12 @@ struct MainContentSelector {
             for index in withAttributes where hidden[index] {
                 hidden[index] = !(nodes[index].attribute("id").map(controlled.contains) ?? false)
             }
+        }
+        for index in document.elements(named: "a") where MainContentSelector.linksTagPage(nodes[index]) {
+            markings[index] = .tagLink
+        }
+        for index in document.elements(named: "time") {
+            markings[index] = nodes[index].attribute("datetime") != nil ? .machineDate : .none
         }
         self.hints = hints
         self.isFurnitureElement = isFurnitureElement
@@ -719,15 +728,15 @@ struct MainContentSelector {
         static let tagLink = TextContext(rawValue: 8)
     }
 
-    private static func marking(_ node: HTMLNode) -> Marking {
-        if node.name.isSameName("blockquote") { return .quote }
-        guard !node.attributes.isEmpty else { return .none }
-        if node.name.isSameName("time") { return node.attribute("datetime") != nil ? .machineDate : .none }
-        if node.name.isSameName("a") {
-            return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
-        }
+    /// True for a link to a tag page (`rel="tag"`).
+    private static func linksTagPage(_ node: HTMLNode) -> Bool {
+        !node.attributes.isEmpty && node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true
+    }
+
+    /// True for an element other than a link or a `<time>` whose `itemprop` marks a date for machines.
+    private static func marksMachineDate(_ node: HTMLNode) -> Bool {
         let property = node.attribute("itemprop")?.lowercased()
-        return property == "datepublished" || property == "datemodified" ? .machineDate : .none
+        return property == "datepublished" || property == "datemodified"
     }
 
     /// Counts the text below each node that is still included (``excluded``), in two passes: one down the
