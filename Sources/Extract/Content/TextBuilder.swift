@@ -216,12 +216,36 @@ struct TextBuilder {
     }
 
     /// Appends text with runs of white space collapsed; white space at either end becomes a pending space.
+    ///
+    /// Words parted by one plain space each are written as one run: word by word, each would be preceded by
+    /// the same single space, so the bytes are the same and most of a paragraph goes in one copy.
     private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
-            if spaceBefore { request(.space) }
-            appendWord(word)
+        var position = 0
+        let count = buffer.count
+        var sawSpace = false
+        while position < count {
+            let space = WhiteSpace.length(in: buffer, at: position)
+            if space > 0 {
+                sawSpace = true
+                position += space
+                continue
+            }
+            var end = position + 1
+            while end < count {
+                if WhiteSpace.length(in: buffer, at: end) == 0 {
+                    end += 1
+                } else if buffer[end] == 0x20, end + 1 < count, WhiteSpace.length(in: buffer, at: end + 1) == 0 {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if sawSpace { request(.space) }
+            appendWord(UnsafeBufferPointer(rebasing: buffer[position..<end]))
+            sawSpace = false
+            position = end
         }
-        if endsInSpace { request(.space) }
+        if sawSpace { request(.space) }
     }
 
     private mutating func appendWord(_ word: UnsafeBufferPointer<UInt8>) {
