@@ -805,7 +805,23 @@ struct MainContentSelector {
         var commaCount = 0
         var position = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         while position < count {
+            // Eight ASCII bytes at once (most text): every byte is below 0x80, so adding 0x5F sets the high bit
+            // of exactly the bytes above 0x20, and a comma is a byte that is zero after `^ 0x2C`; no carry
+            // crosses bytes in either sum.
+            if position + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if word & highBits == 0 {
+                    length += ((word &+ 0x5F &* ones) & highBits).nonzeroBitCount
+                    let commaBytes = word ^ (0x2C &* ones)
+                    commaCount += (~((commaBytes &+ 0x7F &* ones) | commaBytes) & highBits).nonzeroBitCount
+                    position += 8
+                    continue
+                }
+            }
             let byte = bytes[position]
             if byte < 0x80 {
                 if byte > 0x20 {
