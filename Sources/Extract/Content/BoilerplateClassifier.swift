@@ -232,8 +232,8 @@ enum BoilerplateClassifier {
     /// same names, which are then looked up instead of searched again.
     @inline(__always)
     static func hints(_ node: HTMLNode, cache: inout NameHintCache) -> NameHints {
-        guard !node.isText, node.attributes.contains(where: { $0.name.isSameName("class") || $0.name.isSameName("id") || $0.name.isSameName("itemprop") })
-        else { return NameHints() }
+        guard !node.isText else { return NameHints() }
+        // Without class and id only an itemprop can weigh.
         var hints = NameHints()
         if !node.classAndID.isEmpty {
             hints = cache.hints(of: node.classAndID, orElse: nameHints)

@@ -1277,11 +1277,13 @@ struct MainContentSelector {
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
     private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
-        let node = nodes[index]
+        // Without link text no rule below holds; most blocks have none, and are settled before their tag is hashed.
+        guard linkLength[index] > 0 else { return false }
+        let name = nodes[index].name
         let length = textLength[index]
-        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        guard MainContentSelector.conditionallyCleaned.contains(name) || name == "p" else { return false }
         let density = linkDensity(index)
-        if node.name == "p" {
+        if name == "p" {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
