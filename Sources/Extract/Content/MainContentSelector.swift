@@ -409,15 +409,15 @@ struct MainContentSelector {
            document.nearestAncestor(of: index, where: { MainContentSelector.sectioningTags.contains($0.name) }) != nil {
             return false
         }
-        return !document.subtree(of: index).contains { MainContentSelector.contentTags.contains(nodes[$0].name) }
+        // Looked up in the lists of elements by name rather than by reading every name below a large landmark.
+        return !MainContentSelector.contentTags.contains { document.firstElement(named: $0, within: index) != nil }
     }
 
     /// The one `<article>` inside `root` that holds a good part of its paragraph text, well ahead of any other
     /// article beside it: a product description among review cards, a story among teasers. Articles nested
     /// in one another (a post inside its thread item) count as one.
     private func dominantArticle(in root: Int) -> Int? {
-        let end = document.subtreeEnd(of: root)
-        let articles = (root + 1..<end).filter { nodes[$0].name == "article" && !excluded[$0] }
+        let articles = document.elements(named: "article", within: root).filter { $0 > root && !excluded[$0] }
         guard let best = articles.max(by: { goodLength[$0] < goodLength[$1] }), goodLength[best] > 0,
               Double(goodLength[best]) >= MainContentSelector.articleShare * Double(goodLength[root])
         else { return nil }
@@ -460,7 +460,7 @@ struct MainContentSelector {
     /// list of links. Each section of such a page looks like a small article of its own.
     private func landingRegion(of roots: [Int], body: Int) -> [Int]? {
         guard var top = roots.first,
-              !roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } })
+              !roots.contains(where: holdsArticle)
         else { return nil }
         while nodes[top].parent > 0, nodes[top].parent != body, !holdsPageFurniture(nodes[top].parent) {
             top = nodes[top].parent
@@ -503,15 +503,20 @@ struct MainContentSelector {
         }
     }
 
+    /// True if `root` is an `<article>` element or holds one.
+    private func holdsArticle(_ root: Int) -> Bool {
+        document.firstElement(named: "article", within: root) != nil
+    }
+
     /// True if the roots hold an `<article>` element, or sit in one that is not one card among several:
     /// then the rest of `main` is what surrounds an article (author box, related stories), not more of it.
     private func isArticle(_ roots: [Int], main: Int) -> Bool {
         guard let first = roots.first else { return false }
-        if roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } }) {
+        if roots.contains(where: holdsArticle) {
             return true
         }
         guard document.nearestAncestor(of: first, after: main, where: { $0.name == "article" }) != nil else { return false }
-        let articles = document.subtree(of: main).count { nodes[$0].name == "article" }
+        let articles = document.elements(named: "article", within: main).count
         return articles < MainContentSelector.cardCount
     }
 
