@@ -1236,27 +1236,33 @@ struct MainContentSelector {
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
     }
 
-    /// The labels of ``adLabels`` that are ASCII, as bytes.
-    private static let asciiAdLabels: [[UInt8]] = adLabels.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }
+    /// The ASCII beginning of each label of ``adLabels`` that has one ("publicit" of "publicité"), as bytes.
+    private static let adLabelStems: [[UInt8]] = adLabels.map { Array($0.utf8.prefix { $0 < 0x80 }) }.filter { !$0.isEmpty }
 
-    /// False if the text below `index` is ASCII and holds none of the ASCII ``adLabels`` in any case: then no
-    /// word of it is a label. A byte scan that spares most short blocks the Unicode lowercasing and splitting
-    /// of ``isAdLabel(_:)``; text with other bytes is left to that.
+    /// False if no word of the text below `index` can be one of ``adLabels``: a byte scan that spares most
+    /// short blocks the Unicode lowercasing and splitting of ``isAdLabel(_:)``.
+    ///
+    /// Only ASCII letters and the Kelvin sign (U+212A, lowered to "k") lower to ASCII letters, so a label's
+    /// lowered word comes from text that holds its ASCII beginning in some case. Text with Cyrillic (the
+    /// beginning of "реклама" is not ASCII) or a Kelvin sign is left to the full check.
     private func mayHoldAdLabel(_ index: Int) -> Bool {
         var lowered: [UInt8] = []
         for position in document.subtree(of: index) where nodes[position].isText {
-            let ascii = document.withText(of: position) { bytes in
-                for byte in bytes {
-                    guard byte < 0x80 else { return false }
+            let undecided = document.withText(of: position) { bytes in
+                for offset in bytes.indices {
+                    let byte = bytes[offset]
+                    // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
+                    if byte == 0xD0 || byte == 0xD1 { return true }
+                    if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
                     lowered.append(byte.asciiLowercased)
                 }
-                return true
+                return false
             }
-            if !ascii { return true }
+            if undecided { return true }
         }
         return lowered.withUnsafeBufferPointer { text in
-            MainContentSelector.asciiAdLabels.contains { label in
-                label.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
+            MainContentSelector.adLabelStems.contains { stem in
+                stem.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
             }
         }
     }
