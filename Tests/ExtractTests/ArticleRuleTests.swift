@@ -227,4 +227,18 @@ struct ArticleRuleTests {
         #expect(text.contains("Advertisement boards along the quay"))
         #expect(text.contains("Paragraph 3 about the boat parade"))
     }
+
+    @Test("An advertisement label goes in any case and script", arguments: ["ANZEIGE", "Publicité", "PUBBLICITÀ", "РЕКЛАМА", "- Advertisement -"])
+    func adLabelInAnyCaseGoes(label: String) throws {
+        let html = """
+            <html><head><title>Harbour festival</title></head><body><article>
+            \(Self.story("harbour festival", count: 3))
+            <div class="slot"><div>\(label)</div></div>
+            \(Self.story("boat parade", count: 3))
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains(label))
+        #expect(text.contains("Paragraph 3 about the boat parade"))
+    }
 }

@@ -113,9 +113,13 @@ enum BoilerplateClassifier {
 
     /// True for furniture by tag (`nav`, `aside`, `header`, `footer`) or ARIA role.
     static func isFurniture(_ node: HTMLNode) -> Bool {
-        if furnitureTags.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
-        return false
+        furnitureTags.contains(node.name) || hasFurnitureRole(node)
+    }
+
+    /// True for an element with the ARIA role of page furniture.
+    static func hasFurnitureRole(_ node: HTMLNode) -> Bool {
+        guard let role = node.attribute("role")?.lowercased() else { return false }
+        return furnitureRoles.contains(role)
     }
 
     /// True for elements a browser would not show.
@@ -196,7 +200,7 @@ enum BoilerplateClassifier {
     }
 
     private static let disclosureFragmentSet = FragmentSet(disclosureFragments)
-    /// The sets ``hints(_:recent:)`` asks about, searched in one pass each: positive, negative and unlikely
+    /// The sets ``hints(_:cache:)`` asks about, searched in one pass each: positive, negative and unlikely
     /// fragments (bits 0, 1, 2) and the two marks of taxonomy terms (bits 3, 4; see
     /// ``withoutTaxonomyTerms(_:)``), and unlikely and negative words (bits 0, 1).
     private static let hintFragmentSets = FragmentSet(groups: [positiveWords, negativeFragments, unlikelyFragments, ["status-"], ["type-"]])
@@ -224,46 +228,116 @@ enum BoilerplateClassifier {
 
     /// The hints of one element; elements without class, id or itemprop get empty hints at once.
     ///
-    /// What the class and id say is kept in `recent`: the items of a list, a menu or a grid repeat the
-    /// same names, which are then compared instead of searched again.
+    /// What the class and id say is kept in `cache`: the items of a list, a menu or a grid repeat the
+    /// same names, which are then looked up instead of searched again.
     @inline(__always)
-    static func hints(_ node: HTMLNode, recent: inout RecentNames) -> NameHints {
-        guard !node.isText, node.attributes.contains(where: { $0.name.isSameName("class") || $0.name.isSameName("id") || $0.name.isSameName("itemprop") })
-        else { return NameHints() }
+    static func hints(_ node: HTMLNode, cache: inout NameHintCache) -> NameHints {
+        guard !node.isText else { return NameHints() }
+        // Without class and id only an itemprop can weigh.
         var hints = NameHints()
         if !node.classAndID.isEmpty {
-            if let found = recent.hints(of: node.classAndID) {
-                hints = found
-            } else {
-                hints = nameHints(node.classAndID)
-                recent.remember(hints, of: node.classAndID)
-            }
+            hints = cache.hints(of: node.classAndID, orElse: nameHints)
         }
         hints.weight = weight(negative: hints.negative, positive: hints.positive, node: node)
         return hints
     }
 
-    /// The last few class-and-id texts met and their hints (a hash of each text would cost about as much
-    /// as the search it spares).
-    struct RecentNames {
-        private var names: [String] = []
-        private var hints: [NameHints] = []
-        private var next = 0
-        private static let size = 8
-
-        func hints(of names: String) -> NameHints? {
-            self.names.firstIndex { $0.isSameName(names) }.map { hints[$0] }
+    /// The hints (without weight) of the class-and-id texts of one page, each text searched once.
+    ///
+    /// The texts are keyed by a hash of their bytes taken a word at a time, in an open-addressing table:
+    /// the standard library's `String` hashing costs several times as much on these names, and a page
+    /// looks up tens of thousands of them.
+    struct NameHintCache {
+        private struct Entry {
+            let hash: UInt64
+            let start: Int
+            let count: Int
+            let hints: NameHints
         }
 
-        mutating func remember(_ found: NameHints, of names: String) {
-            if self.names.count < RecentNames.size {
-                self.names.append(names)
-                hints.append(found)
-            } else {
-                self.names[next] = names
-                hints[next] = found
-                next = (next + 1) % RecentNames.size
+        /// The texts met so far, end to end.
+        private var bytes: [UInt8] = []
+        private var entries: [Entry] = []
+        /// Positions in `entries` by hash, -1 for a free slot; the count is a power of two, at least
+        /// twice that of the entries.
+        private var slots: [Int32]
+
+        /// A cache for about `expected` distinct texts (it grows past that).
+        init(expected: Int) {
+            var capacity = 16
+            while capacity < 2 * expected { capacity *= 2 }
+            slots = [Int32](repeating: -1, count: capacity)
+        }
+
+        /// The hints of `names`, worked out by `search` the first time they are met.
+        mutating func hints(of names: String, orElse search: (String) -> NameHints) -> NameHints {
+            WhiteSpace.withBytes(names) { text in
+                let hash = NameHintCache.hash(text)
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] >= 0 {
+                    let entry = entries[Int(slots[slot])]
+                    if entry.hash == hash, entry.count == text.count, bytes.withUnsafeBufferPointer({
+                        NameHintCache.same(text, UnsafeBufferPointer(rebasing: $0[entry.start..<entry.start + entry.count]))
+                    }) {
+                        return entry.hints
+                    }
+                    slot = (slot + 1) & mask
+                }
+                let found = search(names)
+                slots[slot] = Int32(truncatingIfNeeded: entries.count)
+                entries.append(Entry(hash: hash, start: bytes.count, count: text.count, hints: found))
+                bytes.append(contentsOf: text)
+                if 2 * entries.count > slots.count { grow() }
+                return found
             }
+        }
+
+        /// Doubles the slots and places every entry again.
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: 2 * slots.count)
+            let mask = slots.count - 1
+            for (position, entry) in entries.enumerated() {
+                var slot = Int(truncatingIfNeeded: entry.hash) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(truncatingIfNeeded: position)
+            }
+        }
+
+        /// True if the two texts (of one length) have the same bytes, compared eight at a time.
+        private static func same(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+            let first = UnsafeRawBufferPointer(first)
+            let second = UnsafeRawBufferPointer(second)
+            guard first.count == second.count else { return false }
+            var offset = 0
+            while offset + 8 <= first.count {
+                guard first.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+                offset += 8
+            }
+            while offset < first.count {
+                guard first[offset] == second[offset] else { return false }
+                offset += 1
+            }
+            return true
+        }
+
+        /// A hash of the bytes, eight at a time (FNV-style multiply and fold).
+        private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let prime: UInt64 = 0x0000_0100_0000_01B3
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(text.count)
+            let raw = UnsafeRawBufferPointer(text)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                hash ^= hash >> 32
+                offset += 8
+            }
+            while offset < raw.count {
+                hash = (hash ^ UInt64(raw[offset])) &* prime
+                offset += 1
+            }
+            return hash ^ hash >> 29
         }
     }
 

@@ -37,12 +37,16 @@ struct MainContentSelector {
     private var namedLikeContent = Set<Int>()
     /// Class and id hints of every node, computed once.
     private let hints: [BoilerplateClassifier.NameHints]
-    /// What each node's text counts towards (``Marking``), computed once: every statistics pass asks.
-    private let markings: [Marking]
+    /// What each node makes of the text below it (a link, a quote, a date: ``TextContext``), computed once:
+    /// every statistics pass asks.
+    private let contexts: [TextContext]
     /// Whether each node is an `<a>` element, found once: every statistics pass asks.
     private let isLink: [Bool]
     /// Whether each node is a furniture element by its tag (``BoilerplateClassifier/furnitureTags``).
     private let isFurnitureTag: [Bool]
+    /// Whether each node is a furniture element by its tag or its role (``BoilerplateClassifier/isFurniture(_:)``),
+    /// found once: the removal passes ask about every element.
+    private let isFurnitureElement: [Bool]
     /// Whether each node is hidden (``BoilerplateClassifier/isHidden(_:)``), computed once: both removal passes ask.
     private let hidden: [Bool]
     /// Elements that a button opens (named in an `aria-controls`), by id.
@@ -155,18 +159,23 @@ struct MainContentSelector {
             for index in document.elements(named: name) { isFurnitureTag[index] = true }
         }
         self.isFurnitureTag = isFurnitureTag
+        var isFurnitureElement = isFurnitureTag
         var withAttributes: [Int] = []
         for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             withAttributes.append(index)
         }
         // A panel that a button opens (an accordion's answer, a "more details" section) is there to be read.
         var controlled = Set<String>()
-        var recentNames = BoilerplateClassifier.RecentNames()
+        var nameHints = BoilerplateClassifier.NameHintCache(expected: withAttributes.count / 2)
         for index in withAttributes {
             let node = nodes[index]
-            hints[index] = BoilerplateClassifier.hints(node, recent: &recentNames)
-            markings[index] = MainContentSelector.marking(node)
+            hints[index] = BoilerplateClassifier.hints(node, cache: &nameHints)
+            // Links and times are marked by their own attributes below; a quote is marked already.
+            if markings[index] == .none, !isLink[index], MainContentSelector.marksMachineDate(node) {
+                markings[index] = .machineDate
+            }
             hidden[index] = BoilerplateClassifier.isHidden(node)
+            if !isFurnitureElement[index] { isFurnitureElement[index] = BoilerplateClassifier.hasFurnitureRole(node) }
             if let ids = node.attribute("aria-controls") {
                 controlled.formUnion(ids.split(separator: " ").map(String.init))
             }
@@ -176,8 +185,25 @@ struct MainContentSelector {
                 hidden[index] = !(nodes[index].attribute("id").map(controlled.contains) ?? false)
             }
         }
+        for index in document.elements(named: "a") where MainContentSelector.linksTagPage(nodes[index]) {
+            markings[index] = .tagLink
+        }
+        for index in document.elements(named: "time") {
+            markings[index] = nodes[index].attribute("datetime") != nil ? .machineDate : .none
+        }
         self.hints = hints
-        self.markings = markings
+        self.isFurnitureElement = isFurnitureElement
+        var contexts = [TextContext](repeating: [], count: count)
+        for index in 0..<count {
+            if isLink[index] { contexts[index].insert(.link) }
+            switch markings[index] {
+            case .none: break
+            case .quote: contexts[index].insert(.quote)
+            case .machineDate: contexts[index].insert(.machineDate)
+            case .tagLink: contexts[index].insert(.tagLink)
+            }
+        }
+        self.contexts = contexts
         self.hidden = hidden
         measured = Array(repeating: (0, 0), count: count)
         hasOwnText = Array(repeating: false, count: count)
@@ -197,12 +223,15 @@ struct MainContentSelector {
         var body = document.firstElement(named: "body") ?? 0
         markNeverContent()
         for index in 1..<nodes.count where nodes[index].isText && !excluded[index] {
+            let counts = document.withText(of: index, MainContentSelector.measure)
+            // White space alone (most text nodes between tags) is no leftover of a tag, and is not searched.
+            guard counts.length > 0 else { continue }
             if isLeakedMarkup(index) {
                 excluded[index] = true
                 continue
             }
-            measured[index] = document.withText(of: index, MainContentSelector.measure)
-            if measured[index].length > 0 { hasOwnText[nodes[index].parent] = true }
+            measured[index] = counts
+            hasOwnText[nodes[index].parent] = true
         }
         if let title { excludeHeadings(repeating: title) }
         computeStatistics()
@@ -375,21 +404,20 @@ struct MainContentSelector {
     /// `footer` outside any article or section. One that holds a `<main>`, an `<article>` or an `<h1>` wraps
     /// the content (or an unclosed tag made libxml2 nest the page in it).
     private func isPageLandmark(_ index: Int) -> Bool {
-        let node = nodes[index]
-        guard node.attributes.isEmpty ? isFurnitureTag[index] : BoilerplateClassifier.isFurniture(node) else { return false }
-        if node.name == "header" || node.name == "footer",
+        guard isFurnitureElement[index] else { return false }
+        if nodes[index].name == "header" || nodes[index].name == "footer",
            document.nearestAncestor(of: index, where: { MainContentSelector.sectioningTags.contains($0.name) }) != nil {
             return false
         }
-        return !document.subtree(of: index).contains { MainContentSelector.contentTags.contains(nodes[$0].name) }
+        // Looked up in the lists of elements by name rather than by reading every name below a large landmark.
+        return !MainContentSelector.contentTags.contains { document.firstElement(named: $0, within: index) != nil }
     }
 
     /// The one `<article>` inside `root` that holds a good part of its paragraph text, well ahead of any other
     /// article beside it: a product description among review cards, a story among teasers. Articles nested
     /// in one another (a post inside its thread item) count as one.
     private func dominantArticle(in root: Int) -> Int? {
-        let end = document.subtreeEnd(of: root)
-        let articles = (root + 1..<end).filter { nodes[$0].name == "article" && !excluded[$0] }
+        let articles = document.elements(named: "article", within: root).filter { $0 > root && !excluded[$0] }
         guard let best = articles.max(by: { goodLength[$0] < goodLength[$1] }), goodLength[best] > 0,
               Double(goodLength[best]) >= MainContentSelector.articleShare * Double(goodLength[root])
         else { return nil }
@@ -432,7 +460,7 @@ struct MainContentSelector {
     /// list of links. Each section of such a page looks like a small article of its own.
     private func landingRegion(of roots: [Int], body: Int) -> [Int]? {
         guard var top = roots.first,
-              !roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } })
+              !roots.contains(where: holdsArticle)
         else { return nil }
         while nodes[top].parent > 0, nodes[top].parent != body, !holdsPageFurniture(nodes[top].parent) {
             top = nodes[top].parent
@@ -475,15 +503,20 @@ struct MainContentSelector {
         }
     }
 
+    /// True if `root` is an `<article>` element or holds one.
+    private func holdsArticle(_ root: Int) -> Bool {
+        document.firstElement(named: "article", within: root) != nil
+    }
+
     /// True if the roots hold an `<article>` element, or sit in one that is not one card among several:
     /// then the rest of `main` is what surrounds an article (author box, related stories), not more of it.
     private func isArticle(_ roots: [Int], main: Int) -> Bool {
         guard let first = roots.first else { return false }
-        if roots.contains(where: { root in document.subtree(of: root).contains { nodes[$0].name == "article" } }) {
+        if roots.contains(where: holdsArticle) {
             return true
         }
         guard document.nearestAncestor(of: first, after: main, where: { $0.name == "article" }) != nil else { return false }
-        let articles = document.subtree(of: main).count { nodes[$0].name == "article" }
+        let articles = document.elements(named: "article", within: main).count
         return articles < MainContentSelector.cardCount
     }
 
@@ -660,9 +693,8 @@ struct MainContentSelector {
     /// Furniture by tag or role (``BoilerplateClassifier/isFurniture(_:)``), or by a name that marks it
     /// so surely that it goes before scoring.
     private func isFurniture(_ index: Int) -> Bool {
-        // Without attributes only the tag can tell, and few tags do.
-        if nodes[index].attributes.isEmpty { return isFurnitureTag[index] }
-        return BoilerplateClassifier.isFurniture(nodes[index])
+        // Elements without class or id have no hints: only their tag can tell.
+        isFurnitureElement[index]
             || (hints[index].unlikely && !hints[index].positive && !isContentDespiteName(index))
     }
 
@@ -691,17 +723,30 @@ struct MainContentSelector {
         case tagLink
     }
 
-    private static func marking(_ node: HTMLNode) -> Marking {
-        if node.name.isSameName("blockquote") { return .quote }
-        guard !node.attributes.isEmpty else { return .none }
-        if node.name.isSameName("time") { return node.attribute("datetime") != nil ? .machineDate : .none }
-        if node.name.isSameName("a") {
-            return node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true ? .tagLink : .none
-        }
-        let property = node.attribute("itemprop")?.lowercased()
-        return property == "datepublished" || property == "datemodified" ? .machineDate : .none
+    /// What an element makes of the text below it, for the statistics: one bit each, so that one pass hands
+    /// all of them down the tree at once.
+    private struct TextContext: OptionSet {
+        let rawValue: UInt8
+        static let link = TextContext(rawValue: 1)
+        static let quote = TextContext(rawValue: 2)
+        static let machineDate = TextContext(rawValue: 4)
+        static let tagLink = TextContext(rawValue: 8)
     }
 
+    /// True for a link to a tag page (`rel="tag"`).
+    private static func linksTagPage(_ node: HTMLNode) -> Bool {
+        !node.attributes.isEmpty && node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true
+    }
+
+    /// True for an element other than a link or a `<time>` whose `itemprop` marks a date for machines.
+    private static func marksMachineDate(_ node: HTMLNode) -> Bool {
+        let property = node.attribute("itemprop")?.lowercased()
+        return property == "datepublished" || property == "datemodified"
+    }
+
+    /// Counts the text below each node that is still included (``excluded``), in two passes: one down the
+    /// tree that hands each node's context (``TextContext``) and nearest block to its children and counts the
+    /// text nodes, one up the tree that sums.
     private mutating func computeStatistics() {
         let nodes = document.nodes
         let count = nodes.count
@@ -715,40 +760,38 @@ struct MainContentSelector {
             directLength[index] = 0
             directLinkLength[index] = 0
             directCommas[index] = 0
+            goodLength[index] = 0
         }
-        // Top-down: whether a node sits inside a link, and its nearest block ancestor.
-        var inLink = Array(repeating: false, count: count)
-        var inQuote = Array(repeating: false, count: count)
-        var inTime = Array(repeating: false, count: count)
-        var inTagLink = Array(repeating: false, count: count)
-        var block = Array(repeating: 0, count: count)
+        // Top-down: the contexts a node sits in (inside a link, a quote...), and its nearest block ancestor.
+        // A parent comes before its children, so a text node's context and block are known when it is met.
+        var inside = [TextContext](repeating: [], count: count)
+        var block = [Int](repeating: 0, count: count)
         for index in 1..<count where !excluded[index] {
             let parent = nodes[index].parent
-            inLink[index] = inLink[parent] || isLink[parent]
-            inQuote[index] = inQuote[parent] || markings[parent] == .quote
-            inTime[index] = inTime[parent] || markings[parent] == .machineDate
-            inTagLink[index] = inTagLink[parent] || markings[parent] == .tagLink
-            let parentIsBlock = !nodes[parent].isInline
-            block[index] = parentIsBlock ? parent : block[parent]
-        }
-        for index in 1..<count where !excluded[index] && nodes[index].isText {
+            let context = inside[parent].union(contexts[parent])
+            inside[index] = context
+            let nearestBlock = nodes[parent].isInline ? block[parent] : parent
+            block[index] = nearestBlock
+            guard nodes[index].isText else { continue }
             let (length, commaCount) = measured[index]
             textLength[index] = length
             commas[index] = commaCount
-            if inLink[index] { linkLength[index] = length }
-            if inQuote[index] { quotedLength[index] = length }
-            if inTime[index] { timeLength[index] = length }
-            if inTagLink[index] { tagLinkLength[index] = length }
-            directLength[block[index]] += length
-            directCommas[block[index]] += commaCount
-            if inLink[index] { directLinkLength[block[index]] += length }
+            if context.contains(.link) { linkLength[index] = length }
+            if context.contains(.quote) { quotedLength[index] = length }
+            if context.contains(.machineDate) { timeLength[index] = length }
+            if context.contains(.tagLink) { tagLinkLength[index] = length }
+            directLength[nearestBlock] += length
+            directCommas[nearestBlock] += commaCount
+            if context.contains(.link) { directLinkLength[nearestBlock] += length }
         }
-        for index in 0..<count {
+        // Bottom-up sums: children come after parents in the array. A node's own paragraph text joins its
+        // children's before it is handed to its parent.
+        for index in stride(from: count - 1, through: 0, by: -1) {
             let own = directLength[index] - directLinkLength[index]
-            goodLength[index] = own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] ? own : 0
-        }
-        // Bottom-up sums: children come after parents in the array.
-        for index in stride(from: count - 1, to: 0, by: -1) where !excluded[index] {
+            if own >= MainContentSelector.minimumParagraphLength && directLinkLength[index] * 2 < directLength[index] {
+                goodLength[index] += own
+            }
+            guard index > 0, !excluded[index] else { continue }
             let parent = nodes[index].parent
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
@@ -767,7 +810,23 @@ struct MainContentSelector {
         var commaCount = 0
         var position = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         while position < count {
+            // Eight ASCII bytes at once (most text): every byte is below 0x80, so adding 0x5F sets the high bit
+            // of exactly the bytes above 0x20, and a comma is a byte that is zero after `^ 0x2C`; no carry
+            // crosses bytes in either sum.
+            if position + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if word & highBits == 0 {
+                    length += ((word &+ 0x5F &* ones) & highBits).nonzeroBitCount
+                    let commaBytes = word ^ (0x2C &* ones)
+                    commaCount += (~((commaBytes &+ 0x7F &* ones) | commaBytes) & highBits).nonzeroBitCount
+                    position += 8
+                    continue
+                }
+            }
             let byte = bytes[position]
             if byte < 0x80 {
                 if byte > 0x20 {
@@ -1083,8 +1142,9 @@ struct MainContentSelector {
         let end = document.subtreeEnd(of: root)
         var counts = [Int](repeating: 0, count: end - root)
         for index in stride(from: end - 1, to: root, by: -1) where !excluded[index] {
-            if MainContentSelector.headingTags.contains(nodes[index].name), textLength[index] > 0,
-               linkLength[index] == textLength[index] {
+            // The counts first: they rule out most nodes without hashing a tag name.
+            if textLength[index] > 0, linkLength[index] == textLength[index],
+               MainContentSelector.headingTags.contains(nodes[index].name) {
                 counts[index - root] += 1
             }
             counts[nodes[index].parent - root] += counts[index - root]
@@ -1168,11 +1228,43 @@ struct MainContentSelector {
     /// True for a short block that only says an advertisement stands there ("Advertisement", "Advertisement -
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
-        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline
+        guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
+              mayHoldAdLabel(index)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
+    }
+
+    /// The ASCII beginning of each label of ``adLabels`` that has one ("publicit" of "publicité"), as bytes.
+    private static let adLabelStems: [[UInt8]] = adLabels.map { Array($0.utf8.prefix { $0 < 0x80 }) }.filter { !$0.isEmpty }
+
+    /// False if no word of the text below `index` can be one of ``adLabels``: a byte scan that spares most
+    /// short blocks the Unicode lowercasing and splitting of ``isAdLabel(_:)``.
+    ///
+    /// Only ASCII letters and the Kelvin sign (U+212A, lowered to "k") lower to ASCII letters, so a label's
+    /// lowered word comes from text that holds its ASCII beginning in some case. Text with Cyrillic (the
+    /// beginning of "реклама" is not ASCII) or a Kelvin sign is left to the full check.
+    private func mayHoldAdLabel(_ index: Int) -> Bool {
+        var lowered: [UInt8] = []
+        for position in document.subtree(of: index) where nodes[position].isText {
+            let undecided = document.withText(of: position) { bytes in
+                for offset in bytes.indices {
+                    let byte = bytes[offset]
+                    // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
+                    if byte == 0xD0 || byte == 0xD1 { return true }
+                    if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
+                    lowered.append(byte.asciiLowercased)
+                }
+                return false
+            }
+            if undecided { return true }
+        }
+        return lowered.withUnsafeBufferPointer { text in
+            MainContentSelector.adLabelStems.contains { stem in
+                stem.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
+            }
+        }
     }
 
     /// True for a block made mostly of links to tag pages: the story's keywords, not its text.
@@ -1196,11 +1288,13 @@ struct MainContentSelector {
 
     /// Blocks inside the content that are mostly links: link rows, "Read more" paragraphs, tag lists.
     private func isLinkList(_ index: Int, rootLength: Int) -> Bool {
-        let node = nodes[index]
+        // Without link text no rule below holds; most blocks have none, and are settled before their tag is hashed.
+        guard linkLength[index] > 0 else { return false }
+        let name = nodes[index].name
         let length = textLength[index]
-        guard MainContentSelector.conditionallyCleaned.contains(node.name) || node.name == "p" else { return false }
+        guard MainContentSelector.conditionallyCleaned.contains(name) || name == "p" else { return false }
         let density = linkDensity(index)
-        if node.name == "p" {
+        if name == "p" {
             // A paragraph that is nothing but a link ("Read more", "See also: ...") is navigation.
             return length > 0 && density > 0.8 && length < 200
         }
@@ -1313,9 +1407,9 @@ extension MainContentSelector {
     /// True for a card: an element that links somewhere and shows at least two pieces of text (a name and
     /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
     private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
-        guard !excluded[index], MainContentSelector.gridItemTags.contains(nodes[index].name),
-              linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
-              shape.links <= MainContentSelector.gridItemLinks
+        // The counts before the tag: they rule out most nodes without hashing a tag name.
+        guard !excluded[index], linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
+              shape.links <= MainContentSelector.gridItemLinks, MainContentSelector.gridItemTags.contains(nodes[index].name)
         else { return false }
         let ownText = textLength[index] - linkLength[index]
         return ownText >= MainContentSelector.gridItemOwnText || (shape.links == 1 && ownText == 0)

@@ -102,18 +102,48 @@ struct TextBuilder {
         }
     }
 
+    /// What an element does to the text around it, found once from its name when it opens.
+    private enum Layout {
+        /// A block set apart by blank lines.
+        case paragraph
+        /// A `<br>`: a line break where it stands.
+        case lineBreak
+        /// An element on lines of its own; a table row also starts its cells afresh.
+        case line, row
+        /// A table cell, separated from the next one in its row.
+        case cell
+        /// An element within a line of text.
+        case inline
+        /// Any other element, which still separates words.
+        case other
+
+        init(_ name: String) {
+            if TextBuilder.paragraphBlocks.contains(name) {
+                self = .paragraph
+            } else if name == "br" {
+                self = .lineBreak
+            } else if TextBuilder.lineBlocks.contains(name) {
+                self = name == "tr" ? .row : .line
+            } else if TextBuilder.cells.contains(name) {
+                self = .cell
+            } else {
+                self = BoilerplateClassifier.inlineTags.contains(name) ? .inline : .other
+            }
+        }
+    }
+
     private mutating func walk(_ document: HTMLDocument, root: Int, excluded: [Bool]) {
         let nodes = document.nodes
         // Open elements whose end has not been reached yet; closing them emits their trailing break.
-        var open: [Int] = []
+        var open: [(index: Int, layout: Layout, isPre: Bool)] = []
         var preformatted = 0
         var index = root
         let end = document.subtreeEnd(of: root)
         while index < end {
-            while let last = open.last, document.subtreeEnd(of: last) <= index {
+            while let last = open.last, document.subtreeEnd(of: last.index) <= index {
                 open.removeLast()
-                if nodes[last].name == "pre" { preformatted -= 1 }
-                close(nodes[last].name)
+                if last.isPre { preformatted -= 1 }
+                close(last.layout)
             }
             if excluded[index] {
                 index = document.subtreeEnd(of: index)
@@ -125,45 +155,44 @@ struct TextBuilder {
                 } else {
                     document.withText(of: index) { append($0) }
                 }
-            } else {
-                openElement(nodes[index].name)
-                if nodes[index].name == "pre" { preformatted += 1 }
-                open.append(index)
+            } else if !nodes[index].isInline {
+                // Inline elements neither break a line nor separate words, so only other elements are looked up.
+                let layout = Layout(nodes[index].name)
+                let isPre = nodes[index].name == "pre"
+                openElement(layout)
+                if isPre { preformatted += 1 }
+                open.append((index, layout, isPre))
             }
             index += 1
         }
         while let last = open.popLast() {
-            close(nodes[last].name)
+            close(last.layout)
         }
     }
 
-    private mutating func openElement(_ name: String) {
-        if TextBuilder.paragraphBlocks.contains(name) {
-            request(.paragraph)
-        } else if name == "br" {
+    private mutating func openElement(_ layout: Layout) {
+        switch layout {
+        case .paragraph: request(.paragraph)
+        case .lineBreak, .line: request(.line)
+        case .row:
             request(.line)
-        } else if TextBuilder.lineBlocks.contains(name) {
-            request(.line)
-            if name == "tr" { pendingCellSeparator = false }
-        } else if TextBuilder.cells.contains(name) {
-            // The separator is written before the cell's first word (see appendWord), so empty cells add none.
-            return
-        } else if !BoilerplateClassifier.inlineTags.contains(name) {
-            // Unknown elements (custom tags, HTML5 tags the parser does not know) still separate words.
-            request(.space)
+            pendingCellSeparator = false
+        // The separator is written before the cell's first word (see appendWord), so empty cells add none.
+        case .cell, .inline: break
+        // Unknown elements (custom tags, HTML5 tags the parser does not know) still separate words.
+        case .other: request(.space)
         }
     }
 
-    private mutating func close(_ name: String) {
-        if TextBuilder.paragraphBlocks.contains(name) {
-            request(.paragraph)
-        } else if TextBuilder.lineBlocks.contains(name) {
-            if name != "br" { request(.line) }
-        } else if TextBuilder.cells.contains(name) {
+    private mutating func close(_ layout: Layout) {
+        switch layout {
+        case .paragraph: request(.paragraph)
+        case .line, .row: request(.line)
+        case .lineBreak, .inline: break
+        case .cell:
             pendingCellSeparator = true
             request(.space)
-        } else if !BoilerplateClassifier.inlineTags.contains(name) {
-            request(.space)
+        case .other: request(.space)
         }
     }
 
@@ -187,12 +216,36 @@ struct TextBuilder {
     }
 
     /// Appends text with runs of white space collapsed; white space at either end becomes a pending space.
+    ///
+    /// Words parted by one plain space each are written as one run: word by word, each would be preceded by
+    /// the same single space, so the bytes are the same and most of a paragraph goes in one copy.
     private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let endsInSpace = WhiteSpace.forEachWord(in: buffer) { word, spaceBefore in
-            if spaceBefore { request(.space) }
-            appendWord(word)
+        var position = 0
+        let count = buffer.count
+        var sawSpace = false
+        while position < count {
+            let space = WhiteSpace.length(in: buffer, at: position)
+            if space > 0 {
+                sawSpace = true
+                position += space
+                continue
+            }
+            var end = position + 1
+            while end < count {
+                if WhiteSpace.length(in: buffer, at: end) == 0 {
+                    end += 1
+                } else if buffer[end] == 0x20, end + 1 < count, WhiteSpace.length(in: buffer, at: end + 1) == 0 {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if sawSpace { request(.space) }
+            appendWord(UnsafeBufferPointer(rebasing: buffer[position..<end]))
+            sawSpace = false
+            position = end
         }
-        if endsInSpace { request(.space) }
+        if sawSpace { request(.space) }
     }
 
     private mutating func appendWord(_ word: UnsafeBufferPointer<UInt8>) {
