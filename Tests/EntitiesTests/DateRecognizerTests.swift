@@ -49,6 +49,16 @@ struct DateRecognizerTests {
     @Test("durations are ISO 8601 durations")
     func durations() {
         #expect(found(.date, in: "imprisoned for three years and 20 days").map(\.normalized) == ["P3Y", "P20D"])
+        #expect(found(.date, in: "a wall 5,000 years old").map(\.normalized) == ["P5000Y"])
+    }
+
+    @Test("amounts too large for any calendar are unknown amounts, not an overflow")
+    func hugeAmounts() {
+        let groups = "9" + String(repeating: ",999", count: 12)
+        #expect(found(.date, in: "gone \(groups) days ago", published: "2019-12-20").map(\.normalized) == ["\(groups) days ago"])
+        #expect(found(.date, in: "held for \(groups) decades").map(\.normalized) == ["PXY"])
+        #expect(found(.date, in: "held 3-9223372036854775807 weeks ago", published: "2019-12-20").count == 1)
+        #expect(found(.date, in: "held for 2-999999999999 centuries").map(\.normalized) == ["PXY"])
     }
 
     @Test("months as words and counts as numbers are no dates")

@@ -78,6 +78,21 @@ struct CharsetTests {
         #expect(document.text == "plain words")
     }
 
+    @Test("windows-1252 decodes every byte: ASCII as it is, the rest to its character, its five holes to U+FFFD")
+    func windows1252EveryByte() {
+        let bytes = (0...255).map(UInt8.init)
+        let decoded = String(decoding: TextDecoder.decode(bytes, charset: "windows-1252"), as: UTF8.self)
+        let scalars = decoded.unicodeScalars.map(\.value)
+        #expect(scalars.count == 256)
+        #expect(Array(scalars[0..<0x80]) == (0..<0x80).map(UInt32.init))
+        #expect(Array(scalars[0xA0...]) == (0xA0...0xFF).map(UInt32.init))
+        // 0x80 €, 0x85 …, 0x93 “, 0x99 ™, 0x9F Ÿ; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not assigned.
+        #expect([0x80, 0x85, 0x93, 0x99, 0x9F].map { scalars[$0] } == [0x20AC, 0x2026, 0x201C, 0x2122, 0x0178])
+        #expect([0x81, 0x8D, 0x8F, 0x90, 0x9D].allSatisfy { scalars[$0] == 0xFFFD })
+        #expect(TextDecoder.decode(Array("caf\u{E9}".unicodeScalars.map { UInt8($0.value) }), charset: "iso-8859-1")
+            == Array("café".utf8))
+    }
+
     @Test("Charset labels are canonicalised", arguments: [
         ("UTF8", "utf-8"), ("latin1", "iso-8859-1"), ("CP1251", "windows-1251"), ("iso_8859-5", "iso-8859-5"),
         ("Windows-1252", "windows-1252"),

@@ -82,8 +82,7 @@ struct CondensedParseTests {
         let page = Array(html.utf8)
         let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
         #expect(condensed.bytes.count < page.count)
-        // A DEL byte anywhere keeps the page from being condensed.
-        let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
         let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
         #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
     }
@@ -98,8 +97,8 @@ struct CondensedParseTests {
             #expect(!text.contains(left), "still holds \(left)")
         }
         #expect(condensed.whiteSpaceEnds.count > 10)
-        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, condensedOnly: true))
-        let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
         #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
     }
 
@@ -132,8 +131,8 @@ struct CondensedParseTests {
             #expect(text.contains(stripped), "kept attributes in \(stripped)")
         }
         #expect(condensed.strippedTags.count == 9)
-        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, condensedOnly: true))
-        let plain = try #require(HTMLDocument.parse(utf8: page + Array("<!--\u{7F}-->".utf8), url: nil))
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
         #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
         let first = try #require(parsed.firstElement(named: "div"))
         #expect(parsed.nodes[first].attributes.map { "\($0.name)=\($0.value)" } == ["class=Lead", "id=Top", "hidden="])
@@ -142,10 +141,20 @@ struct CondensedParseTests {
         #expect(parsed.elements(named: "i").map { parsed.nodes[$0].classAndID } == ["abc", "abc", "axc", "abc i"])
     }
 
+    @Test("DEL bytes, the markers' byte, are left out of a page, which is then condensed like any other")
+    func deleteBytesAreLeftOut() throws {
+        let page = Array(CondensedParseTests.pages[4].utf8)
+        var withDEL = page
+        for offset in stride(from: withDEL.count - 1, to: 0, by: -97) { withDEL.insert(0x7F, at: offset) }
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: withDEL, url: nil, mode: .condensedOnly))
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
+        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+    }
+
     @Test("No attribute that extraction reads takes its name as value when it has none, as the stripped tags assume")
     func keptAttributesAreNotBoolean() throws {
-        let html = HTMLDocument.keptAttributes.sorted().map { "<span \($0)>x</span>" }.joined() + "<!--\u{7F}-->"
-        let plain = try #require(HTMLDocument.parse(utf8: Array(html.utf8), url: nil))
+        let html = HTMLDocument.keptAttributes.sorted().map { "<span \($0)>x</span>" }.joined()
+        let plain = try #require(HTMLTreeBuilder.build(utf8: Array(html.utf8), url: nil, mode: .plain))
         let values = plain.elements(named: "span").flatMap { plain.nodes[$0].attributes.map(\.value) }
         #expect(values.count == HTMLDocument.keptAttributes.count)
         #expect(values.allSatisfy { $0.isEmpty })

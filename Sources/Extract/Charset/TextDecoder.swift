@@ -47,14 +47,25 @@ enum TextDecoder {
         0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
+    /// The UTF-8 bytes of each byte 0x80...0xFF in windows-1252.
+    private static let windows1252HighUTF8: [[UInt8]] = (0x80...0xFF).map { byte in
+        let value = byte <= 0x9F ? windows1252High[byte - 0x80] : UInt32(byte)
+        return Array(String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
+    }
+
+    /// ASCII bytes are copied as they are, the others written from a table: a page in the wrong charset
+    /// can be megabytes long, and a string built scalar by scalar costs some 500 instructions a byte.
     private static func decodeWindows1252(_ input: ArraySlice<UInt8>) -> [UInt8] {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(input.count)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 4)
         for byte in input {
-            let value = byte >= 0x80 && byte <= 0x9F ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            if byte < 0x80 {
+                output.append(byte)
+            } else {
+                output.append(contentsOf: windows1252HighUTF8[Int(byte - 0x80)])
+            }
         }
-        return Array(String(scalars).utf8)
+        return output
     }
 
     /// Decodes with the C library's iconv, replacing each undecodable byte by U+FFFD; nil if iconv

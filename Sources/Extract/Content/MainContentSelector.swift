@@ -120,6 +120,8 @@ struct MainContentSelector {
     /// The words that label an advertisement, in a few languages, and the most characters of such a label.
     static let adLabels: Set<String> = ["advertisement", "advert", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "реклама", "iklan"]
     static let adLabelLength = 40
+    /// The most bytes of text, shown or hidden and before white space is collapsed, below such a label.
+    static let adLabelBytes = 4_096
     /// From this share of the page's remaining text in its landmarks up, the page shows only furniture.
     static let furnitureOnlyShare = 0.9
     /// The headings that title a section of a landing page.
@@ -1229,11 +1231,23 @@ struct MainContentSelector {
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
         guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
-              mayHoldAdLabel(index)
+              holdsLittleText(index), mayHoldAdLabel(index)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
+    }
+
+    /// False if the text nodes below `index` hold more than ``adLabelBytes`` bytes, shown or not: such a
+    /// block is no label, and reading all its text for each block around it would cost time on the square
+    /// of the page's size (a few visible words beside a hidden text of hundreds of kilobytes).
+    private func holdsLittleText(_ index: Int) -> Bool {
+        var bytes = 0
+        for position in document.subtree(of: index) where nodes[position].isText {
+            bytes += nodes[position].textRange.count
+            if bytes > MainContentSelector.adLabelBytes { return false }
+        }
+        return true
     }
 
     /// The ASCII beginning of each label of ``adLabels`` that has one ("publicit" of "publicité"), as bytes.

@@ -11,7 +11,8 @@ import Darwin
 /// libxml2 2.9's HTML parser spends some 80 instructions on each character of a script body or an
 /// attribute value, and on real pages those are over half of all bytes, so the parse costs more than
 /// the rest of the extract stage. A marker is the byte 0x7F (DEL), the index of the replaced content in
-/// decimal, and 0x7F again; a page that holds a DEL itself is not condensed.
+/// decimal, and 0x7F again; ``HTMLTreeBuilder`` leaves DEL bytes of the page itself out before it gets
+/// here, and a page that still holds one is not condensed.
 ///
 /// Only content that the parser passes on unchanged is replaced: a script or style body without control
 /// characters or the two non-characters U+FFFE and U+FFFF (libxml2 drops those), and a run of text between

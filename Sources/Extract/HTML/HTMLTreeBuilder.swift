@@ -79,25 +79,41 @@ struct HTMLTreeBuilder {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
 
+    /// Which parse ``build(utf8:url:mode:)`` makes.
+    enum Mode {
+        /// The condensed page where its parse can be trusted, else the page as it is: the extract stage's way.
+        case condensedWhereTrusted
+        /// The condensed page only (for tests).
+        case condensedOnly
+        /// The page as it is only (for tests).
+        case plain
+    }
+
     /// Parses UTF-8 bytes into nodes; nil if libxml2 cannot set up a parser. The corresponding C
     /// functions are `htmlCtxtReadDoc` and `htmlCtxtReadMemory`, with a SAX handler that calls back
     /// into this builder.
     ///
-    /// With `condensedOnly` (for tests), a page whose condensed parse cannot be trusted gives nil instead
-    /// of being parsed again as it is.
-    static func build(utf8 bytes: [UInt8], url: String?, condensedOnly: Bool = false) -> HTMLDocument? {
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+    /// Tests ask for one of the two parses alone with `mode`; with `.condensedOnly`, a page whose condensed
+    /// parse cannot be trusted gives nil.
+    static func build(utf8 page: [UInt8], url: String?, mode: Mode = .condensedWhereTrusted) -> HTMLDocument? {
+        guard !page.isEmpty, page.count < Int(Int32.max) else { return nil }
+        // DEL, a control character that no text shows, is the condensed input's marker: a page that holds
+        // one is read without it, so that it is condensed too (parsed as it is, a large page can take
+        // longer than its time bound).
+        let holdsDEL = page.withUnsafeBufferPointer { CondensedInput.containsMarkerByte($0) }
+        let bytes = holdsDEL ? page.filter { $0 != CondensedInput.markerByte } : page
+        guard !bytes.isEmpty else { return nil }
         let built = bytes.withUnsafeBufferPointer { page -> HTMLTreeBuilder? in
             guard let base = page.baseAddress else { return nil }
             if memchr(base, 0, page.count) != nil {
-                guard !condensedOnly else { return nil }
+                guard mode != .condensedOnly else { return nil }
                 // A NUL byte would end a C string early: libxml2 copies the bytes into a buffer of its own.
                 return parse(url: url, inputLength: page.count) { context in
                     let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                     _ = htmlCtxtReadMemory(context, characters, Int32(page.count), url, "UTF-8", parseOptions)
                 }
             }
-            if let condensed = CondensedInput.condense(page),
+            if mode != .plain, let condensed = CondensedInput.condense(page),
                let builder = condensed.bytes.withUnsafeBufferPointer({ input in
                    parse(url: url, inputLength: page.count, restoring: Restoration(page: page, condensed: condensed),
                          expectedNodes: 2 * condensed.startTagCount + condensed.endTagCount + 16) { context in
@@ -106,7 +122,7 @@ struct HTMLTreeBuilder {
                }), builder.restoration?.isComplete == true {
                 return builder
             }
-            guard !condensedOnly else { return nil }
+            guard mode != .condensedOnly else { return nil }
             // As a C string, the bytes are parsed where they are, without libxml2's copy and conversion.
             return (bytes + [0]).withUnsafeBufferPointer { input in
                 parse(url: url, inputLength: page.count) { context in

@@ -608,6 +608,10 @@ struct DateRecognizer: Sendable {
         return Match(end: relative.end, normalized: relative.normalized.hasPrefix(text.lower(start + 1)) ? phrase : relative.normalized)
     }
 
+    /// The largest amount a duration keeps ("5,000,000 years"); a larger one is read as an unknown amount,
+    /// so that no arithmetic on it (a date so long ago, ten or a hundred years a unit) can overflow.
+    private static let largestAmount = 999_999_999
+
     /// "three years", "20 days", "a few months", "two years ago".
     private func duration(at start: Int, in text: AnnotatedText, anchor: CalendarDay?) -> Match? {
         var index = start
@@ -619,14 +623,14 @@ struct DateRecognizer: Sendable {
             // "5,000 years": groups of thousands.
             while text.isPunctuation(index, ","), !text[index].spaceBefore, let group = text.token(index + 1), group.kind == .number,
                   !group.spaceBefore, group.text.count == 3, let value = group.number {
-                amount = amount.map { $0 * 1000 + value }
+                amount = amount.flatMap { $0 <= Self.largestAmount / 1000 ? $0 * 1000 + value : nil }
                 index += 2
             }
             // "1.5 years", "3-5 years", "4 - 7 days": the last number counts.
             if text.isPunctuation(index, "."), let fraction = text.token(index + 1), fraction.kind == .number,
                !fraction.spaceBefore { index += 2 }
             if ["-", "–", "or", "to"].contains(text.lower(index)), let upper = text.token(index + 1), upper.kind == .number {
-                amount = upper.number
+                amount = upper.number.flatMap { $0 <= Self.largestAmount ? $0 : nil }
                 index += 2
             }
         } else if let value = Lexicon.numberWords[word], word != "a" && word != "an" || text.lower(index + 1) == "few" {
