@@ -39,6 +39,33 @@ struct PathologicalPageTests {
         // The links outweigh the article, so whether they stay is the listing rule's call; the article must stay.
         #expect(document.text.contains("why the harbour was rebuilt"))
     }
+
+    @Test("Suggestion blocks nested two thousand deep all go, and the article stays")
+    func deeplyNestedSuggestions() throws {
+        let depth = 2_000
+        let sections = (0..<depth).map {
+            "<section><h2>You may also like</h2><div class=\"card\"><h3><a href=\"/s/\($0)\">Suggested story \($0)</a></h3></div>"
+        }.joined() + String(repeating: "</section>", count: depth)
+        let paragraph = "<p>The council voted to keep the old bridge open while the new one is being built.</p>"
+        let html = "<html><body><article><h1>Bridge stays open</h1>" + String(repeating: paragraph, count: 10)
+            + "</article>\(sections)</body></html>"
+        let document = try extractWithoutEntities(html)
+        #expect(document.text.contains("keep the old bridge open"))
+        #expect(!document.text.contains("Suggested story"))
+    }
+
+    @Test("Short blocks beside kilobytes of hidden text are read once, and an advertisement label among them still goes")
+    func labelsBesideHiddenText() throws {
+        let hidden = String(repeating: "Hidden words of a panel that never shows. ", count: 50)
+        let blocks = (0..<300).map { _ in "<div><p>Advertisement</p><div style=\"display:none\">\(hidden)</div></div>" }
+        let paragraph = "<p>The harbour was rebuilt after the storm, and the ferries run again from Monday.</p>"
+        let html = "<html><body><article>" + String(repeating: paragraph, count: 5) + blocks.joined()
+            + String(repeating: paragraph, count: 5) + "</article></body></html>"
+        let document = try extractWithoutEntities(html)
+        #expect(document.text.contains("the ferries run again"))
+        #expect(!document.text.contains("Advertisement"))
+        #expect(!document.text.contains("Hidden words"))
+    }
 }
 
 @Suite("White space in page text")

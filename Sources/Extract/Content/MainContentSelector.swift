@@ -121,7 +121,7 @@ struct MainContentSelector {
     static let adLabels: Set<String> = ["advertisement", "advert", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "реклама", "iklan"]
     static let adLabelLength = 40
     /// The most bytes of text, shown or hidden and before white space is collapsed, below such a label.
-    static let adLabelBytes = 4_096
+    static let adLabelBytes = 1_024
     /// From this share of the page's remaining text in its landmarks up, the page shows only furniture.
     static let furnitureOnlyShare = 0.9
     /// The headings that title a section of a landing page.
@@ -653,7 +653,7 @@ struct MainContentSelector {
                 else { continue }
                 let block = blockOpened(by: heading, pageLength: pageLength)
                 var next: Int? = block
-                while let part = next, part == block || headingCount(in: part, upTo: heading) == 0 {
+                while let part = next, part == block || headingCount(in: part, upTo: heading, stoppingAt: 1) == 0 {
                     exclude(subtreeOf: part)
                     next = nextElement(after: part)
                 }
@@ -670,21 +670,26 @@ struct MainContentSelector {
         while true {
             let parent = nodes[block].parent
             guard parent > 0, nodes[parent].name != "body", firstVisibleChild(of: parent) == block,
-                  headingCount(in: parent, upTo: heading) == 1,
+                  headingCount(in: parent, upTo: heading, stoppingAt: 2) == 1,
                   Double(textLength[parent]) < MainContentSelector.recommendationShare * Double(pageLength)
             else { return block }
             block = parent
         }
     }
 
-    /// The headings below `index` that show any text and rank with `heading` or above it: the names of the
-    /// cards under a title bar (`h3` below an `h2`) belong to its block.
-    private func headingCount(in index: Int, upTo heading: Int) -> Int {
+    /// The headings below `index` that show any text and rank with `heading` or above it (the names of the
+    /// cards under a title bar, `h3` below an `h2`, belong to its block), counted up to `limit`: the count
+    /// stops there, so that blocks nested thousands deep are not walked again for each heading inside.
+    private func headingCount(in index: Int, upTo heading: Int, stoppingAt limit: Int) -> Int {
         let rank = nodes[heading].name
-        return document.subtree(of: index).count {
-            !excluded[$0] && MainContentSelector.headingTags.contains(nodes[$0].name) && nodes[$0].name <= rank
-                && textLength[$0] > 0
+        var count = 0
+        for position in document.subtree(of: index) where !excluded[position] && textLength[position] > 0 {
+            let name = nodes[position].name
+            guard name.utf8.count == 2, MainContentSelector.headingTags.contains(name), name <= rank else { continue }
+            count += 1
+            if count == limit { break }
         }
+        return count
     }
 
     /// The first child of `index` that shows any text.
