@@ -483,8 +483,9 @@ struct MetadataExtractor {
             let node = document.nodes[index]
             guard let raw = node.attribute("datetime") ?? Optional(document.plainText(of: index)),
                   let date = DateNormalizer.normalize(raw) else { continue }
-            let marks = (node.attribute("itemprop") ?? "") + " " + node.classAndID
-            if node.attribute("pubdate") != nil || marks.lowercased().contains("publish") || marks.lowercased().contains("datepublished") {
+            // "datepublished" holds "publish" too.
+            let marks = ((node.attribute("itemprop") ?? "") + " " + node.classAndID).lowercasedIfNeeded()
+            if node.attribute("pubdate") != nil || marks.containsASCII("publish") {
                 return date
             }
             if fallback == nil { fallback = date }
