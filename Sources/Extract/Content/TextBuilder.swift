@@ -132,11 +132,30 @@ struct TextBuilder {
         }
     }
 
+    /// The layouts of the last few element names seen: a page's elements come in runs of a few names
+    /// (`td`, `tr`, `br`, `li`), and comparing a short name costs far less than the hashing of
+    /// ``Layout/init(_:)``'s set look-ups, which pages of a hundred thousand cells felt.
+    private struct RecentLayouts {
+        private var names = [String](repeating: "", count: 8)
+        private var layouts = [Layout](repeating: .other, count: 8)
+        private var next = 0
+
+        mutating func layout(of name: String) -> Layout {
+            if let slot = names.firstIndex(where: { $0.isSameName(name) }) { return layouts[slot] }
+            let layout = Layout(name)
+            names[next] = name
+            layouts[next] = layout
+            next = (next + 1) % names.count
+            return layout
+        }
+    }
+
     private mutating func walk(_ document: HTMLDocument, root: Int, excluded: [Bool]) {
         let nodes = document.nodes
         // Open elements whose end has not been reached yet; closing them emits their trailing break.
         var open: [(index: Int, layout: Layout, isPre: Bool)] = []
         var preformatted = 0
+        var layouts = RecentLayouts()
         var index = root
         let end = document.subtreeEnd(of: root)
         while index < end {
@@ -157,7 +176,7 @@ struct TextBuilder {
                 }
             } else if !nodes[index].isInline {
                 // Inline elements neither break a line nor separate words, so only other elements are looked up.
-                let layout = Layout(nodes[index].name)
+                let layout = layouts.layout(of: nodes[index].name)
                 let isPre = nodes[index].name == "pre"
                 openElement(layout)
                 if isPre { preformatted += 1 }
