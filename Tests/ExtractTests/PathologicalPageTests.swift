@@ -66,6 +66,14 @@ struct PathologicalPageTests {
         #expect(!document.text.contains("Advertisement"))
         #expect(!document.text.contains("Hidden words"))
     }
+
+    @Test("A headline that holds a whole document is not compared as a title, and the title tag wins")
+    func headlineHoldingADocument() throws {
+        let text = String(repeating: "Die Brücke bleibt offen, sagt der Rat. ", count: 5_000)
+        let html = "<html><head><title>Bridge stays open</title></head><body><h1>\(text)</h1></body></html>"
+        let document = try extractWithoutEntities(html)
+        #expect(document.title == "Bridge stays open")
+    }
 }
 
 @Suite("White space in page text")

@@ -129,9 +129,12 @@ struct MetadataExtractor {
             .compactMap { $0.map(clean) }.filter { !$0.isEmpty }
         // A visible headline that the metadata title starts with is the title without the site's name.
         var comparableCandidates: [String]?
-        for heading in headings where !heading.isShorter(than: 8) {
+        // Text longer than any title is not compared: on a broken page a heading or a title tag can hold
+        // a whole document, and comparing it costs hundreds of instructions a character.
+        let limit = MetadataExtractor.longestComparedTitle
+        for heading in headings where !heading.isShorter(than: 8) && heading.utf8.count <= limit {
             let key = MetadataExtractor.comparable(heading)
-            let keys = comparableCandidates ?? candidates.map(MetadataExtractor.comparable)
+            let keys = comparableCandidates ?? candidates.map { $0.utf8.count <= limit ? MetadataExtractor.comparable($0) : "" }
             comparableCandidates = keys
             if keys.contains(where: { $0.hasPrefix(key) || $0.hasSuffix(key) }) {
                 return heading
@@ -149,6 +152,9 @@ struct MetadataExtractor {
         }
         return headings.first
     }
+
+    /// The most bytes of a heading or a metadata title that ``title()`` compares with the others.
+    private static let longestComparedTitle = 2_000
 
     private static let titleSeparators = [" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", ": "]
 
