@@ -145,4 +145,12 @@ struct MetadataTests {
     func dateNormalisation(raw: String, expected: String) {
         #expect(DateNormalizer.normalize(raw) == expected)
     }
+
+    @Test("Only the start of a text longer than any dateline is searched for a date")
+    func longTextsAreSearchedAtTheStart() {
+        let filler = String(repeating: "The council met again. ", count: 200)
+        #expect(DateNormalizer.findInText("Posted December 20, 2019. " + filler) == "2019-12-20")
+        #expect(DateNormalizer.findInText(filler + "Posted December 20, 2019.") == nil)
+        #expect(DateNormalizer.findInText(String(filler.prefix(1_500)) + "Posted December 20, 2019.") == "2019-12-20")
+    }
 }

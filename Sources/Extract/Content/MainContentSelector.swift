@@ -595,10 +595,14 @@ struct MainContentSelector {
     }
 
     private mutating func excludeHeadings(repeating title: String) {
+        // Text longer than any title is not compared (see ``MetadataExtractor/longestComparedTitle``).
+        let limit = MetadataExtractor.longestComparedTitle
+        guard title.utf8.count <= limit else { return }
         let key = MetadataExtractor.comparable(title)
         guard !key.isEmpty else { return }
         for index in document.elements(named: "h1") where !excluded[index] {
-            if MetadataExtractor.comparable(document.plainText(of: index)) == key {
+            let heading = document.plainText(of: index)
+            if heading.utf8.count <= limit, MetadataExtractor.comparable(heading) == key {
                 exclude(subtreeOf: index)
                 if headline == nil { headline = index }
             }

@@ -16,6 +16,10 @@ enum DateNormalizer {
         return table
     }()
 
+    /// The most characters of a text that ``findInText(_:dayFirst:)`` searches; texts near a headline or
+    /// a label are far shorter.
+    static let longestSearchedText = 2_000
+
     /// A machine-readable date (meta content, `datetime` attribute, JSON-LD) as ISO 8601, or nil.
     static func normalize(_ raw: String) -> String? {
         let value = raw.trimmingScalars(where: FoundationWhiteSpace.isWhitespaceOrNewline)
@@ -66,6 +70,9 @@ enum DateNormalizer {
     /// "Dec. 20, 2019", "12/20/2019", "20.12.2019", "2019/12/20". Slash dates are read month first
     /// unless `dayFirst` or the first number cannot be a month.
     static func findInText(_ text: String, dayFirst: Bool = false) -> String? {
+        // Only the start of a long text is searched (a whole document in a meta value or a dated element
+        // of a broken page): the patterns cost time on every character.
+        let text = text.utf8.count > longestSearchedText ? String(text.prefix(longestSearchedText)) : text
         // Each pattern costs tens of thousands of instructions to try: only those the text may hold are.
         let signs = DateSigns(text)
         guard signs.year else { return nil }

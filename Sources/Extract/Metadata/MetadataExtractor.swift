@@ -154,12 +154,14 @@ struct MetadataExtractor {
     }
 
     /// The most bytes of a heading or a metadata title that ``title()`` compares with the others.
-    private static let longestComparedTitle = 2_000
+    static let longestComparedTitle = 2_000
 
     private static let titleSeparators = [" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " ~ ", ": "]
 
     /// Removes a leading or trailing segment that names the site (`Headline | Site`, `Site - Headline`).
     func stripSiteName(_ title: String) -> String {
+        // Text longer than any title is not compared with the site's names (see ``longestComparedTitle``).
+        guard title.utf8.count <= MetadataExtractor.longestComparedTitle else { return title }
         let sites = comparableSiteNames.filter { !$0.isEmpty }
         for separator in MetadataExtractor.titleSeparators {
             guard title.contains(separator) else { continue }
