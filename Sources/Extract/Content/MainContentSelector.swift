@@ -1269,7 +1269,10 @@ struct MainContentSelector {
     /// lowered word comes from text that holds its ASCII beginning in some case. Text with Cyrillic (the
     /// beginning of "реклама" is not ASCII) or a Kelvin sign is left to the full check.
     private func mayHoldAdLabel(_ index: Int) -> Bool {
+        // Room for all of the text at once (``holdsLittleText(_:)`` has bounded it): growing the array
+        // as it fills cost more than the search on pages of thousands of short list items.
         var lowered: [UInt8] = []
+        lowered.reserveCapacity(MainContentSelector.adLabelBytes)
         for position in document.subtree(of: index) where nodes[position].isText {
             let undecided = document.withText(of: position) { bytes in
                 for offset in bytes.indices {
