@@ -22,7 +22,7 @@ struct MainContentSelector {
     private var quotedLength: [Int]
     /// Characters inside links to tag pages (`rel="tag"`) below each node.
     private var tagLinkLength: [Int]
-    /// Characters inside elements that mark a date for machines (``Marking/machineDate``) below each node.
+    /// Characters inside elements that mark a date for machines (``TextContext/machineDate``) below each node.
     private var timeLength: [Int]
     /// Characters of text whose nearest block ancestor is this node (its own "paragraph" text).
     private var directLength: [Int]
@@ -147,14 +147,17 @@ struct MainContentSelector {
         // By index: mapping over the nodes themselves copies every node (retains and releases of its
         // strings and attributes).
         let nodes = document.nodes
-        // Text nodes and elements without attributes (most nodes) have no hints, no hiding and no marking
-        // but a quote's; only the others are read whole.
+        // Text nodes and elements without attributes (most nodes) have no hints, no hiding and no context
+        // but a quote's or a link's; only the others are read whole.
         var hints = [BoilerplateClassifier.NameHints](repeating: BoilerplateClassifier.NameHints(), count: count)
-        var markings = [Marking](repeating: .none, count: count)
+        var contexts = [TextContext](repeating: [], count: count)
         var hidden = [Bool](repeating: false, count: count)
-        for index in document.elements(named: "blockquote") { markings[index] = .quote }
+        for index in document.elements(named: "blockquote") { contexts[index] = .quote }
         var isLink = [Bool](repeating: false, count: count)
-        for index in document.elements(named: "a") { isLink[index] = true }
+        for index in document.elements(named: "a") {
+            isLink[index] = true
+            contexts[index] = .link
+        }
         self.isLink = isLink
         var isFurnitureTag = [Bool](repeating: false, count: count)
         for name in BoilerplateClassifier.furnitureTags {
@@ -173,8 +176,8 @@ struct MainContentSelector {
             let node = nodes[index]
             hints[index] = BoilerplateClassifier.hints(node, cache: &nameHints)
             // Links and times are marked by their own attributes below; a quote is marked already.
-            if markings[index] == .none, !isLink[index], MainContentSelector.marksMachineDate(node) {
-                markings[index] = .machineDate
+            if contexts[index].isEmpty, MainContentSelector.marksMachineDate(node) {
+                contexts[index] = .machineDate
             }
             hidden[index] = BoilerplateClassifier.isHidden(node)
             if !isFurnitureElement[index] { isFurnitureElement[index] = BoilerplateClassifier.hasFurnitureRole(node) }
@@ -188,23 +191,13 @@ struct MainContentSelector {
             }
         }
         for index in document.elements(named: "a") where MainContentSelector.linksTagPage(nodes[index]) {
-            markings[index] = .tagLink
+            contexts[index].insert(.tagLink)
         }
         for index in document.elements(named: "time") {
-            markings[index] = nodes[index].attribute("datetime") != nil ? .machineDate : .none
+            contexts[index] = nodes[index].attribute("datetime") != nil ? .machineDate : []
         }
         self.hints = hints
         self.isFurnitureElement = isFurnitureElement
-        var contexts = [TextContext](repeating: [], count: count)
-        for index in 0..<count {
-            if isLink[index] { contexts[index].insert(.link) }
-            switch markings[index] {
-            case .none: break
-            case .quote: contexts[index].insert(.quote)
-            case .machineDate: contexts[index].insert(.machineDate)
-            case .tagLink: contexts[index].insert(.tagLink)
-            }
-        }
         self.contexts = contexts
         self.hidden = hidden
         measured = Array(repeating: (0, 0), count: count)
@@ -722,31 +715,24 @@ struct MainContentSelector {
 
     // MARK: Statistics
 
-    /// Elements whose text the statistics count apart.
-    private enum Marking {
-        case none
-        /// A `<blockquote>`.
-        case quote
-        /// A date marked for machines: `<time datetime>` or `itemprop="datePublished"`. A `<time>` without
-        /// a machine-readable date is a delivery window or an opening hour, not a dateline.
-        case machineDate
-        /// A link to a tag page (`rel="tag"`).
-        case tagLink
-    }
-
     /// What an element makes of the text below it, for the statistics: one bit each, so that one pass hands
     /// all of them down the tree at once.
     private struct TextContext: OptionSet {
         let rawValue: UInt8
+        /// An `<a>`.
         static let link = TextContext(rawValue: 1)
+        /// A `<blockquote>`.
         static let quote = TextContext(rawValue: 2)
+        /// A date marked for machines: `<time datetime>` or `itemprop="datePublished"`. A `<time>` without
+        /// a machine-readable date is a delivery window or an opening hour, not a dateline.
         static let machineDate = TextContext(rawValue: 4)
+        /// A link to a tag page (`rel="tag"`).
         static let tagLink = TextContext(rawValue: 8)
     }
 
     /// True for a link to a tag page (`rel="tag"`).
     private static func linksTagPage(_ node: HTMLNode) -> Bool {
-        !node.attributes.isEmpty && node.attribute("rel")?.lowercased().split(separator: " ").contains("tag") == true
+        !node.attributes.isEmpty && node.attribute("rel")?.hasWord("tag") == true
     }
 
     /// True for an element other than a link or a `<time>` whose `itemprop` marks a date for machines.
@@ -1226,7 +1212,7 @@ struct MainContentSelector {
             && !isContentDespiteName(index)
     }
 
-    /// True for a short block that is mostly a machine-marked date (``Marking/machineDate``): "Updated 5:27 am,
+    /// True for a short block that is mostly a machine-marked date (``TextContext/machineDate``): "Updated 5:27 am,
     /// November 20, 2019" above or below the story says when it was written, which the document carries as its date.
     /// An inline one counts only on a line of its own: `<span><time>` inside a sentence is part of it.
     private func isDateline(_ index: Int) -> Bool {

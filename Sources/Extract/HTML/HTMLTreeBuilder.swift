@@ -365,14 +365,13 @@ struct HTMLTreeBuilder {
     /// colon (`esi:include` is `include`), as `xmlSplitQName` leaves it.
     private static func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
         let bytes = UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer)))
-        var name: String
+        let name: String
         if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon < bytes.count - 1 {
             name = String(decoding: bytes[(colon + 1)...], as: UTF8.self)
         } else {
             name = String(decoding: bytes, as: UTF8.self)
         }
-        if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { name = name.lowercased() }
-        return name
+        return name.lowercasedIfNeeded()
     }
 
     /// The name and value pairs libxml2 passes, up to the first missing name, and the element's
@@ -392,8 +391,7 @@ struct HTMLTreeBuilder {
                 name = known
             } else {
                 // libxml2's HTML parser already lowercases names; only other ones are lowered here.
-                let raw = String(cString: namePointer)
-                let lowered = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? raw.lowercased() : raw
+                let lowered = String(cString: namePointer).lowercasedIfNeeded()
                 let isKept = WhiteSpace.withBytes(lowered, KeptAttributeNames.index) != nil
                 name = AttributeName(name: lowered, isClassOrID: lowered == "class" || lowered == "id", isKept: isKept)
                 attributeNames.remember(name, for: namePointer, dictionary: dictionary)
@@ -431,7 +429,7 @@ struct HTMLTreeBuilder {
             guard isClassOrID else { return }
             let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
             classOrIDCount += 1
-            if classOrIDCount == 1, isLowercaseASCII(bytes) {
+            if classOrIDCount == 1, ASCIIWords.isLowercase(bytes) {
                 sharedClassOrID = value
                 return
             }
@@ -451,12 +449,6 @@ struct HTMLTreeBuilder {
         /// The attributes and the element's ``HTMLNode/classAndID``.
         func finished() -> (attributes: [HTMLAttribute], classAndID: String) {
             (attributes, sharedClassOrID ?? (classOrIDCount == 0 ? "" : String(decoding: joined, as: UTF8.self)))
-        }
-
-        /// True if the bytes are ASCII without capital letters.
-        private func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
-            return true
         }
     }
 }

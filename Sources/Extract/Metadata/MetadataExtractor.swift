@@ -369,7 +369,7 @@ struct MetadataExtractor {
 
     /// True for `rel=author` or `itemprop=author`.
     private static func isMarkedAsAuthor(rel: String?, itemprop: String?) -> Bool {
-        if let rel, hasWord("author", in: rel) { return true }
+        if let rel, rel.hasWord("author") { return true }
         return itemprop?.lowercasedIfNeeded() == "author"
     }
 
@@ -379,42 +379,11 @@ struct MetadataExtractor {
         if WhiteSpace.occurs("byline", in: names) { return true }
         guard WhiteSpace.occurs("author", in: names) || WhiteSpace.occurs("fn", in: names) else { return false }
         func isAuthorName(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-            matches(word, "author") || matches(word, "fn") || (word.count >= 11 && matches(UnsafeBufferPointer(rebasing: word[(word.count - 11)...]), "author-name"))
+            ASCIIWords.matches(word, "author") || ASCIIWords.matches(word, "fn")
+                || (word.count >= 11 && ASCIIWords.matches(UnsafeBufferPointer(rebasing: word[(word.count - 11)...]), "author-name"))
         }
-        return containsWord(in: names, where: isAuthorName)
+        return ASCIIWords.containsWord(in: names, where: isAuthorName)
             ?? names.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") || $0 == "fn" }
-    }
-
-    /// `value.lowercased().split(separator: " ").contains(word)` for a lowercase ASCII `word`, as in `rel` lists.
-    private static func hasWord(_ word: StaticString, in value: String) -> Bool {
-        containsWord(in: value) { matches($0, word, ignoringCase: true) }
-            ?? value.lowercased().split(separator: " ").contains(Substring(String(describing: word)))
-    }
-
-    /// Whether `matches` holds for a word of ASCII `text`, the words being what `split(separator: " ")` gives
-    /// (in ASCII, a space character is a space byte); nil for other text.
-    private static func containsWord(in text: String, where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
-        WhiteSpace.withBytes(text) { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-                if end > start && matches(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
-                start = end + 1
-            }
-            return false
-        }
-    }
-
-    /// True if `bytes` are the ASCII `word`, in any case when `ignoringCase`.
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString, ignoringCase: Bool = false) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
-        for offset in 0..<bytes.count {
-            let byte = ignoringCase ? bytes[offset].asciiLowercased : bytes[offset]
-            if byte != word.utf8Start[offset] { return false }
-        }
-        return true
     }
 
     /// Blocks that may hold a byline of their own.
@@ -588,7 +557,7 @@ struct MetadataExtractor {
         found += meta["article:tag"] ?? []
         let nodes = document.nodes
         for index in document.elements(named: "a") {
-            if let rel = nodes[index].attribute("rel"), MetadataExtractor.hasWord("tag", in: rel) {
+            if nodes[index].attribute("rel")?.hasWord("tag") == true {
                 found.append(document.plainText(of: index))
             }
         }
@@ -644,28 +613,17 @@ struct MetadataExtractor {
     private static func isTagLabel(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every label starts with "t" or "f" and is short: skip all other short texts at once.
         guard mayBeTagLabel(buffer) else { return false }
-        var text: [UInt8] = []
-        var pendingSpace = false
-        var position = 0
-        while position < buffer.count {
-            let space = WhiteSpace.length(in: buffer, at: position)
-            if space > 0 {
-                pendingSpace = true
-                position += space
-                continue
-            }
-            guard buffer[position] < 0x80 else { return false }
-            if pendingSpace && !text.isEmpty { text.append(0x20) }
-            pendingSpace = false
-            text.append(buffer[position].asciiLowercased)
-            position += 1
-        }
+        var writer = CollapsingWriter()
+        writer.append(buffer)
+        let text = writer.bytes
+        guard text.allSatisfy({ $0 < 0x80 }) else { return false }
         var start = 0
         var end = text.count
         while start < end && (text[start] == 0x3A || text[start] == 0x20) { start += 1 }
         while end > start && (text[end - 1] == 0x3A || text[end - 1] == 0x20) { end -= 1 }
         return tagLabels.contains { label in
-            UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount).elementsEqual(text[start..<end])
+            UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)
+                .elementsEqual(text[start..<end].lazy.map(\.asciiLowercased))
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Cheaper ways to the results of a few `String` and Foundation operations the metadata reader uses on many
-/// short strings. Each gives exactly what the operation it stands for gives, settling the common case (ASCII)
-/// on UTF-8 bytes and leaving the rest to that operation.
+/// Cheaper ways to the results of a few `String` and Foundation operations the extract stage uses on many
+/// short strings (names, attribute values, meta values). Each gives exactly what the operation it stands for
+/// gives, settling the common case (ASCII) on UTF-8 bytes and leaving the rest to that operation.
 extension String {
     /// The string without its leading and trailing scalars for which `isTrimmed` holds: what Foundation's
     /// `trimmingCharacters(in:)` gives for the same set, and the string itself, uncopied, when there are none.
@@ -25,10 +25,13 @@ extension String {
     /// `lowercased()`, returning the string itself when it is ASCII without capitals (most names and
     /// attribute values), where lowering would only copy it.
     func lowercasedIfNeeded() -> String {
-        let unchanged = WhiteSpace.withBytes(self) { bytes in
-            bytes.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }
-        }
-        return unchanged ? self : lowercased()
+        WhiteSpace.withBytes(self, ASCIIWords.isLowercase) ? self : lowercased()
+    }
+
+    /// `lowercased().split(separator: " ").contains(word)` for a lowercase ASCII `word`, as in `rel` lists.
+    func hasWord(_ word: StaticString) -> Bool {
+        ASCIIWords.containsWord(in: self) { ASCIIWords.matches($0, word, ignoringCase: true) }
+            ?? lowercased().split(separator: " ").contains(Substring(String(describing: word)))
     }
 
     /// Foundation's `components(separatedBy:)` for a one-byte ASCII separator, split on bytes when the string
@@ -91,5 +94,40 @@ enum FoundationWhiteSpace {
         case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
         default: false
         }
+    }
+}
+
+/// Words of ASCII text on its bytes.
+enum ASCIIWords {
+    /// True if the bytes are ASCII without capital letters: lowering them changes nothing.
+    static func isLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+        return true
+    }
+
+    /// Whether `matches` holds for a word of ASCII `text`, the words being what `split(separator: " ")` gives
+    /// (in ASCII, a space character is a space byte); nil for other text.
+    static func containsWord(in text: String, where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        WhiteSpace.withBytes(text) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                if end > start && matches(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+                start = end + 1
+            }
+            return false
+        }
+    }
+
+    /// True if `bytes` are the ASCII `word`, in any case when `ignoringCase`.
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString, ignoringCase: Bool = false) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        for offset in 0..<bytes.count {
+            let byte = ignoringCase ? bytes[offset].asciiLowercased : bytes[offset]
+            if byte != word.utf8Start[offset] { return false }
+        }
+        return true
     }
 }
