@@ -80,7 +80,7 @@ struct CondensedParseTests {
     @Test("A condensed page gives the nodes of the page parsed as it is", arguments: pages)
     func condensedParseMatchesPlainParse(html: String) throws {
         let page = Array(html.utf8)
-        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
         #expect(condensed.bytes.count < page.count)
         let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
         let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
@@ -90,7 +90,7 @@ struct CondensedParseTests {
     @Test("Runs of white space, comment bodies, and script bodies that hold other end tags come back from one condensed parse")
     func condensedParseIsTrusted() throws {
         let page = Array(CondensedParseTests.pages[4].utf8)
-        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
         let text = String(decoding: condensed.bytes, as: UTF8.self)
         #expect(CondensedParseTests.pages[4].contains("\n      <p>First"))
         for left in ["comment between", "comment before", "</div>\"", "</span>", "long enough for a marker", "\n      <p>First"] {
@@ -105,7 +105,7 @@ struct CondensedParseTests {
     @Test("Attributes extraction never reads are left out, in the condensed page too")
     func unreadAttributesAreLeftOut() throws {
         let page = Array(CondensedParseTests.pages[0].utf8)
-        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
         let text = String(decoding: condensed.bytes, as: UTF8.self)
         for name in ["data-note", "title=", "src=", "alt=", "data-track"] {
             #expect(!text.contains(name), "kept \(name)")
@@ -120,7 +120,8 @@ struct CondensedParseTests {
     func startTagsAreStripped() throws {
         let html = CondensedParseTests.pages[6]
         let page = Array(html.utf8)
-        let condensed = try #require(page.withUnsafeBufferPointer(CondensedInput.condense))
+        // Most of these tags would go into runs of elements, which leave no tag behind.
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0, takingRuns: false) })
         let text = String(decoding: condensed.bytes, as: UTF8.self)
         // The body may be dropped by libxml2 when misplaced, and an entity in a value read is decoded by
         // libxml2: those tags stay as they are.
@@ -139,6 +140,67 @@ struct CondensedParseTests {
         #expect(parsed.nodes[first].classAndID == "lead top")
         // Repeated attributes are shared, and only the same names and values are.
         #expect(parsed.elements(named: "i").map { parsed.nodes[$0].classAndID } == ["abc", "abc", "axc", "abc i"])
+    }
+
+    /// Pages of runs of elements that libxml2 builds as their tags spell them, and of markup next to such
+    /// runs that it builds otherwise.
+    static let runPages = [
+        // A menu of links with kept and unread attributes, white space between items, tags in capitals.
+        "<html><body><nav class=\"menu\">\n  <ul id=\"top\">\n"
+            + (0..<40).map { "    <LI class=\"item i\($0 % 3)\"><a href=\"/s/\($0)\" rel=\"next\">Story \($0)</A></li>\n" }.joined()
+            + "  </ul>\n</nav><p>After the menu.</p></body></html>",
+        // Line breaks, images, rules, `/>` and a tag libxml2 2.9 does not know as void (`wbr`).
+        "<html><body><article><p>One<br>two<br/>three<img src=a.png alt=x><hr><span class=a/>four<wbr>five</p>"
+            + "<div>after<b>bold</b><i>it</i><em>em</em><strong>strong</strong></div></article></body></html>",
+        // Elements that close others: a paragraph by a block, a link by a link, items and cells left open.
+        "<html><body><p>Intro <b>x</b><div>block in a paragraph</div><a href=1>one<a href=2>two</a></a>"
+            + "<ul><li>first<li>second<li><span>third</span></ul><table><tr><td>a<td>b</tr><tr><th>c</th></tr></table>"
+            + "<p><span>s</span><p>next paragraph<ol><li><p>x</p></li></ol></body></html>",
+        // Runs broken by an entity, a comment, a `<` that starts no tag, an unknown element and a script.
+        "<html><body><div><span>a</span><span>b &amp; c</span><span>d</span><!-- note --><span>e</span>"
+            + "<span>f < g</span><span>h</span><custom-tag><span>i</span></custom-tag><span>j</span>"
+            + "<script>var x = \"<span>\";</script><span>k</span></div></body></html>",
+        // Elements in the head, a page without a body tag, a misplaced body tag, text before the root.
+        "lead text<html><head><noscript><span>no</span><span>script</span></noscript><title>T</title></head>"
+            + "<div><span>one</span><span>two</span></div><body class=late><span>three</span><b>four</b></body></html>",
+        "<span>first</span><span>second</span><p>para<b>bold</b></p>",
+        // End tags that libxml2 ignores, or that close more than their element.
+        "<html><body><div><span>a</span></b><span>b</span></div><li><div><span>c</span></li><span>d</span></div>"
+            + "<p><em>e</em></em><em>f</em></p></body></html>",
+    ]
+
+    @Test("Runs of elements give the nodes of the page parsed as it is", arguments: runPages)
+    func elementRunsMatchPlainParse(html: String) throws {
+        let page = Array(html.utf8)
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
+        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+    }
+
+    @Test("A menu of links is one run that libxml2 never reads, and the builder makes its elements")
+    func menuIsOneRun() throws {
+        let page = Array(CondensedParseTests.runPages[0].utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
+        #expect(condensed.elementRuns.count == 1)
+        let text = String(decoding: condensed.bytes, as: UTF8.self)
+        #expect(!text.contains("<li") && !text.contains("<LI") && !text.contains("Story"))
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
+        let items = parsed.elements(named: "li")
+        #expect(items.count == 40)
+        #expect(items.map { parsed.nodes[$0].classAndID }.prefix(3) == ["item i0", "item i1", "item i2"])
+        #expect(parsed.elements(named: "a").map { parsed.nodes[$0].attributes.map(\.name) }.allSatisfy { $0 == ["rel"] })
+        #expect(parsed.plainText(of: try #require(parsed.firstElement(named: "ul"))).hasPrefix("Story 0 Story 1"))
+    }
+
+    @Test("An element that a run's element would close keeps the run out, and the parse stays trusted")
+    func runsKeepOutOfClosedElements() throws {
+        let page = Array(CondensedParseTests.runPages[2].utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
+        let text = String(decoding: condensed.bytes, as: UTF8.self)
+        for left in ["<div>", "<a>", "<li>", "<td>"] {
+            #expect(text.contains(left), "\(left) went into a run")
+        }
+        #expect(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly) != nil)
     }
 
     @Test("DEL bytes, the markers' byte, are left out of a page, which is then condensed like any other")

@@ -1,3 +1,5 @@
+import CLibXML2
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,6 +55,10 @@ struct CondensedInput {
     let strippedTags: [StrippedTag]
     /// The attributes of the stripped tags that extraction reads (``StrippedTag/attributes``).
     let keptAttributes: [KeptAttribute]
+    /// The runs of elements replaced by markers, by marker index (see ``RunElements``).
+    let elementRuns: [Int: ElementRun]
+    /// What the runs of elements hold, run after run.
+    let runEvents: [RunEvent]
     /// How many start and plain end tags the page holds, to size the node array.
     let startTagCount: Int
     let endTagCount: Int
@@ -70,6 +76,29 @@ struct CondensedInput {
         let attributes: Range<Int>
     }
 
+    /// A run of elements replaced by a marker.
+    struct ElementRun {
+        /// What it holds, in ``runEvents``.
+        let events: Range<Int>
+        /// The elements (by place in ``RunElements/names``) that start at its top level, which must not close the
+        /// element that the marker lands in.
+        let topLevel: UInt64
+    }
+
+    /// A start tag, an end tag or a run of text in a run of elements, in page order.
+    struct RunEvent {
+        enum Kind {
+            case start, end, text
+        }
+        let kind: Kind
+        /// The name of a tag, or where the text lies, in the page.
+        let range: Range<Int>
+        /// A start tag's element, by place in ``RunElements/names``.
+        var element = 0
+        /// A start tag's attributes that extraction reads, in ``keptAttributes``.
+        var attributes = 0..<0
+    }
+
     /// An attribute that extraction reads, of a stripped tag, as libxml2 would pass it: the first of its
     /// name in the tag, with its value as it is in the page (nil for an attribute without a value).
     struct KeptAttribute {
@@ -80,6 +109,8 @@ struct CondensedInput {
 
     /// What ``bodyOf`` says of a run of text.
     static let textRun = "#text"
+    /// What ``bodyOf`` says of a run of elements.
+    static let elementRun = "#elements"
     /// Runs of text at least this long are left alone: libxml2 reports text in pieces of 1,000
     /// characters and may drop a last piece of only white space, which a marker would keep.
     static let maximumTextLength = 1000
@@ -89,10 +120,11 @@ struct CondensedInput {
     /// Shorter content is not worth a marker.
     static let minimumLength = 16
 
-    /// The page condensed; nil if nothing is worth replacing or the page holds a DEL byte.
-    static func condense(_ page: UnsafeBufferPointer<UInt8>) -> CondensedInput? {
+    /// The page condensed; nil if nothing is worth replacing or the page holds a DEL byte. Tests leave runs
+    /// of elements alone with `takingRuns`, to see the rest of the condensing.
+    static func condense(_ page: UnsafeBufferPointer<UInt8>, takingRuns: Bool = true) -> CondensedInput? {
         guard let base = page.baseAddress, memchr(base, Int32(markerByte), page.count) == nil else { return nil }
-        var scanner = Scanner(page: page)
+        var scanner = Scanner(page: page, takingRuns: takingRuns)
         scanner.scan()
         guard !scanner.replaced.isEmpty || scanner.dropped || !scanner.whiteSpaceEnds.isEmpty || !scanner.strippedTags.isEmpty
         else { return nil }
@@ -101,6 +133,7 @@ struct CondensedInput {
         return CondensedInput(
             bytes: scanner.output, replaced: scanner.replaced, bodyOf: scanner.bodyOf, whiteSpaceEnds: scanner.whiteSpaceEnds,
             whiteSpaceRuns: scanner.whiteSpaceRuns, strippedTags: scanner.strippedTags, keptAttributes: scanner.keptAttributes,
+            elementRuns: scanner.elementRuns, runEvents: scanner.runEvents,
             startTagCount: scanner.startTagCount, endTagCount: scanner.endTagCount,
             replacedTextLength: scanner.replacedTextLength)
     }
@@ -140,10 +173,21 @@ struct CondensedInput {
         var startTagCount = 0
         var endTagCount = 0
         var replacedTextLength = 0
+        var runEvents: [RunEvent] = []
+        var elementRuns: [Int: ElementRun] = [:]
         private var position = 0
+        /// The names of the elements open at the scan, as far as it can tell without libxml2's rules for
+        /// closing elements: where a run of elements may go (see ``takeElementRun(from:)``).
+        private var openNames: [Range<Int>] = []
+        /// Where the last try at a run of elements stopped reading: no try starts before it, so that no
+        /// byte is read by more than one try.
+        private var noRunBefore = 0
+        /// The open elements of a run while it is read, kept between runs for its storage.
+        private var runOpen: [Int] = []
 
-        init(page: UnsafeBufferPointer<UInt8>) {
+        init(page: UnsafeBufferPointer<UInt8>, takingRuns: Bool) {
             self.page = page
+            noRunBefore = takingRuns ? 0 : Int.max
             output.reserveCapacity(page.count + 1)
         }
 
@@ -153,7 +197,14 @@ struct CondensedInput {
             // tag or a comment, which it ends at the same `>` as the scan.
             var textStart: Int?
             while let open = find(0x3C, from: position) {  // <
-                if let start = textStart { condenseText(start..<open) }
+                if let start = textStart {
+                    if let end = takeElementRun(from: start) {
+                        position = end
+                        textStart = nil
+                        continue
+                    }
+                    condenseText(start..<open)
+                }
                 textStart = nil
                 position = open + 1
                 if matches("!--", at: position) {
@@ -169,9 +220,10 @@ struct CondensedInput {
                     } else {
                         textStart = position
                     }
-                } else if position < count, page[position] == 0x2F, endTag() {  // /
+                } else if position < count, page[position] == 0x2F, let name = endTag() {  // /
                     endTagCount += 1
                     textStart = position
+                    if let open = openNames.lastIndex(where: { isSameName($0, name) }) { openNames.removeSubrange(open...) }
                 }
             }
         }
@@ -179,13 +231,44 @@ struct CondensedInput {
         /// Reads a start tag from its name to its `>`, leaving its attributes out where it may (see
         /// ``strip(_:name:attributes:)``); gives the name of the element if a script or style body follows,
         /// and nil at the end of the page.
+        private mutating func startTag() -> StaticString?? {
+            guard let tag = readStartTag() else { return nil }
+            if tag.mayStrip && tag.sawAttribute {
+                strip(tag.name.upperBound..<tag.attributesEnd, name: tag.name, attributes: tag.attributes)
+            } else {
+                keptAttributes.removeSubrange(tag.attributes)
+            }
+            notePredictedOpen(tag)
+            return .some(tag.isEmptyElement ? nil : tag.body)
+        }
+
+        /// A start tag as ``readStartTag()`` read it.
+        struct StartTag {
+            let name: Range<Int>
+            /// Its attributes that extraction reads, in ``keptAttributes``.
+            let attributes: Range<Int>
+            /// Where its attributes end: at the `>` or `/>`.
+            let attributesEnd: Int
+            /// False where the attributes must stay for libxml2 to read (see ``readStartTag()``).
+            let mayStrip: Bool
+            let sawAttribute: Bool
+            /// True if some text in the tag was no attribute, which libxml2 skips up to a blank.
+            let holdsStray: Bool
+            /// Ends in `/>`, which closes the element at once for libxml2.
+            let isEmptyElement: Bool
+            /// "script" or "style" where a body follows.
+            let body: StaticString?
+        }
+
+        /// Reads a start tag from its name to its `>`, noting its kept attributes in ``keptAttributes``;
+        /// nil at the end of the page.
         ///
         /// Attributes are read as libxml2 2.9 reads them: a name of letters, digits and `:_.-`, then
         /// perhaps `=` and a value, in quotes or up to a blank or `>`; anything else is skipped up to
         /// the next blank. The attributes stay where libxml2 would decode a value that extraction reads
         /// (an entity), might read the tag otherwise (a control character, a name cut at 100 bytes) or
         /// may drop the whole tag: `html`, `head` and `body`, which are dropped when misplaced.
-        private mutating func startTag() -> StaticString?? {
+        private mutating func readStartTag() -> StartTag? {
             let name = readName()
             var body: StaticString?
             var mayStrip = name.count < 100
@@ -197,23 +280,23 @@ struct CondensedInput {
             }
             let firstKept = keptAttributes.count
             var sawAttribute = false
+            var holdsStray = false
             while position < page.count {
                 skipBlanks()
                 guard position < page.count else { return nil }
                 let byte = page[position]
                 let isEmptyElement = byte == 0x2F && position + 1 < page.count && page[position + 1] == 0x3E  // />
                 if byte == 0x3E || isEmptyElement {  // >
-                    if mayStrip && sawAttribute {
-                        strip(name.upperBound..<position, name: name, attributes: firstKept..<keptAttributes.count)
-                    } else {
-                        keptAttributes.removeSubrange(firstKept...)
-                    }
+                    let end = position
                     position += isEmptyElement ? 2 : 1
-                    return .some(isEmptyElement ? nil : body)
+                    return StartTag(
+                        name: name, attributes: firstKept..<keptAttributes.count, attributesEnd: end, mayStrip: mayStrip,
+                        sawAttribute: sawAttribute, holdsStray: holdsStray, isEmptyElement: isEmptyElement, body: body)
                 }
                 sawAttribute = true
                 guard isNameStart(byte) else {
                     // Not a name: libxml2 skips to the next blank, `>` or `/>`.
+                    holdsStray = true
                     while position < page.count, !isBlank(page[position]), page[position] != 0x3E,
                           !(page[position] == 0x2F && position + 1 < page.count && page[position + 1] == 0x3E) {
                         if page[position] < 0x20 { mayStrip = false }
@@ -256,17 +339,136 @@ struct CondensedInput {
             return nil
         }
 
-        /// Reads an end tag after its `<` in the plain form `/name>`, with blanks allowed before the `>`;
-        /// false (and the position left inside the tag) for any other form.
-        private mutating func endTag() -> Bool {
+        /// Reads an end tag after its `<` in the plain form `/name>`, with blanks allowed before the `>`,
+        /// and gives its name; nil (and the position left inside the tag) for any other form.
+        private mutating func endTag() -> Range<Int>? {
             position += 1
-            guard position < page.count, isNameStart(page[position]) else { return false }
+            guard position < page.count, isNameStart(page[position]) else { return nil }
             let name = readName()
-            guard name.count < 100 else { return false }
+            guard name.count < 100 else { return nil }
             skipBlanks()
-            guard position < page.count, page[position] == 0x3E else { return false }  // >
+            guard position < page.count, page[position] == 0x3E else { return nil }  // >
             position += 1
-            return true
+            return name
+        }
+
+        /// Replaces the run of whole elements (and text between them) that starts at `start`, just after
+        /// a tag, with a marker if it holds at least ``RunElements/minimumCount`` elements; gives where the
+        /// run ends, at the `<` of the first tag after it, or nil if it is not replaced.
+        ///
+        /// A run holds only elements of ``RunElements/names`` whose tags are plain (no stray text, and
+        /// attributes that extraction reads with plain values), each closed by its own end tag in order
+        /// (or void, or ended by `/>`), none of which the HTML rules make close the element around it, and
+        /// plain text (``isPlainText(_:)``) between them. For such markup, libxml2 builds exactly the
+        /// elements the tags spell, so ``HTMLTreeBuilder`` builds them itself from ``runEvents``. The
+        /// run ends at the last point where every element in it is closed before the first tag or text
+        /// that breaks these rules, or before the end tag of the element around it.
+        private mutating func takeElementRun(from start: Int) -> Int? {
+            guard start >= noRunBefore, let parent = openNames.last, !isName("html", parent), !isName("head", parent),
+                  let base = page.baseAddress
+            else { return nil }
+            // Most tags are followed by text and an end tag, or by a tag that no run holds: those are
+            // passed over at a glance.
+            guard let first = find(0x3C, from: start), first + 1 < page.count, isLetter(page[first + 1]) else {
+                noRunBefore = start + 1
+                return nil
+            }
+            var nameEnd = first + 1
+            while nameEnd < page.count, isNameByte(page[nameEnd]) { nameEnd += 1 }
+            guard RunElements.index(of: UnsafeBufferPointer(rebasing: page[(first + 1)..<nameEnd])) != nil else {
+                noRunBefore = start + 1
+                return nil
+            }
+            let parentName = UnsafeBufferPointer(start: base + parent.lowerBound, count: parent.count)
+            let saved = (position: position, events: runEvents.count, kept: keptAttributes.count)
+            var open: [Int] = []
+            swap(&open, &runOpen)
+            open.removeAll(keepingCapacity: true)
+            defer { swap(&open, &runOpen) }
+            var elements = 0
+            var endTags = 0
+            var topLevel: UInt64 = 0
+            var safe = (end: start, events: saved.events, kept: saved.kept, elements: 0, endTags: 0, topLevel: UInt64(0))
+            position = start
+            reading: while let next = find(0x3C, from: position) {  // <
+                if next > position {
+                    let text = position..<next
+                    // libxml2 reports long text in pieces of 1,000 characters (see ``maximumTextLength``).
+                    guard text.count < CondensedInput.maximumTextLength, isPlainText(text) else { break }
+                    runEvents.append(RunEvent(kind: .text, range: text))
+                }
+                if open.isEmpty {
+                    safe = (next, runEvents.count, keptAttributes.count, elements, endTags, topLevel)
+                }
+                position = next + 1
+                guard position < page.count else { break }
+                if isLetter(page[position]) {
+                    guard let tag = readStartTag(), !tag.holdsStray, tag.mayStrip || !tag.sawAttribute,
+                          let element = RunElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name]))
+                    else { break }
+                    if let inner = open.last {
+                        guard !RunElements.closes(element, inner: inner) else { break }
+                    } else {
+                        guard !RunElements.closes(element, parentName) else { break }
+                        topLevel |= 1 << UInt64(element)
+                    }
+                    runEvents.append(RunEvent(kind: .start, range: tag.name, element: element, attributes: tag.attributes))
+                    elements += 1
+                    if tag.isEmptyElement || RunElements.isVoid[element] {
+                        runEvents.append(RunEvent(kind: .end, range: tag.name))
+                    } else {
+                        open.append(element)
+                    }
+                } else if page[position] == 0x2F {  // /
+                    guard let name = endTag(), let element = open.last,
+                          RunElements.index(of: UnsafeBufferPointer(rebasing: page[name])) == element
+                    else { break }
+                    open.removeLast()
+                    endTags += 1
+                    runEvents.append(RunEvent(kind: .end, range: name))
+                } else {
+                    break
+                }
+            }
+            noRunBefore = position
+            position = saved.position
+            guard safe.elements >= RunElements.minimumCount else {
+                runEvents.removeSubrange(saved.events...)
+                keptAttributes.removeSubrange(saved.kept...)
+                return nil
+            }
+            runEvents.removeSubrange(safe.events...)
+            keptAttributes.removeSubrange(safe.kept...)
+            elementRuns[replaced.count] = ElementRun(events: saved.events..<safe.events, topLevel: safe.topLevel)
+            replace(start..<safe.end, bodyOf: CondensedInput.elementRun)
+            startTagCount += safe.elements
+            endTagCount += safe.endTags
+            return safe.end
+        }
+
+        /// Keeps ``openNames`` after a start tag: the elements it closes by the HTML rules go (as far as the
+        /// rules for ``RunElements`` tell), and it is open next unless void or ended by `/>`.
+        private mutating func notePredictedOpen(_ tag: StartTag) {
+            if let element = RunElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name])) {
+                while let open = openNames.last, let inner = RunElements.index(of: UnsafeBufferPointer(rebasing: page[open])),
+                      RunElements.closes(element, inner: inner) {
+                    openNames.removeLast()
+                }
+            }
+            if !tag.isEmptyElement, !isVoid(tag.name) { openNames.append(tag.name) }
+        }
+
+        /// True for the elements that libxml2 2.9 closes at once (it has no end tag).
+        private func isVoid(_ name: Range<Int>) -> Bool {
+            switch name.count {
+            case 2: isName("br", name) || isName("hr", name)
+            case 3: isName("img", name) || isName("col", name)
+            case 4: isName("area", name) || isName("base", name) || isName("link", name) || isName("meta", name)
+            case 5: isName("input", name) || isName("frame", name) || isName("param", name)
+            case 7: isName("isindex", name)
+            case 8: isName("basefont", name)
+            default: false
+            }
         }
 
         /// Replaces a run of text between two tags if libxml2 passes it on unchanged in one piece: not
@@ -538,4 +740,91 @@ enum KeptAttributeNames {
         }
         return nil
     }
+}
+
+/// The elements that a run of elements may hold (see ``CondensedInput``): common elements of text, lists
+/// and tables that libxml2 2.9 builds as their tags spell them when each is closed in order, and none of
+/// html, head, body, script and style, which it handles apart.
+enum RunElements {
+    /// Runs of fewer elements are left to libxml2.
+    static let minimumCount = 1
+
+    /// The names, lowercase; at most 64, as ``CondensedInput/ElementRun/topLevel`` has a bit for each.
+    static let names: [String] = [
+        "a", "abbr", "b", "bdi", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "u", "label", "br", "img", "wbr", "hr", "div", "p", "li", "ul",
+        "ol", "dl", "dt", "dd", "td", "th", "tr", "tbody", "thead", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "article", "section", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote", "address",
+    ]
+    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+    /// True for the names that libxml2 closes at once, by place in ``names``.
+    static let isVoid: [Bool] = names.map { name in
+        name.withCString { htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))?.pointee.empty == 1 }
+    }
+
+    /// For each pair of places in ``names``, whether a start tag of the first closes an open element of
+    /// the second for libxml2.
+    private static let closing: [[Bool]] = names.map { new in names.map { old in closesByLibxml2(new, old) } }
+
+    /// The places in ``names`` by length and first letter (see ``bucket(_:_:)``): a name is looked up among
+    /// the one or two of its bucket, as every tag of a page is.
+    private static let buckets: [[Int]] = {
+        var buckets = [[Int]](repeating: [], count: 11 * 32)
+        for (index, name) in bytes.enumerated() { buckets[bucket(name.count, name[0])].append(index) }
+        return buckets
+    }()
+
+    private static func bucket(_ length: Int, _ first: UInt8) -> Int {
+        length * 32 + Int(first & 0x1F)
+    }
+
+    /// The place in ``names`` of the name that `name` spells in any case, if any.
+    static func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count > 0, name.count <= 10 else { return nil }
+        candidates: for index in buckets[bucket(name.count, name[0])] {
+            let candidate = bytes[index]
+            for offset in 0..<name.count where name[offset].asciiLowercased != candidate[offset] { continue candidates }
+            return index
+        }
+        return nil
+    }
+
+    /// True if a start tag of `element` closes an open element of the name at `open`, in any case.
+    static func closes(_ element: Int, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let known = index(of: open) { return closing[element][known] }
+        return closesByLibxml2(names[element], String(decoding: open.map { $0.asciiLowercased }, as: UTF8.self))
+    }
+
+    /// True if a start tag of any element in `elements` (a bit for each place in ``names``) closes an open
+    /// element of the name at `open`.
+    static func closesAny(_ elements: UInt64, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
+        var remaining = elements
+        while remaining != 0 {
+            if closes(remaining.trailingZeroBitCount, open) { return true }
+            remaining &= remaining - 1
+        }
+        return false
+    }
+
+    /// True if a start tag of `element` closes an open element `inner` (places in ``names``).
+    static func closes(_ element: Int, inner: Int) -> Bool {
+        closing[element][inner]
+    }
+
+    /// libxml2's answer: its table of start tags that close an open element (`htmlAutoCloseTag` asks it
+    /// for two different names; for the same name, these are the entries).
+    private static func closesByLibxml2(_ new: String, _ old: String) -> Bool {
+        if new == old { return closingTheirOwnKind.contains(new) }
+        return old.withCString { oldName in
+            new.withCString { newName in
+                var element = xmlNode()
+                element.name = UnsafeRawPointer(newName).assumingMemoryBound(to: xmlChar.self)
+                return htmlAutoCloseTag(nil, UnsafeRawPointer(oldName).assumingMemoryBound(to: xmlChar.self), &element) == 1
+            }
+        }
+    }
+
+    /// The elements that a start tag of their own name closes in libxml2 2.9's table.
+    private static let closingTheirOwnKind: Set<String> = ["a", "col", "colgroup", "form", "li", "option", "p", "tbody", "td", "th", "tr"]
 }

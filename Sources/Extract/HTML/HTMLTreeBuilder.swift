@@ -55,6 +55,8 @@ struct HTMLTreeBuilder {
         var id: Int
     }
     private var attributeNames = NameCache<AttributeName>()
+    /// The element names of runs of elements, by place in ``RunElements/names``, once met.
+    private var runElementNames: [ElementName?] = []
 
     /// What the builder keeps of an attribute name.
     private struct AttributeName {
@@ -269,6 +271,10 @@ struct HTMLTreeBuilder {
             textIsSource = isSource
         }
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
+            if !isSource, let index = CondensedInput.markerIndex(piece), let run = restoration?.condensed.elementRuns[index] {
+                buildRun(index, run)
+                return
+            }
             if !isSource, let run = restoration?.take(CondensedInput.markerIndex(piece), bodyOf: CondensedInput.textRun),
                let original = restoration?.original(run) {
                 // A replaced run of text is a whole piece, wherever it lies in the text.
@@ -283,6 +289,51 @@ struct HTMLTreeBuilder {
         }
         if pendingBody != nil { restoration?.fail() }
         textBytes.append(contentsOf: piece)
+    }
+
+    /// Builds the elements of a run that a marker stands for (see ``CondensedInput``), as libxml2 would
+    /// have built them from its tags. The marker must be a whole piece of text right after a tag, in an
+    /// element of the body that none of the run's top-level elements closes; otherwise the parse is untrusted.
+    private mutating func buildRun(_ index: Int, _ run: CondensedInput.ElementRun) {
+        guard let context = parser, let current = context.pointee.name, HTMLTreeBuilder.impliesNothing(context),
+              xmlStrEqual(current, "html") == 0, xmlStrEqual(current, "head") == 0, pendingBody == nil, let parent = open.last, parent != HTMLTreeBuilder.skipped,
+              !RunElements.closesAny(run.topLevel, UnsafeBufferPointer(start: current, count: Int(xmlStrlen(current)))),
+              restoration?.take(index, bodyOf: CondensedInput.elementRun) != nil,
+              let events = restoration?.condensed.runEvents[run.events], let page = restoration?.page
+        else {
+            restoration?.fail()
+            return
+        }
+        textIsSource = false
+        for event in events {
+            switch event.kind {
+            case .text:
+                textBytes.append(contentsOf: UnsafeBufferPointer(rebasing: page[event.range]))
+            case .start:
+                flushText()
+                let element = runElementName(event.element)
+                let (attributes, classAndID) = restoration?.attributes(event.attributes) ?? ([], "")
+                let index = add(
+                    HTMLNode(
+                        name: element.name, textRange: 0..<0, attributes: attributes, parent: open.last ?? parent,
+                        isInline: element.isInline, classAndID: classAndID))
+                elementsByNameID[element.id].append(index)
+                open.append(index)
+            case .end:
+                flushText()
+                _ = open.popLast()
+            }
+        }
+    }
+
+    /// True if a start tag (other than those of the head) makes the parser imply no `body` element: one was
+    /// seen already, or `head` or `body` is open (libxml2's `htmlCheckImplied`).
+    private static func impliesNothing(_ context: htmlParserCtxtPtr) -> Bool {
+        if context.pointee.html >= 10 { return true }
+        guard let names = context.pointee.nameTab else { return false }
+        return (0..<Int(context.pointee.nameNr)).contains { place in
+            names[place].map { xmlStrEqual($0, "body") == 1 || xmlStrEqual($0, "head") == 1 } ?? false
+        }
     }
 
     /// Where the parser is in the page it reads: at the `<` or `&` after a run of text it reports.
@@ -347,7 +398,22 @@ struct HTMLTreeBuilder {
     /// The element name at `pointer`, from ``elementNames`` if met before.
     private mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
         if let known = elementNames.value(for: pointer) { return known }
-        let name = HTMLTreeBuilder.elementName(pointer)
+        let element = elementName(named: HTMLTreeBuilder.elementName(pointer))
+        elementNames.remember(element, for: pointer, dictionary: dictionary)
+        return element
+    }
+
+    /// The element name of a run's element, by its place in ``RunElements/names``.
+    private mutating func runElementName(_ place: Int) -> ElementName {
+        if runElementNames.isEmpty { runElementNames = Array(repeating: nil, count: RunElements.names.count) }
+        if let known = runElementNames[place] { return known }
+        let element = elementName(named: RunElements.names[place])
+        runElementNames[place] = element
+        return element
+    }
+
+    /// What the builder keeps of an element name, numbered at its first use.
+    private mutating func elementName(named name: String) -> ElementName {
         let id: Int
         if let known = nameIDs[name] {
             id = known
@@ -356,9 +422,7 @@ struct HTMLTreeBuilder {
             nameIDs[name] = id
             elementsByNameID.append([])
         }
-        let element = ElementName(name: name, isInline: HTMLDocument.inlineTags.contains(name), id: id)
-        elementNames.remember(element, for: pointer, dictionary: dictionary)
-        return element
+        return ElementName(name: name, isInline: HTMLDocument.inlineTags.contains(name), id: id)
     }
 
     /// The lowercase name of an element as libxml2's tree keeps it: without a prefix before the first
@@ -495,14 +559,14 @@ private struct Restoration {
     /// How many stripped tags came back so far.
     private var strippedCount = 0
     private var failed = false
-    /// The attributes built for earlier stripped tags, by ``slot(of:)``: the elements of a page repeat
+    /// The attributes built for earlier elements, by ``slot(of:)``: the elements of a page repeat
     /// the same few classes, and a repeat shares the array and strings of the first instead of making
     /// its own. Made at the first stripped tag, when this copy of the restoration is the only one.
     private var built: [BuiltAttributes?] = []
 
     private struct BuiltAttributes {
-        /// The stripped tag they were built for.
-        let tag: Int
+        /// The kept attributes they were built from.
+        let kept: Range<Int>
         let attributes: [HTMLAttribute]
         let classAndID: String
     }
@@ -549,21 +613,27 @@ private struct Restoration {
         for (offset, byte) in page[tag.name].enumerated() where byte.asciiLowercased != name[offset] { return nil }
         guard name[tag.name.count] == 0 else { return nil }
         strippedCount += 1
-        guard !tag.attributes.isEmpty else { return ([], "") }
+        return attributes(tag.attributes)
+    }
+
+    /// The attributes and ``HTMLNode/classAndID`` of an element from its kept attributes (a range of
+    /// ``CondensedInput/keptAttributes``).
+    mutating func attributes(_ kept: Range<Int>) -> (attributes: [HTMLAttribute], classAndID: String) {
+        guard !kept.isEmpty else { return ([], "") }
         if built.isEmpty { built = Array(repeating: nil, count: 1024) }
-        let slot = slot(of: tag.attributes)
-        if let earlier = built[slot], sameAttributes(tag.attributes, condensed.strippedTags[earlier.tag].attributes) {
+        let slot = slot(of: kept)
+        if let earlier = built[slot], sameAttributes(kept, earlier.kept) {
             return (earlier.attributes, earlier.classAndID)
         }
-        var list = HTMLTreeBuilder.AttributeList(capacity: tag.attributes.count)
-        for attribute in condensed.keptAttributes[tag.attributes] {
+        var list = HTMLTreeBuilder.AttributeList(capacity: kept.count)
+        for attribute in condensed.keptAttributes[kept] {
             // None of the attributes read is one that libxml2 gives its name as value when it has none.
             list.append(
                 name: KeptAttributeNames.names[attribute.name], value: attribute.value.map { UnsafeBufferPointer(rebasing: page[$0]) },
                 isClassOrID: KeptAttributeNames.isClassOrID[attribute.name])
         }
         let (attributes, classAndID) = list.finished()
-        built[slot] = BuiltAttributes(tag: strippedCount - 1, attributes: attributes, classAndID: classAndID)
+        built[slot] = BuiltAttributes(kept: kept, attributes: attributes, classAndID: classAndID)
         return (attributes, classAndID)
     }
 
