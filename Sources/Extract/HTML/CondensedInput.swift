@@ -182,6 +182,7 @@ struct CondensedInput {
         /// Where the last try at a run of elements stopped reading: no try starts before it, so that no
         /// byte is read by more than one try.
         private var noRunBefore = 0
+        private let runElements = RunElements.table
         /// The open elements of a run while it is read, kept between runs for its storage.
         private var runOpen: [Int] = []
 
@@ -375,7 +376,7 @@ struct CondensedInput {
             }
             var nameEnd = first + 1
             while nameEnd < page.count, isNameByte(page[nameEnd]) { nameEnd += 1 }
-            guard RunElements.index(of: UnsafeBufferPointer(rebasing: page[(first + 1)..<nameEnd])) != nil else {
+            guard runElements.index(of: UnsafeBufferPointer(rebasing: page[(first + 1)..<nameEnd])) != nil else {
                 noRunBefore = start + 1
                 return nil
             }
@@ -404,24 +405,24 @@ struct CondensedInput {
                 guard position < page.count else { break }
                 if isLetter(page[position]) {
                     guard let tag = readStartTag(), !tag.holdsStray, tag.mayStrip || !tag.sawAttribute,
-                          let element = RunElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name]))
+                          let element = runElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name]))
                     else { break }
                     if let inner = open.last {
-                        guard !RunElements.closes(element, inner: inner) else { break }
+                        guard !runElements.closes(element, inner: inner) else { break }
                     } else {
-                        guard !RunElements.closes(element, parentName) else { break }
+                        guard !runElements.closes(element, parentName) else { break }
                         topLevel |= 1 << UInt64(element)
                     }
                     runEvents.append(RunEvent(kind: .start, range: tag.name, element: element, attributes: tag.attributes))
                     elements += 1
-                    if tag.isEmptyElement || RunElements.isVoid[element] {
+                    if tag.isEmptyElement || runElements.isVoid[element] {
                         runEvents.append(RunEvent(kind: .end, range: tag.name))
                     } else {
                         open.append(element)
                     }
                 } else if page[position] == 0x2F {  // /
                     guard let name = endTag(), let element = open.last,
-                          RunElements.index(of: UnsafeBufferPointer(rebasing: page[name])) == element
+                          runElements.index(of: UnsafeBufferPointer(rebasing: page[name])) == element
                     else { break }
                     open.removeLast()
                     endTags += 1
@@ -449,9 +450,9 @@ struct CondensedInput {
         /// Keeps ``openNames`` after a start tag: the elements it closes by the HTML rules go (as far as the
         /// rules for ``RunElements`` tell), and it is open next unless void or ended by `/>`.
         private mutating func notePredictedOpen(_ tag: StartTag) {
-            if let element = RunElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name])) {
-                while let open = openNames.last, let inner = RunElements.index(of: UnsafeBufferPointer(rebasing: page[open])),
-                      RunElements.closes(element, inner: inner) {
+            if let element = runElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name])) {
+                while let open = openNames.last, let inner = runElements.index(of: UnsafeBufferPointer(rebasing: page[open])),
+                      runElements.closes(element, inner: inner) {
                     openNames.removeLast()
                 }
             }
@@ -745,8 +746,9 @@ enum KeptAttributeNames {
 /// The elements that a run of elements may hold (see ``CondensedInput``): common elements of text, lists
 /// and tables that libxml2 2.9 builds as their tags spell them when each is closed in order, and none of
 /// html, head, body, script and style, which it handles apart.
-enum RunElements {
-    /// Runs of fewer elements are left to libxml2.
+struct RunElements {
+    /// Runs of fewer elements are left to libxml2. One is worth it already: libxml2 spends some 2,000
+    /// instructions on an element, the scan and the builder a few hundred.
     static let minimumCount = 1
 
     /// The names, lowercase; at most 64, as ``CondensedInput/ElementRun/topLevel`` has a bit for each.
@@ -756,33 +758,38 @@ enum RunElements {
         "ol", "dl", "dt", "dd", "td", "th", "tr", "tbody", "thead", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "article", "section", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote", "address",
     ]
-    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
 
+    /// The tables, made once: the scan keeps a copy, as it asks for every tag of a page.
+    static let table = RunElements()
+
+    private let bytes: [[UInt8]] = RunElements.names.map { Array($0.utf8) }
+    /// The places in ``names`` by length and first letter (see ``bucket(_:_:)``): a name is looked up among
+    /// the one or two of its bucket.
+    private let buckets: [[Int]]
     /// True for the names that libxml2 closes at once, by place in ``names``.
-    static let isVoid: [Bool] = names.map { name in
-        name.withCString { htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))?.pointee.empty == 1 }
-    }
-
+    let isVoid: [Bool]
     /// For each pair of places in ``names``, whether a start tag of the first closes an open element of
     /// the second for libxml2.
-    private static let closing: [[Bool]] = names.map { new in names.map { old in closesByLibxml2(new, old) } }
+    private let closing: [[Bool]]
 
-    /// The places in ``names`` by length and first letter (see ``bucket(_:_:)``): a name is looked up among
-    /// the one or two of its bucket, as every tag of a page is.
-    private static let buckets: [[Int]] = {
+    private init() {
         var buckets = [[Int]](repeating: [], count: 11 * 32)
-        for (index, name) in bytes.enumerated() { buckets[bucket(name.count, name[0])].append(index) }
-        return buckets
-    }()
+        for (index, name) in bytes.enumerated() { buckets[RunElements.bucket(name.count, name[0])].append(index) }
+        self.buckets = buckets
+        isVoid = RunElements.names.map { name in
+            name.withCString { htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))?.pointee.empty == 1 }
+        }
+        closing = RunElements.names.map { new in RunElements.names.map { old in RunElements.closesByLibxml2(new, old) } }
+    }
 
     private static func bucket(_ length: Int, _ first: UInt8) -> Int {
         length * 32 + Int(first & 0x1F)
     }
 
     /// The place in ``names`` of the name that `name` spells in any case, if any.
-    static func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+    func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard name.count > 0, name.count <= 10 else { return nil }
-        candidates: for index in buckets[bucket(name.count, name[0])] {
+        candidates: for index in buckets[RunElements.bucket(name.count, name[0])] {
             let candidate = bytes[index]
             for offset in 0..<name.count where name[offset].asciiLowercased != candidate[offset] { continue candidates }
             return index
@@ -791,14 +798,14 @@ enum RunElements {
     }
 
     /// True if a start tag of `element` closes an open element of the name at `open`, in any case.
-    static func closes(_ element: Int, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
+    func closes(_ element: Int, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
         if let known = index(of: open) { return closing[element][known] }
-        return closesByLibxml2(names[element], String(decoding: open.map { $0.asciiLowercased }, as: UTF8.self))
+        return RunElements.closesByLibxml2(RunElements.names[element], String(decoding: open.map { $0.asciiLowercased }, as: UTF8.self))
     }
 
     /// True if a start tag of any element in `elements` (a bit for each place in ``names``) closes an open
     /// element of the name at `open`.
-    static func closesAny(_ elements: UInt64, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
+    func closesAny(_ elements: UInt64, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
         var remaining = elements
         while remaining != 0 {
             if closes(remaining.trailingZeroBitCount, open) { return true }
@@ -808,7 +815,7 @@ enum RunElements {
     }
 
     /// True if a start tag of `element` closes an open element `inner` (places in ``names``).
-    static func closes(_ element: Int, inner: Int) -> Bool {
+    func closes(_ element: Int, inner: Int) -> Bool {
         closing[element][inner]
     }
 

@@ -297,7 +297,7 @@ struct HTMLTreeBuilder {
     private mutating func buildRun(_ index: Int, _ run: CondensedInput.ElementRun) {
         guard let context = parser, let current = context.pointee.name, HTMLTreeBuilder.impliesNothing(context),
               xmlStrEqual(current, "html") == 0, xmlStrEqual(current, "head") == 0, pendingBody == nil, let parent = open.last, parent != HTMLTreeBuilder.skipped,
-              !RunElements.closesAny(run.topLevel, UnsafeBufferPointer(start: current, count: Int(xmlStrlen(current)))),
+              !RunElements.table.closesAny(run.topLevel, UnsafeBufferPointer(start: current, count: Int(xmlStrlen(current)))),
               restoration?.take(index, bodyOf: CondensedInput.elementRun) != nil,
               let events = restoration?.condensed.runEvents[run.events], let page = restoration?.page
         else {
