@@ -80,18 +80,17 @@ struct CondensedInput {
     struct ElementRun {
         /// What it holds, in ``runEvents``.
         let events: Range<Int>
-        /// The elements (by place in ``RunElements/names``) that start at its top level, which must not close the
-        /// element that the marker lands in.
-        let topLevel: UInt64
+        /// The elements that start at its top level, which must not close the element that the marker lands in.
+        let topLevel: RunElements.Set
     }
 
-    /// A start tag, an end tag or a run of text in a run of elements, in page order.
+    /// A start tag, an end tag, a run of text or a comment in a run of elements, in page order.
     struct RunEvent {
         enum Kind {
-            case start, end, text
+            case start, end, text, comment
         }
         let kind: Kind
-        /// The name of a tag, or where the text lies, in the page.
+        /// The name of a tag, or where the text or the comment's body lies, in the page.
         let range: Range<Int>
         /// A start tag's element, by place in ``RunElements/names``.
         var element = 0
@@ -388,8 +387,8 @@ struct CondensedInput {
             defer { swap(&open, &runOpen) }
             var elements = 0
             var endTags = 0
-            var topLevel: UInt64 = 0
-            var safe = (end: start, events: saved.events, kept: saved.kept, elements: 0, endTags: 0, topLevel: UInt64(0))
+            var topLevel = RunElements.Set()
+            var safe = (end: start, events: saved.events, kept: saved.kept, elements: 0, endTags: 0, topLevel: topLevel)
             position = start
             reading: while let next = find(0x3C, from: position) {  // <
                 if next > position {
@@ -411,7 +410,7 @@ struct CondensedInput {
                         guard !runElements.closes(element, inner: inner) else { break }
                     } else {
                         guard !runElements.closes(element, parentName) else { break }
-                        topLevel |= 1 << UInt64(element)
+                        topLevel.insert(element)
                     }
                     runEvents.append(RunEvent(kind: .start, range: tag.name, element: element, attributes: tag.attributes))
                     elements += 1
@@ -420,6 +419,12 @@ struct CondensedInput {
                     } else {
                         open.append(element)
                     }
+                } else if matches("!--", at: position) {
+                    // A comment is no node, but it ends the text before it; libxml2 must end it where the scan does.
+                    let body = (position + 3)..<(find("-->", from: position + 3) ?? page.count)
+                    guard body.upperBound < page.count, isPlainComment(body) else { break }
+                    runEvents.append(RunEvent(kind: .comment, range: body))
+                    position = body.upperBound + 3
                 } else if page[position] == 0x2F {  // /
                     guard let name = endTag(), let element = open.last,
                           runElements.index(of: UnsafeBufferPointer(rebasing: page[name])) == element
@@ -496,10 +501,14 @@ struct CondensedInput {
         /// to a callback that keeps nothing of it. Bodies that libxml2 may end before the `-->` the scan
         /// found are left alone: one that starts with `>` or `->`, or holds `--!>`.
         private mutating func emptyComment(body: Range<Int>) {
-            guard body.count >= CondensedInput.minimumLength, page[body.lowerBound] != 0x3E,  // >
-                  !matches("->", at: body.lowerBound), !contains("--!>", in: body)
-            else { return }
+            guard body.count >= CondensedInput.minimumLength, isPlainComment(body) else { return }
             drop(body)
+        }
+
+        /// True for the body of a comment that libxml2 ends at the first `-->` after it, as the scan does:
+        /// not one that starts with `>` or `->`, or holds `--!>`.
+        private func isPlainComment(_ body: Range<Int>) -> Bool {
+            !body.isEmpty && page[body.lowerBound] != 0x3E && !matches("->", at: body.lowerBound) && !contains("--!>", in: body)
         }
 
         /// Reads a name of letters, digits and `:_.-`, as libxml2's `htmlParseHTMLName` does.
@@ -751,13 +760,35 @@ struct RunElements {
     /// instructions on an element, the scan and the builder a few hundred.
     static let minimumCount = 1
 
-    /// The names, lowercase; at most 64, as ``CondensedInput/ElementRun/topLevel`` has a bit for each.
+    /// The names, lowercase; at most 128, as ``Set`` has a bit for each.
     static let names: [String] = [
         "a", "abbr", "b", "bdi", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small",
         "span", "strike", "strong", "sub", "sup", "time", "u", "label", "br", "img", "wbr", "hr", "div", "p", "li", "ul",
         "ol", "dl", "dt", "dd", "td", "th", "tr", "tbody", "thead", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "article", "section", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote", "address",
+        "form", "input", "button", "select", "option", "picture", "svg", "path", "g", "circle", "rect", "use", "polygon",
     ]
+
+    /// Places in ``names``, a bit for each.
+    struct Set {
+        private var words: (UInt64, UInt64) = (0, 0)
+
+        mutating func insert(_ element: Int) {
+            if element < 64 { words.0 |= 1 << UInt64(element) } else { words.1 |= 1 << UInt64(element - 64) }
+        }
+
+        /// True if any element of the set satisfies `predicate`.
+        func contains(where predicate: (Int) -> Bool) -> Bool {
+            for (word, offset) in [(words.0, 0), (words.1, 64)] {
+                var remaining = word
+                while remaining != 0 {
+                    if predicate(offset + remaining.trailingZeroBitCount) { return true }
+                    remaining &= remaining - 1
+                }
+            }
+            return false
+        }
+    }
 
     /// The tables, made once: the scan keeps a copy, as it asks for every tag of a page.
     static let table = RunElements()
@@ -803,15 +834,9 @@ struct RunElements {
         return RunElements.closesByLibxml2(RunElements.names[element], String(decoding: open.map { $0.asciiLowercased }, as: UTF8.self))
     }
 
-    /// True if a start tag of any element in `elements` (a bit for each place in ``names``) closes an open
-    /// element of the name at `open`.
-    func closesAny(_ elements: UInt64, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
-        var remaining = elements
-        while remaining != 0 {
-            if closes(remaining.trailingZeroBitCount, open) { return true }
-            remaining &= remaining - 1
-        }
-        return false
+    /// True if a start tag of any of `elements` closes an open element of the name at `open`.
+    func closesAny(_ elements: Set, _ open: UnsafeBufferPointer<UInt8>) -> Bool {
+        elements.contains { closes($0, open) }
     }
 
     /// True if a start tag of `element` closes an open element `inner` (places in ``names``).
@@ -833,5 +858,5 @@ struct RunElements {
     }
 
     /// The elements that a start tag of their own name closes in libxml2 2.9's table.
-    private static let closingTheirOwnKind: Set<String> = ["a", "col", "colgroup", "form", "li", "option", "p", "tbody", "td", "th", "tr"]
+    private static let closingTheirOwnKind: Swift.Set<String> = ["a", "col", "colgroup", "form", "li", "option", "p", "tbody", "td", "th", "tr"]
 }

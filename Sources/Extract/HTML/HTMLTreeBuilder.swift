@@ -322,6 +322,8 @@ struct HTMLTreeBuilder {
             case .end:
                 flushText()
                 _ = open.popLast()
+            case .comment:
+                flushText()
             }
         }
     }
