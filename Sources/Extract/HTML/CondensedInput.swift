@@ -177,7 +177,14 @@ struct CondensedInput {
         private var position = 0
         /// The names of the elements open at the scan, as far as it can tell without libxml2's rules for
         /// closing elements: where a run of elements may go (see ``takeElementRun(from:)``).
-        private var openNames: [Range<Int>] = []
+        private var openNames: [OpenName] = []
+
+        /// An element open at the scan: its name in the page, and its place in ``RunElements/names`` (nil for
+        /// none).
+        private struct OpenName {
+            let name: Range<Int>
+            let element: Int?
+        }
         /// Where the last try at a run of elements stopped reading: no try starts before it, so that no
         /// byte is read by more than one try.
         private var noRunBefore = 0
@@ -223,7 +230,7 @@ struct CondensedInput {
                 } else if position < count, page[position] == 0x2F, let name = endTag() {  // /
                     endTagCount += 1
                     textStart = position
-                    if let open = openNames.lastIndex(where: { isSameName($0, name) }) { openNames.removeSubrange(open...) }
+                    if let open = openNames.lastIndex(where: { isSameName($0.name, name) }) { openNames.removeSubrange(open...) }
                 }
             }
         }
@@ -364,8 +371,7 @@ struct CondensedInput {
         /// run ends at the last point where every element in it is closed before the first tag or text
         /// that breaks these rules, or before the end tag of the element around it.
         private mutating func takeElementRun(from start: Int) -> Int? {
-            guard start >= noRunBefore, let parent = openNames.last, !isName("html", parent), !isName("head", parent),
-                  let base = page.baseAddress
+            guard start >= noRunBefore, let parent = openNames.last, !isName("html", parent.name), !isName("head", parent.name)
             else { return nil }
             // Most tags are followed by text and an end tag, or by a tag that no run holds: those are
             // passed over at a glance.
@@ -375,11 +381,12 @@ struct CondensedInput {
             }
             var nameEnd = first + 1
             while nameEnd < page.count, isNameByte(page[nameEnd]) { nameEnd += 1 }
-            guard runElements.index(of: UnsafeBufferPointer(rebasing: page[(first + 1)..<nameEnd])) != nil else {
+            guard let firstElement = runElements.index(of: UnsafeBufferPointer(rebasing: page[(first + 1)..<nameEnd])),
+                  !closes(firstElement, parent)
+            else {
                 noRunBefore = start + 1
                 return nil
             }
-            let parentName = UnsafeBufferPointer(start: base + parent.lowerBound, count: parent.count)
             let saved = (position: position, events: runEvents.count, kept: keptAttributes.count)
             var open: [Int] = []
             swap(&open, &runOpen)
@@ -409,7 +416,7 @@ struct CondensedInput {
                     if let inner = open.last {
                         guard !runElements.closes(element, inner: inner) else { break }
                     } else {
-                        guard !runElements.closes(element, parentName) else { break }
+                        guard !closes(element, parent) else { break }
                         topLevel.insert(element)
                     }
                     runEvents.append(RunEvent(kind: .start, range: tag.name, element: element, attributes: tag.attributes))
@@ -452,16 +459,22 @@ struct CondensedInput {
             return safe.end
         }
 
+        /// True if a start tag of `element` (a place in ``RunElements/names``) closes the open element `parent`.
+        private func closes(_ element: Int, _ parent: OpenName) -> Bool {
+            if let known = parent.element { return runElements.closes(element, inner: known) }
+            return runElements.closes(element, UnsafeBufferPointer(rebasing: page[parent.name]))
+        }
+
         /// Keeps ``openNames`` after a start tag: the elements it closes by the HTML rules go (as far as the
         /// rules for ``RunElements`` tell), and it is open next unless void or ended by `/>`.
         private mutating func notePredictedOpen(_ tag: StartTag) {
-            if let element = runElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name])) {
-                while let open = openNames.last, let inner = runElements.index(of: UnsafeBufferPointer(rebasing: page[open])),
-                      runElements.closes(element, inner: inner) {
+            let element = runElements.index(of: UnsafeBufferPointer(rebasing: page[tag.name]))
+            if let element {
+                while let inner = openNames.last?.element, runElements.closes(element, inner: inner) {
                     openNames.removeLast()
                 }
             }
-            if !tag.isEmptyElement, !isVoid(tag.name) { openNames.append(tag.name) }
+            if !tag.isEmptyElement, !isVoid(tag.name) { openNames.append(OpenName(name: tag.name, element: element)) }
         }
 
         /// True for the elements that libxml2 2.9 closes at once (it has no end tag).
