@@ -171,6 +171,11 @@ struct CondensedParseTests {
         // Forms and drawings.
         "<html><body><form><label>Name</label><input name=q class=field><button>Go</button><select><option>a<option>b"
             + "</select></form><svg><path d='M0 0'/><g><circle r='1'/><rect/></g><use></use></svg></body></html>",
+        // Scripts and styles between elements: empty, of white space only, holding other end tags, in capitals,
+        // ended by `/>`, and one holding a control character that libxml2 drops.
+        "<html><body><div><p>a</p><script>var s = \"</div>\";</script><p>b</p><script></script><style> </style>"
+            + "<SCRIPT>x()</SCRIPT><script/><p>c</p><noscript><img src=n.gif></noscript><script>y(\u{1})</script><p>d</p>"
+            + "</div></body></html>",
         // Elements in the head, a page without a body tag, a misplaced body tag, text before the root.
         "lead text<html><head><noscript><span>no</span><span>script</span></noscript><title>T</title></head>"
             + "<div><span>one</span><span>two</span></div><body class=late><span>three</span><b>four</b></body></html>",
@@ -201,6 +206,20 @@ struct CondensedParseTests {
         #expect(items.map { parsed.nodes[$0].classAndID }.prefix(3) == ["item i0", "item i1", "item i2"])
         #expect(parsed.elements(named: "a").map { parsed.nodes[$0].attributes.map(\.name) }.allSatisfy { $0 == ["rel"] })
         #expect(parsed.plainText(of: try #require(parsed.firstElement(named: "ul"))).hasPrefix("Story 0 Story 1"))
+    }
+
+    @Test("A run whose marker lands in the head, where libxml2 implies a paragraph before the text, is not trusted")
+    func runInTheHeadIsNotTrusted() throws {
+        // The end tag with an attribute is no plain end tag for the scan, which takes `title` as still open
+        // and the run after the comment as the title's.
+        let html = "<html><head><title>T</title lang=\"en\"><!-- c --><span>a</span><span>b</span></head><body><p>x</p></body></html>"
+        let page = Array(html.utf8)
+        let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
+        #expect(condensed.elementRuns.count == 2)
+        #expect(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly) == nil)
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
+        let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
+        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
     }
 
     @Test("An element that a run's element would close keeps the run out, and the parse stays trusted")

@@ -84,10 +84,13 @@ struct CondensedInput {
         let topLevel: RunElements.Set
     }
 
-    /// A start tag, an end tag, a run of text or a comment in a run of elements, in page order.
+    /// A start tag, an end tag, a run of text, a script or style body or a comment in a run of elements,
+    /// in page order.
     struct RunEvent {
         enum Kind {
             case start, end, text, comment
+            /// A script or style body.
+            case source
         }
         let kind: Kind
         /// The name of a tag, or where the text or the comment's body lies, in the page.
@@ -371,7 +374,9 @@ struct CondensedInput {
         /// run ends at the last point where every element in it is closed before the first tag or text
         /// that breaks these rules, or before the end tag of the element around it.
         private mutating func takeElementRun(from start: Int) -> Int? {
-            guard start >= noRunBefore, let parent = openNames.last, !isName("html", parent.name), !isName("head", parent.name)
+            // Text in html or head makes libxml2 imply other elements; text in a script or style is source.
+            guard start >= noRunBefore, let parent = openNames.last, !isName("html", parent.name), !isName("head", parent.name),
+                  !isName("script", parent.name), !isName("style", parent.name)
             else { return nil }
             // Most tags are followed by text and an end tag, or by a tag that no run holds: those are
             // passed over at a glance.
@@ -425,6 +430,14 @@ struct CondensedInput {
                         runEvents.append(RunEvent(kind: .end, range: tag.name))
                     } else {
                         open.append(element)
+                    }
+                    if let body = tag.body, !tag.isEmptyElement {
+                        // libxml2 passes a script or style body on as it is only without the characters it drops.
+                        guard let end = bodyEnd(of: body, from: position),
+                              isPlainBody(UnsafeBufferPointer(rebasing: page[position..<end]))
+                        else { break }
+                        if end > position { runEvents.append(RunEvent(kind: .source, range: position..<end)) }
+                        position = end
                     }
                 } else if matches("!--", at: position) {
                     // A comment is no node, but it ends the text before it; libxml2 must end it where the scan does.
@@ -546,22 +559,25 @@ struct CondensedInput {
         /// any case, and reads any other `</` in it as source.
         private mutating func skipBody(of tag: StaticString) -> Bool {
             let start = position
-            var end = start
-            while true {
-                guard let slash = find("</", from: end) else { return false }
-                let after = slash + 2
-                if isName(tag, after..<min(after + tag.utf8CodeUnitCount, page.count)) {
-                    end = slash
-                    break
-                }
-                end = after
-            }
+            guard let end = bodyEnd(of: tag, from: start) else { return false }
             let body = start..<end
             if body.count >= CondensedInput.minimumLength, isPlainBody(UnsafeBufferPointer(rebasing: page[body])) {
                 replace(body, bodyOf: tag.description)
             }
             position = end
             return true
+        }
+
+        /// Where a script or style body that starts at `start` ends: at the first `</` followed by the
+        /// element's name in any case; nil if none follows.
+        private func bodyEnd(of tag: StaticString, from start: Int) -> Int? {
+            var end = start
+            while let slash = find("</", from: end) {
+                let after = slash + 2
+                if isName(tag, after..<min(after + tag.utf8CodeUnitCount, page.count)) { return slash }
+                end = after
+            }
+            return nil
         }
 
         /// Leaves out the attributes of a start tag, between its name and its end, noting what is kept of them.
@@ -765,9 +781,9 @@ enum KeptAttributeNames {
     }
 }
 
-/// The elements that a run of elements may hold (see ``CondensedInput``): common elements of text, lists
-/// and tables that libxml2 2.9 builds as their tags spell them when each is closed in order, and none of
-/// html, head, body, script and style, which it handles apart.
+/// The elements that a run of elements may hold (see ``CondensedInput``): common elements of text, lists,
+/// tables, forms and drawings, and scripts and styles, that libxml2 2.9 builds as their tags spell them
+/// when each is closed in order; none of html, head and body, which it handles apart.
 struct RunElements {
     /// Runs of fewer elements are left to libxml2. One is worth it already: libxml2 spends some 2,000
     /// instructions on an element, the scan and the builder a few hundred.
@@ -780,6 +796,7 @@ struct RunElements {
         "ol", "dl", "dt", "dd", "td", "th", "tr", "tbody", "thead", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "article", "section", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote", "address",
         "form", "input", "button", "select", "option", "picture", "svg", "path", "g", "circle", "rect", "use", "polygon",
+        "script", "style", "noscript",
     ]
 
     /// Places in ``names``, a bit for each.

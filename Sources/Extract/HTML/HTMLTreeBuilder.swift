@@ -71,6 +71,8 @@ struct HTMLTreeBuilder {
     private var restoration: Restoration?
     /// The parser, whose place in the condensed page tells which run of white space it reports.
     private var parser: htmlParserCtxtPtr?
+    /// Where the parser was when it reported the last element it started (see ``buildRun(_:_:reportedAt:)``).
+    private var lastStartPosition = -1
 
     /// The stand-in for an open element that is left out (an element without a name).
     private static let skipped = -2
@@ -221,6 +223,7 @@ struct HTMLTreeBuilder {
         var stripped: (attributes: [HTMLAttribute], classAndID: String)?
         if restoration != nil, let namePointer {
             let position = inputPosition()
+            lastStartPosition = position
             stripped = restoration?.strippedTag(named: namePointer, at: position)
         }
         let element = namePointer.map { elementName($0) } ?? ElementName(name: "", isInline: false, id: -1)
@@ -272,7 +275,7 @@ struct HTMLTreeBuilder {
         }
         if restoration != nil, CondensedInput.containsMarkerByte(piece) {
             if !isSource, let index = CondensedInput.markerIndex(piece), let run = restoration?.condensed.elementRuns[index] {
-                buildRun(index, run)
+                buildRun(index, run, reportedAt: inputPosition())
                 return
             }
             if !isSource, let run = restoration?.take(CondensedInput.markerIndex(piece), bodyOf: CondensedInput.textRun),
@@ -294,9 +297,11 @@ struct HTMLTreeBuilder {
     /// Builds the elements of a run that a marker stands for (see ``CondensedInput``), as libxml2 would
     /// have built them from its tags. The marker must be a whole piece of text right after a tag, in an
     /// element of the body that none of the run's top-level elements closes; otherwise the parse is untrusted.
-    private mutating func buildRun(_ index: Int, _ run: CondensedInput.ElementRun) {
+    private mutating func buildRun(_ index: Int, _ run: CondensedInput.ElementRun, reportedAt position: Int) {
+        // Text in `html` or `head` makes libxml2 imply a `p` (and the `body`) just before it reports the text,
+        // with the parser at the text's end: an element started there is one of those.
         guard let context = parser, let current = context.pointee.name, HTMLTreeBuilder.impliesNothing(context),
-              xmlStrEqual(current, "html") == 0, xmlStrEqual(current, "head") == 0, pendingBody == nil, let parent = open.last, parent != HTMLTreeBuilder.skipped,
+              lastStartPosition != position, pendingBody == nil, let parent = open.last, parent != HTMLTreeBuilder.skipped,
               !RunElements.table.closesAny(run.topLevel, UnsafeBufferPointer(start: current, count: Int(xmlStrlen(current)))),
               restoration?.take(index, bodyOf: CondensedInput.elementRun) != nil,
               let events = restoration?.condensed.runEvents[run.events], let page = restoration?.page
@@ -304,10 +309,14 @@ struct HTMLTreeBuilder {
             restoration?.fail()
             return
         }
-        textIsSource = false
         for event in events {
             switch event.kind {
-            case .text:
+            case .text, .source:
+                // libxml2 keeps text and script source apart, in nodes of their own.
+                if textIsSource != (event.kind == .source) {
+                    flushText()
+                    textIsSource = event.kind == .source
+                }
                 textBytes.append(contentsOf: UnsafeBufferPointer(rebasing: page[event.range]))
             case .start:
                 flushText()
