@@ -1202,13 +1202,15 @@ struct MainContentSelector {
     /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
     /// holds most of the content is the content's own wrapper.
     private func isNamedFurniture(_ index: Int, rootLength: Int) -> Bool {
+        // Without a furniture name (most elements) nothing below holds, and the tag name is not hashed.
+        guard hints[index].negative else { return false }
         // A paragraph of prose is content whatever its name (`contextmenu-body`, `adv-heading`): bylines,
         // copyright lines and "read more" lines are short.
         if nodes[index].name == "p", goodLength[index] >= MainContentSelector.proseParagraphLength { return false }
         // Rows and cells carry styling names (`font-utility-2`); a table goes, if at all, as a whole.
         if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
-        return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
+        return Double(textLength[index]) < limit * Double(rootLength)
             && !isContentDespiteName(index)
     }
 
@@ -1226,56 +1228,57 @@ struct MainContentSelector {
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
         guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
-              holdsLittleText(index), mayHoldAdLabel(index)
+              let textBytes = textBytes(below: index, limit: MainContentSelector.adLabelBytes),
+              mayHoldAdLabel(index, textBytes: textBytes)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
     }
 
-    /// False if the text nodes below `index` hold more than ``adLabelBytes`` bytes, shown or not: such a
+    /// The bytes of the text nodes below `index`, shown or not, or nil if they are more than `limit`: such a
     /// block is no label, and reading all its text for each block around it would cost time on the square
     /// of the page's size (a few visible words beside a hidden text of hundreds of kilobytes).
-    private func holdsLittleText(_ index: Int) -> Bool {
+    private func textBytes(below index: Int, limit: Int) -> Int? {
         var bytes = 0
         for position in document.subtree(of: index) where nodes[position].isText {
             bytes += nodes[position].textRange.count
-            if bytes > MainContentSelector.adLabelBytes { return false }
+            if bytes > limit { return nil }
         }
-        return true
+        return bytes
     }
 
-    /// The ASCII beginning of each label of ``adLabels`` that has one ("publicit" of "publicité"), as bytes.
-    private static let adLabelStems: [[UInt8]] = adLabels.map { Array($0.utf8.prefix { $0 < 0x80 }) }.filter { !$0.isEmpty }
+    /// The ASCII beginnings of the labels of ``adLabels`` that have one ("publicit" of "publicité").
+    private static let adLabelStems = FragmentSet(adLabels.map { String(decoding: $0.utf8.prefix { $0 < 0x80 }, as: UTF8.self) })
 
-    /// False if no word of the text below `index` can be one of ``adLabels``: a byte scan that spares most
-    /// short blocks the Unicode lowercasing and splitting of ``isAdLabel(_:)``.
+    /// False if no word of the text below `index` (`textBytes` bytes, ``textBytes(below:limit:)``) can be one
+    /// of ``adLabels``: a byte scan that spares most short blocks the Unicode lowercasing and splitting of
+    /// ``isAdLabel(_:)``.
     ///
     /// Only ASCII letters and the Kelvin sign (U+212A, lowered to "k") lower to ASCII letters, so a label's
     /// lowered word comes from text that holds its ASCII beginning in some case. Text with Cyrillic (the
     /// beginning of "реклама" is not ASCII) or a Kelvin sign is left to the full check.
-    private func mayHoldAdLabel(_ index: Int) -> Bool {
-        // Room for all of the text at once (``holdsLittleText(_:)`` has bounded it): growing the array
-        // as it fills cost more than the search on pages of thousands of short list items.
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(MainContentSelector.adLabelBytes)
-        for position in document.subtree(of: index) where nodes[position].isText {
-            let undecided = document.withText(of: position) { bytes in
-                for offset in bytes.indices {
-                    let byte = bytes[offset]
-                    // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
-                    if byte == 0xD0 || byte == 0xD1 { return true }
-                    if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
-                    lowered.append(byte.asciiLowercased)
+    private func mayHoldAdLabel(_ index: Int, textBytes: Int) -> Bool {
+        // The text is short (a label is at most ``adLabelBytes``): it is lowered into room on the stack
+        // rather than into an array, whose allocation cost more than the search on pages of thousands of
+        // short list items.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: textBytes) { lowered in
+            var count = 0
+            for position in document.subtree(of: index) where nodes[position].isText {
+                let undecided = document.withText(of: position) { bytes in
+                    for offset in bytes.indices {
+                        let byte = bytes[offset]
+                        // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
+                        if byte == 0xD0 || byte == 0xD1 { return true }
+                        if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
+                        lowered[count] = byte.asciiLowercased
+                        count += 1
+                    }
+                    return false
                 }
-                return false
+                if undecided { return true }
             }
-            if undecided { return true }
-        }
-        return lowered.withUnsafeBufferPointer { text in
-            MainContentSelector.adLabelStems.contains { stem in
-                stem.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
-            }
+            return MainContentSelector.adLabelStems.occurs(in: UnsafeBufferPointer(rebasing: lowered[..<count]))
         }
     }
 
