@@ -468,8 +468,11 @@ struct MetadataExtractor {
             if fallback == nil { fallback = date }
         }
         if fallback != nil { return fallback }
-        for index in 1..<document.nodes.count where document.nodes[index].attribute("itemprop")?.lowercasedIfNeeded() == "datepublished" {
-            let node = document.nodes[index]
+        let nodes = document.nodes
+        // Most elements have no attributes (and text nodes none): only the others are asked for an itemprop.
+        for index in 1..<nodes.count where !nodes[index].attributes.isEmpty
+            && nodes[index].attribute("itemprop")?.lowercasedIfNeeded() == "datepublished" {
+            let node = nodes[index]
             if let raw = node.attribute("content") ?? node.attribute("datetime") ?? Optional(document.plainText(of: index)),
                let date = DateNormalizer.normalize(raw) {
                 return date
@@ -507,7 +510,11 @@ struct MetadataExtractor {
         var start = 0
         while start < text.count, text[start] == 0x20 || (text[start] >= 0x09 && text[start] <= 0x0D) { start += 1 }
         // Every label starts with p, u, l or d: other texts are not decoded.
-        guard start < text.count, [0x70, 0x75, 0x6C, 0x64].contains(text[start].asciiLowercased) else { return false }
+        guard start < text.count else { return false }
+        switch text[start].asciiLowercased {
+        case 0x70, 0x75, 0x6C, 0x64: break
+        default: return false
+        }
         let head = String(decoding: UnsafeBufferPointer(rebasing: text[start..<min(text.count, start + 13)]), as: UTF8.self).lowercased()
         return dateLabels.contains { head.hasPrefix($0) }
     }
