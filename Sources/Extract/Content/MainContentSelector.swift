@@ -1335,6 +1335,8 @@ extension MainContentSelector {
 
     /// From this many same-shaped items up, a container is a grid.
     static let gridItemCount = 4
+    /// The fewest visible characters of a grid item.
+    static let gridItemMinimumLength = 10
     /// Tags that a grid item can have: cards and list items, not paragraphs.
     static let gridItemTags: Set<String> = ["div", "li", "article", "section", "a", "figure"]
     /// The largest share of a grid's text that one of its items may hold.
@@ -1381,7 +1383,12 @@ extension MainContentSelector {
     private func largestGrid(in root: Int) -> Grid? {
         let shapes = cardShapes(below: root)
         var best: Grid?
-        for parent in document.subtree(of: root) where !excluded[parent] && !nodes[parent].isText && !hints[parent].negative {
+        // Items of at least ``gridItemMinimumLength`` characters each, with a link each: a container with
+        // less text or no link (most elements) is no grid, and its children are not looked at.
+        let leastLength = MainContentSelector.gridItemCount * MainContentSelector.gridItemMinimumLength
+        for parent in document.subtree(of: root)
+        where textLength[parent] >= leastLength && linkLength[parent] >= MainContentSelector.gridItemCount
+            && !excluded[parent] && !nodes[parent].isText && !hints[parent].negative {
             var items: [Int] = []
             var child = nodes[parent].firstChild
             while child != HTMLDocument.none {
@@ -1423,7 +1430,7 @@ extension MainContentSelector {
     /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
     private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
         // The counts before the tag: they rule out most nodes without hashing a tag name.
-        guard !excluded[index], linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
+        guard !excluded[index], linkLength[index] > 0, textLength[index] >= MainContentSelector.gridItemMinimumLength, shape.pieces >= 2,
               shape.links <= MainContentSelector.gridItemLinks, MainContentSelector.gridItemTags.contains(nodes[index].name)
         else { return false }
         let ownText = textLength[index] - linkLength[index]
