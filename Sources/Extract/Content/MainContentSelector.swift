@@ -236,8 +236,8 @@ struct MainContentSelector {
         let beforeFurnitureRemoval = excluded
         let mainRegion = document.firstElement(named: "main")
         let mainProse = mainRegion.map { goodLength[$0] } ?? 0
-        removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
-        computeStatistics()
+        // The statistics describe the page until something goes (on most dense pages of links nothing does).
+        if removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true) { computeStatistics() }
         if let main = mainRegion, mainProse >= MainContentSelector.minimumContentLength, !excluded[main], goodLength[main] == 0 {
             // Every paragraph of the page's main region went with names of furniture (a forum thread in a
             // block named "comments"): the names describe the region's content.
@@ -604,8 +604,10 @@ struct MainContentSelector {
 
     /// Drops furniture elements (`nav`, `aside`, `header`, `footer`) and elements whose class or id names
     /// furniture, unless they hold much of the page's text (a wrapper called `main-header-layout` must not
-    /// take the article with it).
-    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
+    /// take the article with it). Returns true if anything went.
+    @discardableResult
+    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) -> Bool {
+        var removed = false
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
         // element that a script reveals; only then is hidden text kept. So is a hidden element that holds
         // most of the page's paragraph text (a product description deferred until a script runs).
@@ -625,17 +627,20 @@ struct MainContentSelector {
             let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
+                removed = true
                 index = document.subtreeEnd(of: index)
                 continue
             }
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if furnitureToo, small, isFurniture(index), !protectedTags.contains(nodes[index].name) {
                 exclude(subtreeOf: index)
+                removed = true
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+        return removed
     }
 
     /// Drops what a heading announces as suggestions of other things to buy or see ("People who viewed this item
@@ -1381,7 +1386,9 @@ extension MainContentSelector {
     /// The grid whose items hold the most text below `root`; a container named like furniture (a menu, a
     /// carousel of teasers) is none.
     private func largestGrid(in root: Int) -> Grid? {
-        let shapes = cardShapes(below: root)
+        // Counted for the first container with enough items that may be cards, if any: on a page of short
+        // links none has, and the page's shapes are not counted at all.
+        var shapes: [(pieces: Int, links: Int)] = []
         var best: Grid?
         // Items of at least ``gridItemMinimumLength`` characters each, with a link each: a container with
         // less text or no link (most elements) is no grid, and its children are not looked at.
@@ -1392,9 +1399,12 @@ extension MainContentSelector {
             var items: [Int] = []
             var child = nodes[parent].firstChild
             while child != HTMLDocument.none {
-                if isGridItem(child, shape: shapes[child - root]) { items.append(child) }
+                if mayBeGridItem(child) { items.append(child) }
                 child = nodes[child].nextSibling
             }
+            guard items.count >= MainContentSelector.gridItemCount else { continue }
+            if shapes.isEmpty { shapes = cardShapes(below: root) }
+            items.removeAll { !isGridItem($0, shape: shapes[$0 - root]) }
             guard items.count >= MainContentSelector.gridItemCount else { continue }
             var groups: [String: (count: Int, length: Int)] = [:]
             for item in items {
@@ -1430,11 +1440,17 @@ extension MainContentSelector {
     /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
     private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
         // The counts before the tag: they rule out most nodes without hashing a tag name.
-        guard !excluded[index], linkLength[index] > 0, textLength[index] >= MainContentSelector.gridItemMinimumLength, shape.pieces >= 2,
-              shape.links <= MainContentSelector.gridItemLinks, MainContentSelector.gridItemTags.contains(nodes[index].name)
+        guard mayBeGridItem(index), shape.pieces >= 2, shape.links <= MainContentSelector.gridItemLinks,
+              MainContentSelector.gridItemTags.contains(nodes[index].name)
         else { return false }
         let ownText = textLength[index] - linkLength[index]
         return ownText >= MainContentSelector.gridItemOwnText || (shape.links == 1 && ownText == 0)
+    }
+
+    /// False for a node that cannot be a card whatever its shape (``isGridItem(_:shape:)``): left out, without
+    /// a link, or too short.
+    private func mayBeGridItem(_ index: Int) -> Bool {
+        !excluded[index] && linkLength[index] > 0 && textLength[index] >= MainContentSelector.gridItemMinimumLength
     }
 
     /// Visible characters of the text nodes in `range` that are still included.
