@@ -1233,12 +1233,49 @@ struct MainContentSelector {
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
         guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
+              mayStartWithAdLabel(index),
               let textBytes = textBytes(below: index, limit: MainContentSelector.adLabelBytes),
               mayHoldAdLabel(index, textBytes: textBytes)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
+    }
+
+    /// The labels of ``adLabels`` as bytes.
+    private static let adLabelWords: [[UInt8]] = adLabels.map { Array($0.utf8) }
+
+    /// False if the first word of the text below `index` is none of ``adLabels``, as ``isAdLabel(_:)`` requires,
+    /// told from its ASCII letters: blocks of short items ("Item 12", "Home") are settled on their first word
+    /// without the copy and search of ``mayHoldAdLabel(_:textBytes:)``.
+    ///
+    /// ASCII letters lower to the same letters, and every other ASCII byte parts words. A word that meets a
+    /// byte outside ASCII, or starts with one, is left to the full check; so is a word that ends with its
+    /// text node (the next text may go on with it), unless no label starts with it.
+    private func mayStartWithAdLabel(_ index: Int) -> Bool {
+        for position in document.subtree(of: index) where nodes[position].isText {
+            let verdict = document.withText(of: position) { bytes -> Bool? in
+                // Without a letter here the first word is in a later text, if any.
+                guard let start = bytes.firstIndex(where: { $0 >= 0x80 || $0.isASCIILetter }) else { return nil }
+                guard bytes[start] < 0x80 else { return true }
+                var end = start + 1
+                while end < bytes.count && bytes[end].isASCIILetter { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard end < bytes.count else { return MainContentSelector.isAdLabelStart(word, whole: false) }
+                return bytes[end] >= 0x80 || MainContentSelector.isAdLabelStart(word, whole: true)
+            }
+            if let verdict { return verdict }
+        }
+        // No word at all.
+        return false
+    }
+
+    /// True if a label of ``adLabels`` starts with the ASCII letters `word` in some case, or with `whole` is them.
+    private static func isAdLabelStart(_ word: UnsafeBufferPointer<UInt8>, whole: Bool) -> Bool {
+        adLabelWords.contains { label in
+            (whole ? label.count == word.count : label.count >= word.count)
+                && word.indices.allSatisfy { label[$0] == word[$0].asciiLowercased }
+        }
     }
 
     /// The bytes of the text nodes below `index`, shown or not, or nil if they are more than `limit`: such a

@@ -335,4 +335,8 @@ extension UInt8 {
     /// The byte with an ASCII capital letter lowered; every other byte as it is.
     @inline(__always)
     var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+
+    /// True for an ASCII letter, either case.
+    @inline(__always)
+    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
 }
