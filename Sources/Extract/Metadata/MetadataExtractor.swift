@@ -503,6 +503,15 @@ struct MetadataExtractor {
         return nil
     }
 
+    /// The first byte of a text node's text, lowered, if it is an ASCII letter (neither white space nor
+    /// punctuation): the labels searched for are told by it without reading the text.
+    private func leadingLetter(of index: Int) -> UInt8? {
+        let range = document.nodes[index].textRange
+        guard !range.isEmpty else { return nil }
+        let byte = document.textBytes[range.lowerBound]
+        return byte.isASCIILetter ? byte.asciiLowercased : nil
+    }
+
     private static let dateLabels = ["posted on", "published", "updated", "last updated", "last modified", "date:"]
 
     /// True for text that starts with one of ``dateLabels``, in any case.
@@ -595,6 +604,8 @@ struct MetadataExtractor {
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
+            // Every label starts with t or f: a text that starts with another letter is not read.
+            if let letter = leadingLetter(of: index), letter != 0x74 && letter != 0x66 { continue }
             guard document.withText(of: index, MetadataExtractor.isTagLabel) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
