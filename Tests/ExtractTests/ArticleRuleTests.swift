@@ -241,4 +241,21 @@ struct ArticleRuleTests {
         #expect(!text.contains(label))
         #expect(text.contains("Paragraph 3 about the boat parade"))
     }
+
+    @Test("An advertisement label split by inline tags or after a number goes; a short item named otherwise stays",
+          arguments: [("Adver<b>tisement</b>", "tisement"), ("An<span>zeige</span>", "zeige"), ("1. Werbung", "Werbung")])
+    func adLabelAcrossTagsGoes(label: String, shownPart: String) throws {
+        let html = """
+            <html><head><title>Harbour festival</title></head><body><article>
+            \(Self.story("harbour festival", count: 3))
+            <div class="slot"><div>\(label)</div></div>
+            <div>Item 12</div>
+            \(Self.story("boat parade", count: 3))
+            </article></body></html>
+            """
+        let text = try extractHTML(html).text
+        #expect(!text.contains(shownPart))
+        #expect(text.contains("Item 12"))
+        #expect(text.contains("Paragraph 3 about the boat parade"))
+    }
 }

@@ -236,8 +236,8 @@ struct MainContentSelector {
         let beforeFurnitureRemoval = excluded
         let mainRegion = document.firstElement(named: "main")
         let mainProse = mainRegion.map { goodLength[$0] } ?? 0
-        removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true)
-        computeStatistics()
+        // The statistics describe the page until something goes (on most dense pages of links nothing does).
+        if removeUnlikelyCandidates(pageLength: pageLength, furnitureToo: true) { computeStatistics() }
         if let main = mainRegion, mainProse >= MainContentSelector.minimumContentLength, !excluded[main], goodLength[main] == 0 {
             // Every paragraph of the page's main region went with names of furniture (a forum thread in a
             // block named "comments"): the names describe the region's content.
@@ -604,8 +604,10 @@ struct MainContentSelector {
 
     /// Drops furniture elements (`nav`, `aside`, `header`, `footer`) and elements whose class or id names
     /// furniture, unless they hold much of the page's text (a wrapper called `main-header-layout` must not
-    /// take the article with it).
-    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) {
+    /// take the article with it). Returns true if anything went.
+    @discardableResult
+    private mutating func removeUnlikelyCandidates(pageLength: Int, furnitureToo: Bool) -> Bool {
+        var removed = false
         // Pages rendered by script (streamed React, for one) may ship their whole content in a hidden
         // element that a script reveals; only then is hidden text kept. So is a hidden element that holds
         // most of the page's paragraph text (a product description deferred until a script runs).
@@ -625,17 +627,20 @@ struct MainContentSelector {
             let holdsMostProse = Double(goodLength[index]) > MainContentSelector.hiddenProseShare * Double(goodLength[0])
             if hidden[index] && (small || !hidesMostOfPage) && !holdsMostProse {
                 exclude(subtreeOf: index)
+                removed = true
                 index = document.subtreeEnd(of: index)
                 continue
             }
             // A <header> or <nav> that holds most of the page is a wrapper (or a misparse), not furniture.
             if furnitureToo, small, isFurniture(index), !protectedTags.contains(nodes[index].name) {
                 exclude(subtreeOf: index)
+                removed = true
                 index = document.subtreeEnd(of: index)
                 continue
             }
             index += 1
         }
+        return removed
     }
 
     /// Drops what a heading announces as suggestions of other things to buy or see ("People who viewed this item
@@ -1202,13 +1207,15 @@ struct MainContentSelector {
     /// Furniture names inside the content mark share bars, author boxes and the like; a "widget" that
     /// holds most of the content is the content's own wrapper.
     private func isNamedFurniture(_ index: Int, rootLength: Int) -> Bool {
+        // Without a furniture name (most elements) nothing below holds, and the tag name is not hashed.
+        guard hints[index].negative else { return false }
         // A paragraph of prose is content whatever its name (`contextmenu-body`, `adv-heading`): bylines,
         // copyright lines and "read more" lines are short.
         if nodes[index].name == "p", goodLength[index] >= MainContentSelector.proseParagraphLength { return false }
         // Rows and cells carry styling names (`font-utility-2`); a table goes, if at all, as a whole.
         if MainContentSelector.tableParts.contains(nodes[index].name) { return false }
         let limit = hints[index].positive ? 0.3 : 0.6
-        return hints[index].negative && Double(textLength[index]) < limit * Double(rootLength)
+        return Double(textLength[index]) < limit * Double(rootLength)
             && !isContentDespiteName(index)
     }
 
@@ -1226,56 +1233,94 @@ struct MainContentSelector {
     /// Page continues below"): the ad itself is gone, its label is no text of the story.
     private func isAdLabel(_ index: Int) -> Bool {
         guard textLength[index] > 0, textLength[index] <= MainContentSelector.adLabelLength, !nodes[index].isInline,
-              holdsLittleText(index), mayHoldAdLabel(index)
+              mayStartWithAdLabel(index),
+              let textBytes = textBytes(below: index, limit: MainContentSelector.adLabelBytes),
+              mayHoldAdLabel(index, textBytes: textBytes)
         else { return false }
         let words = document.plainText(of: index).lowercased().split { !$0.isLetter }
         guard let first = words.first else { return false }
         return words.count == 1 ? MainContentSelector.adLabels.contains(String(first)) : first == "advertisement"
     }
 
-    /// False if the text nodes below `index` hold more than ``adLabelBytes`` bytes, shown or not: such a
+    /// The labels of ``adLabels`` as bytes.
+    private static let adLabelWords: [[UInt8]] = adLabels.map { Array($0.utf8) }
+
+    /// False if the first word of the text below `index` is none of ``adLabels``, as ``isAdLabel(_:)`` requires,
+    /// told from its ASCII letters: blocks of short items ("Item 12", "Home") are settled on their first word
+    /// without the copy and search of ``mayHoldAdLabel(_:textBytes:)``.
+    ///
+    /// ASCII letters lower to the same letters, and every other ASCII byte parts words. A word that meets a
+    /// byte outside ASCII, or starts with one, is left to the full check; so is a word that ends with its
+    /// text node (the next text may go on with it), unless no label starts with it.
+    private func mayStartWithAdLabel(_ index: Int) -> Bool {
+        for position in document.subtree(of: index) where nodes[position].isText {
+            let verdict = document.withText(of: position) { bytes -> Bool? in
+                // Without a letter here the first word is in a later text, if any.
+                guard let start = bytes.firstIndex(where: { $0 >= 0x80 || $0.isASCIILetter }) else { return nil }
+                guard bytes[start] < 0x80 else { return true }
+                var end = start + 1
+                while end < bytes.count && bytes[end].isASCIILetter { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard end < bytes.count else { return MainContentSelector.isAdLabelStart(word, whole: false) }
+                return bytes[end] >= 0x80 || MainContentSelector.isAdLabelStart(word, whole: true)
+            }
+            if let verdict { return verdict }
+        }
+        // No word at all.
+        return false
+    }
+
+    /// True if a label of ``adLabels`` starts with the ASCII letters `word` in some case, or with `whole` is them.
+    private static func isAdLabelStart(_ word: UnsafeBufferPointer<UInt8>, whole: Bool) -> Bool {
+        adLabelWords.contains { label in
+            (whole ? label.count == word.count : label.count >= word.count)
+                && word.indices.allSatisfy { label[$0] == word[$0].asciiLowercased }
+        }
+    }
+
+    /// The bytes of the text nodes below `index`, shown or not, or nil if they are more than `limit`: such a
     /// block is no label, and reading all its text for each block around it would cost time on the square
     /// of the page's size (a few visible words beside a hidden text of hundreds of kilobytes).
-    private func holdsLittleText(_ index: Int) -> Bool {
+    private func textBytes(below index: Int, limit: Int) -> Int? {
         var bytes = 0
         for position in document.subtree(of: index) where nodes[position].isText {
             bytes += nodes[position].textRange.count
-            if bytes > MainContentSelector.adLabelBytes { return false }
+            if bytes > limit { return nil }
         }
-        return true
+        return bytes
     }
 
-    /// The ASCII beginning of each label of ``adLabels`` that has one ("publicit" of "publicité"), as bytes.
-    private static let adLabelStems: [[UInt8]] = adLabels.map { Array($0.utf8.prefix { $0 < 0x80 }) }.filter { !$0.isEmpty }
+    /// The ASCII beginnings of the labels of ``adLabels`` that have one ("publicit" of "publicité").
+    private static let adLabelStems = FragmentSet(adLabels.map { String(decoding: $0.utf8.prefix { $0 < 0x80 }, as: UTF8.self) })
 
-    /// False if no word of the text below `index` can be one of ``adLabels``: a byte scan that spares most
-    /// short blocks the Unicode lowercasing and splitting of ``isAdLabel(_:)``.
+    /// False if no word of the text below `index` (`textBytes` bytes, ``textBytes(below:limit:)``) can be one
+    /// of ``adLabels``: a byte scan that spares most short blocks the Unicode lowercasing and splitting of
+    /// ``isAdLabel(_:)``.
     ///
     /// Only ASCII letters and the Kelvin sign (U+212A, lowered to "k") lower to ASCII letters, so a label's
     /// lowered word comes from text that holds its ASCII beginning in some case. Text with Cyrillic (the
     /// beginning of "реклама" is not ASCII) or a Kelvin sign is left to the full check.
-    private func mayHoldAdLabel(_ index: Int) -> Bool {
-        // Room for all of the text at once (``holdsLittleText(_:)`` has bounded it): growing the array
-        // as it fills cost more than the search on pages of thousands of short list items.
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(MainContentSelector.adLabelBytes)
-        for position in document.subtree(of: index) where nodes[position].isText {
-            let undecided = document.withText(of: position) { bytes in
-                for offset in bytes.indices {
-                    let byte = bytes[offset]
-                    // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
-                    if byte == 0xD0 || byte == 0xD1 { return true }
-                    if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
-                    lowered.append(byte.asciiLowercased)
+    private func mayHoldAdLabel(_ index: Int, textBytes: Int) -> Bool {
+        // The text is short (a label is at most ``adLabelBytes``): it is lowered into room on the stack
+        // rather than into an array, whose allocation cost more than the search on pages of thousands of
+        // short list items.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: textBytes) { lowered in
+            var count = 0
+            for position in document.subtree(of: index) where nodes[position].isText {
+                let undecided = document.withText(of: position) { bytes in
+                    for offset in bytes.indices {
+                        let byte = bytes[offset]
+                        // 0xD0 and 0xD1 lead the Cyrillic letters; E2 84 AA is the Kelvin sign.
+                        if byte == 0xD0 || byte == 0xD1 { return true }
+                        if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x84, bytes[offset + 2] == 0xAA { return true }
+                        lowered[count] = byte.asciiLowercased
+                        count += 1
+                    }
+                    return false
                 }
-                return false
+                if undecided { return true }
             }
-            if undecided { return true }
-        }
-        return lowered.withUnsafeBufferPointer { text in
-            MainContentSelector.adLabelStems.contains { stem in
-                stem.withUnsafeBufferPointer { WhiteSpace.occurs($0, in: text) }
-            }
+            return MainContentSelector.adLabelStems.occurs(in: UnsafeBufferPointer(rebasing: lowered[..<count]))
         }
     }
 
@@ -1332,6 +1377,8 @@ extension MainContentSelector {
 
     /// From this many same-shaped items up, a container is a grid.
     static let gridItemCount = 4
+    /// The fewest visible characters of a grid item.
+    static let gridItemMinimumLength = 10
     /// Tags that a grid item can have: cards and list items, not paragraphs.
     static let gridItemTags: Set<String> = ["div", "li", "article", "section", "a", "figure"]
     /// The largest share of a grid's text that one of its items may hold.
@@ -1376,15 +1423,25 @@ extension MainContentSelector {
     /// The grid whose items hold the most text below `root`; a container named like furniture (a menu, a
     /// carousel of teasers) is none.
     private func largestGrid(in root: Int) -> Grid? {
-        let shapes = cardShapes(below: root)
+        // Counted for the first container with enough items that may be cards, if any: on a page of short
+        // links none has, and the page's shapes are not counted at all.
+        var shapes: [(pieces: Int, links: Int)] = []
         var best: Grid?
-        for parent in document.subtree(of: root) where !excluded[parent] && !nodes[parent].isText && !hints[parent].negative {
+        // Items of at least ``gridItemMinimumLength`` characters each, with a link each: a container with
+        // less text or no link (most elements) is no grid, and its children are not looked at.
+        let leastLength = MainContentSelector.gridItemCount * MainContentSelector.gridItemMinimumLength
+        for parent in document.subtree(of: root)
+        where textLength[parent] >= leastLength && linkLength[parent] >= MainContentSelector.gridItemCount
+            && !excluded[parent] && !nodes[parent].isText && !hints[parent].negative {
             var items: [Int] = []
             var child = nodes[parent].firstChild
             while child != HTMLDocument.none {
-                if isGridItem(child, shape: shapes[child - root]) { items.append(child) }
+                if mayBeGridItem(child) { items.append(child) }
                 child = nodes[child].nextSibling
             }
+            guard items.count >= MainContentSelector.gridItemCount else { continue }
+            if shapes.isEmpty { shapes = cardShapes(below: root) }
+            items.removeAll { !isGridItem($0, shape: shapes[$0 - root]) }
             guard items.count >= MainContentSelector.gridItemCount else { continue }
             var groups: [String: (count: Int, length: Int)] = [:]
             for item in items {
@@ -1420,11 +1477,17 @@ extension MainContentSelector {
     /// a price, a title and a summary). A menu entry is one link alone, or a heading over many links.
     private func isGridItem(_ index: Int, shape: (pieces: Int, links: Int)) -> Bool {
         // The counts before the tag: they rule out most nodes without hashing a tag name.
-        guard !excluded[index], linkLength[index] > 0, textLength[index] >= 10, shape.pieces >= 2,
-              shape.links <= MainContentSelector.gridItemLinks, MainContentSelector.gridItemTags.contains(nodes[index].name)
+        guard mayBeGridItem(index), shape.pieces >= 2, shape.links <= MainContentSelector.gridItemLinks,
+              MainContentSelector.gridItemTags.contains(nodes[index].name)
         else { return false }
         let ownText = textLength[index] - linkLength[index]
         return ownText >= MainContentSelector.gridItemOwnText || (shape.links == 1 && ownText == 0)
+    }
+
+    /// False for a node that cannot be a card whatever its shape (``isGridItem(_:shape:)``): left out, without
+    /// a link, or too short.
+    private func mayBeGridItem(_ index: Int) -> Bool {
+        !excluded[index] && linkLength[index] > 0 && textLength[index] >= MainContentSelector.gridItemMinimumLength
     }
 
     /// Visible characters of the text nodes in `range` that are still included.

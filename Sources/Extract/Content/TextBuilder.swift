@@ -139,12 +139,19 @@ struct TextBuilder {
         private var names = [String](repeating: "", count: 8)
         private var layouts = [Layout](repeating: .other, count: 8)
         private var next = 0
+        /// The slot of the last name asked for, compared first: runs of one name (`li`, `td`) are the most common.
+        private var last = 0
 
         mutating func layout(of name: String) -> Layout {
-            if let slot = names.firstIndex(where: { $0.isSameName(name) }) { return layouts[slot] }
+            if names[last].isSameName(name) { return layouts[last] }
+            if let slot = names.firstIndex(where: { $0.isSameName(name) }) {
+                last = slot
+                return layouts[slot]
+            }
             let layout = Layout(name)
             names[next] = name
             layouts[next] = layout
+            last = next
             next = (next + 1) % names.count
             return layout
         }
@@ -177,7 +184,8 @@ struct TextBuilder {
             } else if !nodes[index].isInline {
                 // Inline elements neither break a line nor separate words, so only other elements are looked up.
                 let layout = layouts.layout(of: nodes[index].name)
-                let isPre = nodes[index].name == "pre"
+                // `<pre>` is a paragraph block: the name of no other layout is compared.
+                let isPre = layout == .paragraph && nodes[index].name == "pre"
                 openElement(layout)
                 if isPre { preformatted += 1 }
                 open.append((index, layout, isPre))

@@ -192,27 +192,35 @@ struct FragmentSet: Sendable {
         groupsOccurring(in: text) != 0
     }
 
+    /// True if one of the fragments occurs in the UTF-8 `bytes`.
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        groupsOccurring(in: bytes) != 0
+    }
+
     /// The groups (one bit each) with a fragment that occurs in `text`.
     func groupsOccurring(in text: String) -> UInt64 {
-        WhiteSpace.withBytes(text) { haystack in
-            singles.withUnsafeBufferPointer { singles in
-                blocks.withUnsafeBufferPointer { blocks in
-                    pairRanges.withUnsafeBufferPointer { pairRanges in
-                        var found: UInt64 = 0
-                        let count = haystack.count
-                        for start in 0..<count {
-                            let first = Int(haystack[start])
-                            found |= singles[first]
-                            let block = Int(blocks[first])
-                            guard block >= 0, start + 1 < count else { continue }
-                            let range = pairRanges[block + Int(haystack[start + 1])]
-                            guard range != 0 else { continue }
-                            found |= table.groups(
-                                of: Int(range >> 16)..<Int(range & 0xFFFF), at: start, in: haystack, besides: found)
-                            if found == allGroups { break }
-                        }
-                        return found
+        WhiteSpace.withBytes(text) { groupsOccurring(in: $0) }
+    }
+
+    /// The groups (one bit each) with a fragment that occurs in the UTF-8 `haystack`.
+    func groupsOccurring(in haystack: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        singles.withUnsafeBufferPointer { singles in
+            blocks.withUnsafeBufferPointer { blocks in
+                pairRanges.withUnsafeBufferPointer { pairRanges in
+                    var found: UInt64 = 0
+                    let count = haystack.count
+                    for start in 0..<count {
+                        let first = Int(haystack[start])
+                        found |= singles[first]
+                        let block = Int(blocks[first])
+                        guard block >= 0, start + 1 < count else { continue }
+                        let range = pairRanges[block + Int(haystack[start + 1])]
+                        guard range != 0 else { continue }
+                        found |= table.groups(
+                            of: Int(range >> 16)..<Int(range & 0xFFFF), at: start, in: haystack, besides: found)
+                        if found == allGroups { break }
                     }
+                    return found
                 }
             }
         }
@@ -327,4 +335,8 @@ extension UInt8 {
     /// The byte with an ASCII capital letter lowered; every other byte as it is.
     @inline(__always)
     var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+
+    /// True for an ASCII letter, either case.
+    @inline(__always)
+    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
 }

@@ -111,6 +111,9 @@ enum DateNormalizer {
 
     /// A date given by the path of a URL, such as `/2019/12/20/` or `/2019/12/`.
     static func fromURL(_ url: String) -> String? {
+        // The pattern's year follows a slash: an address without "/19" or "/20" (most) is not matched, and
+        // the expression is not even compiled for it.
+        guard WhiteSpace.occurs("/19", in: url) || WhiteSpace.occurs("/20", in: url) else { return nil }
         if let groups = captures(#"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_+.]|$)"#, in: url),
            let date = make(year: groups[0], month: groups[1].flatMap { Int($0) }, day: groups[2]) {
             return date

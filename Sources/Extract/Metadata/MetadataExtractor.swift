@@ -468,8 +468,11 @@ struct MetadataExtractor {
             if fallback == nil { fallback = date }
         }
         if fallback != nil { return fallback }
-        for index in 1..<document.nodes.count where document.nodes[index].attribute("itemprop")?.lowercasedIfNeeded() == "datepublished" {
-            let node = document.nodes[index]
+        let nodes = document.nodes
+        // Most elements have no attributes (and text nodes none): only the others are asked for an itemprop.
+        for index in 1..<nodes.count where !nodes[index].attributes.isEmpty
+            && nodes[index].attribute("itemprop")?.lowercasedIfNeeded() == "datepublished" {
+            let node = nodes[index]
             if let raw = node.attribute("content") ?? node.attribute("datetime") ?? Optional(document.plainText(of: index)),
                let date = DateNormalizer.normalize(raw) {
                 return date
@@ -500,6 +503,15 @@ struct MetadataExtractor {
         return nil
     }
 
+    /// The first byte of a text node's text, lowered, if it is an ASCII letter (neither white space nor
+    /// punctuation): the labels searched for are told by it without reading the text.
+    private func leadingLetter(of index: Int) -> UInt8? {
+        let range = document.nodes[index].textRange
+        guard !range.isEmpty else { return nil }
+        let byte = document.textBytes[range.lowerBound]
+        return byte.isASCIILetter ? byte.asciiLowercased : nil
+    }
+
     private static let dateLabels = ["posted on", "published", "updated", "last updated", "last modified", "date:"]
 
     /// True for text that starts with one of ``dateLabels``, in any case.
@@ -507,7 +519,11 @@ struct MetadataExtractor {
         var start = 0
         while start < text.count, text[start] == 0x20 || (text[start] >= 0x09 && text[start] <= 0x0D) { start += 1 }
         // Every label starts with p, u, l or d: other texts are not decoded.
-        guard start < text.count, [0x70, 0x75, 0x6C, 0x64].contains(text[start].asciiLowercased) else { return false }
+        guard start < text.count else { return false }
+        switch text[start].asciiLowercased {
+        case 0x70, 0x75, 0x6C, 0x64: break
+        default: return false
+        }
         let head = String(decoding: UnsafeBufferPointer(rebasing: text[start..<min(text.count, start + 13)]), as: UTF8.self).lowercased()
         return dateLabels.contains { head.hasPrefix($0) }
     }
@@ -588,6 +604,8 @@ struct MetadataExtractor {
     private func labelledTagLists() -> [String] {
         let nodes = document.nodes
         for index in 1..<nodes.count where nodes[index].isText && nodes[index].textRange.count <= 40 {
+            // Every label starts with t or f: a text that starts with another letter is not read.
+            if let letter = leadingLetter(of: index), letter != 0x74 && letter != 0x66 { continue }
             guard document.withText(of: index, MetadataExtractor.isTagLabel) else { continue }
             // The label's block: climb to the nearest ancestor that holds links.
             var container = nodes[index].parent
