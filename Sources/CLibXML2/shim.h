@@ -10,4 +10,8 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+// The C library's allocator settings (`mallopt`), which the extract stage sets for the process.
+#if defined(__linux__)
+#include <malloc.h>
+#endif
 #endif

@@ -17,6 +17,22 @@ public struct Extractor: Sendable {
     /// Call once per process before extracting on several threads.
     public static func initialize() {
         xmlInitParser()
+        keepFreedMemory()
+    }
+
+    /// Keeps the memory of one page's extraction for the next.
+    ///
+    /// Extraction allocates and frees arrays of megabytes for each page (a node and a few counts for each
+    /// element). By default glibc maps blocks of that size afresh and gives them back to the system when
+    /// they are freed, so every page pays a page fault for each 4 KB it touches: a third of the time of a
+    /// page of 30,000 links (55 ms, 35 ms without). Blocks up to 32 MB come from the heap instead, and up to
+    /// 64 MB of freed heap stays with the process, which holds its memory flat at about the largest
+    /// page's needs.
+    private static func keepFreedMemory() {
+        #if canImport(Glibc)
+        _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
+        #endif
     }
 
     /// Extracts one fetched page; a page that cannot become a document gives a failure record.
