@@ -476,12 +476,17 @@ struct MainContentSelector {
     /// title), or with `linked` nil all of them. The lowest levels of heading mostly label a card (its category)
     /// instead.
     private func headings(in roots: [Int], linked: Bool? = nil) -> Set<Int> {
-        Set(roots.flatMap { root in
-            document.subtree(of: root).filter { index in
-                !excluded[index] && MainContentSelector.titleTags.contains(nodes[index].name) && textLength[index] > 0
-                    && (linked.map { $0 == isLinked(index, below: root) } ?? true)
+        // Looked up by tag name, not by reading the name of every node below the roots.
+        var found = Set<Int>()
+        for root in roots {
+            for tag in MainContentSelector.titleTags {
+                for index in document.elements(named: tag, within: root)
+                where !excluded[index] && textLength[index] > 0 && (linked.map { $0 == isLinked(index, below: root) } ?? true) {
+                    found.insert(index)
+                }
             }
-        })
+        }
+        return found
     }
 
     /// True for an element whose text is in a link, or that sits in one below `root`.
