@@ -82,14 +82,27 @@ struct CondensedParseTests {
         }
     }
 
+    /// Expects the extract stage's parse of `page` (condensed, or as it is where that is not trusted) to give
+    /// the nodes of the page parsed as it is.
+    static func expectParseMatchesPlain(_ page: [UInt8]) throws {
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
+        let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
+        #expect(lines(parsed) == lines(plain))
+    }
+
+    /// Expects the condensed parse of `page` to be trusted and to give the nodes of the page parsed as it is.
+    static func expectOneTrustedParse(_ page: [UInt8]) throws {
+        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
+        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
+        #expect(lines(parsed) == lines(plain))
+    }
+
     @Test("A condensed page gives the nodes of the page parsed as it is", arguments: pages)
     func condensedParseMatchesPlainParse(html: String) throws {
         let page = Array(html.utf8)
         let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
         #expect(condensed.bytes.count < page.count)
-        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
-        let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
-        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+        try CondensedParseTests.expectParseMatchesPlain(page)
     }
 
     @Test("Runs of white space, comment bodies, and script bodies that hold other end tags come back from one condensed parse")
@@ -103,9 +116,7 @@ struct CondensedParseTests {
             #expect(!text.contains(left), "still holds \(left)")
         }
         #expect(condensed.whiteSpaceEnds.count > 10)
-        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
-        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
-        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+        try CondensedParseTests.expectOneTrustedParse(page)
     }
 
     @Test("Attributes extraction never reads are left out, in the condensed page too")
@@ -138,9 +149,8 @@ struct CondensedParseTests {
             #expect(text.contains(stripped), "kept attributes in \(stripped)")
         }
         #expect(condensed.strippedTags.count == 9)
+        try CondensedParseTests.expectOneTrustedParse(page)
         let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
-        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
-        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
         let first = try #require(parsed.firstElement(named: "div"))
         #expect(parsed.nodes[first].attributes.map { "\($0.name)=\($0.value)" } == ["class=Lead", "id=Top", "hidden="])
         #expect(parsed.nodes[first].classAndID == "lead top")
@@ -187,10 +197,7 @@ struct CondensedParseTests {
 
     @Test("Runs of elements give the nodes of the page parsed as it is", arguments: runPages)
     func elementRunsMatchPlainParse(html: String) throws {
-        let page = Array(html.utf8)
-        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
-        let parsed = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly))
-        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+        try CondensedParseTests.expectOneTrustedParse(Array(html.utf8))
     }
 
     @Test("A menu of links is one run that libxml2 never reads, and the builder makes its elements")
@@ -217,9 +224,7 @@ struct CondensedParseTests {
         let condensed = try #require(page.withUnsafeBufferPointer { CondensedInput.condense($0) })
         #expect(condensed.elementRuns.count == 2)
         #expect(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .condensedOnly) == nil)
-        let plain = try #require(HTMLTreeBuilder.build(utf8: page, url: nil, mode: .plain))
-        let parsed = try #require(HTMLDocument.parse(utf8: page, url: nil))
-        #expect(CondensedParseTests.lines(parsed) == CondensedParseTests.lines(plain))
+        try CondensedParseTests.expectParseMatchesPlain(page)
     }
 
     @Test("An element that a run's element would close keeps the run out, and the parse stays trusted")
