@@ -39,6 +39,12 @@ import Darwin
 /// tags left alone. ``HTMLTreeBuilder`` knows the tag again by where the parser reports it, at its `>`
 /// (or `/>`) in the condensed page; each stripped tag must come back there, under its name, or the
 /// page is parsed again.
+///
+/// libxml2 also spends some 2,000 instructions on each element, and pages of tens of thousands of links
+/// or table cells are made of little else. A run of whole elements that libxml2 would build just as their
+/// tags spell them (see ``RunElements`` and ``Scanner/takeElementRun(from:)``) is replaced by a marker
+/// too, and ``HTMLTreeBuilder`` builds its elements from ``runEvents`` where the marker comes back: as a
+/// whole piece of text, in the body, in an element that none of the run's elements closes.
 struct CondensedInput {
     /// The condensed page, ending in a NUL byte for libxml2.
     let bytes: [UInt8]
@@ -363,8 +369,8 @@ struct CondensedInput {
         }
 
         /// Replaces the run of whole elements (and text between them) that starts at `start`, just after
-        /// a tag, with a marker if it holds at least ``RunElements/minimumCount`` elements; gives where the
-        /// run ends, at the `<` of the first tag after it, or nil if it is not replaced.
+        /// a tag, with a marker if it holds an element; gives where the run ends, at the `<` of the first
+        /// tag after it, or nil if it is not replaced.
         ///
         /// A run holds only elements of ``RunElements/names`` whose tags are plain (no stray text, and
         /// attributes that extraction reads with plain values), each closed by its own end tag in order
@@ -458,7 +464,9 @@ struct CondensedInput {
             }
             noRunBefore = position
             position = saved.position
-            guard safe.elements >= RunElements.minimumCount else {
+            // One element is worth a run already: libxml2 spends some 2,000 instructions on an element, the
+            // scan and the builder a few hundred.
+            guard safe.elements > 0 else {
                 runEvents.removeSubrange(saved.events...)
                 keptAttributes.removeSubrange(saved.kept...)
                 return nil
@@ -785,10 +793,6 @@ enum KeptAttributeNames {
 /// tables, forms and drawings, and scripts and styles, that libxml2 2.9 builds as their tags spell them
 /// when each is closed in order; none of html, head and body, which it handles apart.
 struct RunElements {
-    /// Runs of fewer elements are left to libxml2. One is worth it already: libxml2 spends some 2,000
-    /// instructions on an element, the scan and the builder a few hundred.
-    static let minimumCount = 1
-
     /// The names, lowercase; at most 128, as ``Set`` has a bit for each.
     static let names: [String] = [
         "a", "abbr", "b", "bdi", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small",

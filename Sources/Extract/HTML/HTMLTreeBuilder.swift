@@ -295,8 +295,9 @@ struct HTMLTreeBuilder {
     }
 
     /// Builds the elements of a run that a marker stands for (see ``CondensedInput``), as libxml2 would
-    /// have built them from its tags. The marker must be a whole piece of text right after a tag, in an
-    /// element of the body that none of the run's top-level elements closes; otherwise the parse is untrusted.
+    /// have built them from its tags. The marker must be a whole piece of text (text still pending before it
+    /// joins the run's first text, as in libxml2's tree), in an element of the body that none of the run's
+    /// top-level elements closes; otherwise the parse is untrusted.
     private mutating func buildRun(_ index: Int, _ run: CondensedInput.ElementRun, reportedAt position: Int) {
         // Text in `html` or `head` makes libxml2 imply a `p` (and the `body`) just before it reports the text,
         // with the parser at the text's end: an element started there is one of those.
