@@ -408,7 +408,7 @@ struct CondensedInput {
             var topLevel = RunElements.Set()
             var safe = (end: start, events: saved.events, kept: saved.kept, elements: 0, endTags: 0, topLevel: topLevel)
             position = start
-            reading: while let next = find(0x3C, from: position) {  // <
+            while let next = find(0x3C, from: position) {  // <
                 if next > position {
                     let text = position..<next
                     // libxml2 reports long text in pieces of 1,000 characters (see ``maximumTextLength``).
@@ -813,12 +813,15 @@ struct RunElements {
 
         /// True if any element of the set satisfies `predicate`.
         func contains(where predicate: (Int) -> Bool) -> Bool {
-            for (word, offset) in [(words.0, 0), (words.1, 64)] {
-                var remaining = word
-                while remaining != 0 {
-                    if predicate(offset + remaining.trailingZeroBitCount) { return true }
-                    remaining &= remaining - 1
-                }
+            Set.contains(words.0, from: 0, where: predicate) || Set.contains(words.1, from: 64, where: predicate)
+        }
+
+        /// True if a place `first` plus a set bit of `word` satisfies `predicate`.
+        private static func contains(_ word: UInt64, from first: Int, where predicate: (Int) -> Bool) -> Bool {
+            var remaining = word
+            while remaining != 0 {
+                if predicate(first + remaining.trailingZeroBitCount) { return true }
+                remaining &= remaining - 1
             }
             return false
         }

@@ -246,13 +246,22 @@ struct HTMLTreeBuilder {
             return
         }
         let (attributes, classAndID) = stripped ?? attributes(attributeList)
+        let index = openElement(element, attributes: attributes, classAndID: classAndID, parent: parent)
+        if case .nothing = firstChild { firstChild = .element(index) }
+    }
+
+    /// Adds an element under `parent` and makes it the innermost open one.
+    @discardableResult @inline(__always)
+    private mutating func openElement(
+        _ element: ElementName, attributes: consuming [HTMLAttribute], classAndID: consuming String, parent: Int
+    ) -> Int {
         let index = add(
             HTMLNode(
-                name: name, textRange: 0..<0, attributes: attributes, parent: parent, isInline: element.isInline,
+                name: element.name, textRange: 0..<0, attributes: attributes, parent: parent, isInline: element.isInline,
                 classAndID: classAndID))
         elementsByNameID[element.id].append(index)
-        if case .nothing = firstChild { firstChild = .element(index) }
         open.append(index)
+        return index
     }
 
     private mutating func endElement() {
@@ -321,14 +330,8 @@ struct HTMLTreeBuilder {
                 textBytes.append(contentsOf: UnsafeBufferPointer(rebasing: page[event.range]))
             case .start:
                 flushText()
-                let element = runElementName(event.element)
                 let (attributes, classAndID) = restoration?.attributes(event.attributes) ?? ([], "")
-                let index = add(
-                    HTMLNode(
-                        name: element.name, textRange: 0..<0, attributes: attributes, parent: open.last ?? parent,
-                        isInline: element.isInline, classAndID: classAndID))
-                elementsByNameID[element.id].append(index)
-                open.append(index)
+                openElement(runElementName(event.element), attributes: attributes, classAndID: classAndID, parent: open.last ?? parent)
             case .end:
                 flushText()
                 _ = open.popLast()
